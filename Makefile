@@ -1,0 +1,52 @@
+# latar: two commands on a fresh machine — `make serve` and `make test`.
+VENV     ?= .venv
+PYTHON   ?= python3
+BIN      := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+STAMP    := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export LATAR_CHROMIUM ?= $(CHROMIUM)
+
+.PHONY: install serve build check test lint browser bench audit clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+
+serve: $(STAMP) ## build and serve on http://127.0.0.1:8000, reloading on note or seed changes
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(STAMP) ## build site/ (fails on any warning)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP) ## validate notes and anchors without building
+	$(BIN)/latar check
+
+browser: ## make sure Debian's Chromium is there for the browser tests
+	@if [ -x "$(LATAR_CHROMIUM)" ]; then exit 0; fi; \
+	echo "Chromium not found at $(LATAR_CHROMIUM): installing Debian's 'chromium' package"; \
+	SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	{ $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; } \
+	  || { echo "ERROR: could not install Chromium. Install it with 'apt-get install chromium' or set CHROMIUM=/path/to/chromium." >&2; exit 1; }; \
+	[ -x "$(LATAR_CHROMIUM)" ] || { echo "ERROR: Chromium is still missing at $(LATAR_CHROMIUM); set CHROMIUM=/path/to/chromium." >&2; exit 1; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff format --check plugins tests benchmarks
+
+test: $(STAMP) browser ## every test: unit, real builds, real Chromium
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/pytest
+
+bench: $(STAMP) ## benchmarks (figures into benchmarks/results/)
+	$(BIN)/python -m benchmarks.run
+
+audit: $(STAMP) browser ## Lighthouse on the article page served with gzip
+	$(BIN)/python -m benchmarks.audit
+
+clean:
+	rm -rf site .pytest_cache benchmarks/.work

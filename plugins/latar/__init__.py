@@ -1,0 +1,5 @@
+"""latar: background notes for news articles, published with MkDocs + Material."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+/* latar: progressive enhancement of footnotes */

@@ -1,0 +1,25 @@
+"""The plugin's options in ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class LatarConfig(Config):
+    """``plugins: [latar]`` options; every one has a default that suits the project layout."""
+
+    seeds_dir = c.Type(str, default="seeds")
+    """Folder of articles (``<name>.txt`` + ``<name>.yml``), relative to ``mkdocs.yml``."""
+    notes_dir = c.Type(str, default="anotasi")
+    """Folder of notes inside ``docs_dir``; also their URL path."""
+    articles_dir = c.Type(str, default="artikel")
+    """URL folder for articles other than the newest, which is the home page."""
+    id_prefix = c.Type(str, default="latar")
+    """Prefix of every id latar writes, so they never clash with authors' footnotes."""
+    timeline = c.Type(bool, default=True)
+    """Build the ``linimasa/`` page from the notes' dates."""
+    annotations_file = c.Type(str, default="anotasi.jsonld")
+    """W3C Web Annotation collection written into ``site_dir``."""
+    repo_edit_base = c.Optional(c.Type(str))
+    """Base URL of the notes folder for "edit this page" links (defaults from ``repo_url``)."""

@@ -1,0 +1,222 @@
+"""MkDocs glue: read seeds and notes, add the article and note pages, emit footnotes.
+
+All domain logic lives in modules that never import MkDocs; this file only maps
+MkDocs events onto them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from . import pages
+from .anchoring import Anchorer, Diagnostics, orphan_problems
+from .article import Article, load_articles
+from .config import LatarConfig
+from .notes import Note, load_notes
+from .problems import Problem
+from .render import ArticleRenderer, Placement, RenderedArticle
+from .sanitize import clean
+from .webannotation import annotation_collection
+
+log = get_plugin_logger(__name__.rsplit(".", 1)[0])
+ASSETS = Path(__file__).parent / "assets"
+
+
+@dataclass
+class BuildState:
+    """Everything one build learns; rebuilt from scratch on every build."""
+
+    notes: dict[str, Note] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+    article_uris: dict[str, str] = field(default_factory=dict)
+    rendered: dict[str, RenderedArticle] = field(default_factory=dict)
+    placements: dict[str, list[Placement]] = field(default_factory=dict)
+    generated: dict[str, str] = field(default_factory=dict)
+
+
+class LatarPlugin(BasePlugin[LatarConfig]):
+    """``plugins: [latar]``: the annotated article site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.state = BuildState()
+        self.root = Path.cwd()
+
+    @property
+    def seeds_dir(self) -> Path:
+        """The articles folder."""
+        return self.root / self.config.seeds_dir
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Reset per-build state (``mkdocs serve`` keeps this instance) and register our assets."""
+        self.state = BuildState()
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        if not self.seeds_dir.is_dir():
+            raise PluginError(f"latar: the articles folder '{self.config.seeds_dir}' does not exist next to mkdocs.yml; create it or set plugins.latar.seeds_dir")
+        for css in ("assets/latar/latar.css",):
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        if "assets/latar/latar.js" not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append("assets/latar/latar.js")
+        return config
+
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Load seeds and notes and anchor every article now, early (priority 50).
+
+        Note pages need to know where they are anchored before any page renders, and
+        other plugins (search, social) should see the pages we add.
+        """
+        docs_dir = Path(config.docs_dir)
+        notes_dir = docs_dir / self.config.notes_dir
+        articles, problems = load_articles(self.seeds_dir, self.root)
+        notes, note_problems = load_notes(notes_dir, self.root) if notes_dir.is_dir() else ([], [])
+        problems += note_problems
+        valid = {note.id for note in notes}
+        for file in list(files):
+            if file.src_uri.startswith(f"{self.config.notes_dir}/") and file.src_uri.endswith(".md"):
+                stem = file.src_uri.rsplit("/", 1)[1][:-3]
+                if stem != "index" and stem not in valid:
+                    files.remove(file)
+        self.state.notes = {note.id: note for note in notes}
+        self.state.articles = {article.name: article for article in articles}
+        self._add_generated(files, config, articles)
+        anchorer = Anchorer(notes)
+        problems += anchorer.problems
+        diagnostics = Diagnostics()
+        placed = set()
+        note_urls = {note_id: files.get_file_from_path(f"{self.config.notes_dir}/{note_id}.md").url for note_id in valid}
+        for article in articles:
+            page_url = files.get_file_from_path(self.state.article_uris[article.name]).url
+            renderer = ArticleRenderer(
+                self.state.notes, lambda nid, page_url=page_url: get_relative_url(note_urls[nid], page_url), self.config.id_prefix
+            )
+            rendered = renderer.render(article, anchorer, diagnostics)
+            self.state.rendered[article.name] = rendered
+            for placement in rendered.placements:
+                self.state.placements.setdefault(placement.note_id, []).append(placement)
+            placed |= rendered.targets
+        problems += orphan_problems(anchorer, placed, [p for a in articles for p in a.paragraphs], diagnostics)
+        _report(problems)
+        return files
+
+    def _add_generated(self, files: Files, config: MkDocsConfig, articles: list[Article]) -> None:
+        home_free = files.get_file_from_path("index.md") is None
+        for position, article in enumerate(articles):
+            uri = "index.md" if position == 0 and home_free else f"{self.config.articles_dir}/{article.name}.md"
+            self.state.article_uris[article.name] = uri
+            self._generate(files, config, uri, article.meta.title)
+        index_uri = f"{self.config.notes_dir}/index.md"
+        if files.get_file_from_path(index_uri) is None:
+            self._generate(files, config, index_uri, "Anotasi")
+        if self.config.timeline and files.get_file_from_path("linimasa.md") is None:
+            self._generate(files, config, "linimasa.md", "Linimasa")
+        for asset in sorted(ASSETS.iterdir()):
+            uri = f"assets/latar/{asset.name}"
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(asset)))
+
+    def _generate(self, files: Files, config: MkDocsConfig, uri: str, title: str) -> None:
+        self.state.generated[uri] = title
+        front = yaml.safe_dump({"title": title}, allow_unicode=True, sort_keys=True)
+        files.append(File.generated(config, uri, content=f"---\n{front}---\n"))
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Note pages render the body we validated; their title is plain text."""
+        note = self._note_of(page)
+        if note is None:
+            return markdown
+        page.meta["title"] = pages.plain_text(note.title)
+        return note.body
+
+    @event_priority(-50)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Fill our pages late (priority -50), after other plugins have had the Markdown HTML."""
+        uri = page.file.src_uri
+        for name, article_uri in self.state.article_uris.items():
+            if uri == article_uri:
+                return self.state.rendered[name].html
+        note = self._note_of(page)
+        if note is not None:
+            return self._note_page(note, page, config, files)
+        if uri == f"{self.config.notes_dir}/index.md":
+            hrefs = {n.id: self._href(f"{self.config.notes_dir}/{n.id}.md", page, files) for n in self.state.notes.values()}
+            return (clean(html) if uri not in self.state.generated else "") + pages.notes_index(list(self.state.notes.values()), hrefs)
+        if uri == "linimasa.md" and uri in self.state.generated:
+            hrefs = {n.id: self._href(f"{self.config.notes_dir}/{n.id}.md", page, files) for n in self.state.notes.values()}
+            arts = [(a.meta.published, a.meta.title, self._href(self.state.article_uris[a.name], page, files)) for a in self.state.articles.values()]
+            return pages.timeline(list(self.state.notes.values()), hrefs, arts)
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the W3C Web Annotation collection of every placement."""
+        site_url = config.site_url or ""
+        collection = annotation_collection(
+            self.state.rendered.values(),
+            self.state.notes,
+            article_url=lambda name: _absolute(site_url, self._url_of(self.state.article_uris[name], config)),
+            note_url=lambda nid: _absolute(site_url, self._url_of(f"{self.config.notes_dir}/{nid}.md", config)),
+        )
+        Path(config.site_dir, self.config.annotations_file).write_text(collection, encoding="utf-8")
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when an article changes, not only when ``docs/`` does."""
+        server.watch(str(self.seeds_dir))
+        return server
+
+    # helpers
+
+    def _note_of(self, page: Page) -> Note | None:
+        prefix = f"{self.config.notes_dir}/"
+        uri = page.file.src_uri
+        if uri.startswith(prefix) and uri.endswith(".md") and "/" not in uri[len(prefix) :]:
+            return self.state.notes.get(uri[len(prefix) : -3])
+        return None
+
+    def _href(self, uri: str, page: Page, files: Files) -> str:
+        return get_relative_url(files.get_file_from_path(uri).url, page.url)
+
+    def _url_of(self, uri: str, config: MkDocsConfig) -> str:
+        stem = uri[:-3]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
+
+    def _note_page(self, note: Note, page: Page, config: MkDocsConfig, files: Files) -> str:
+        backlinks = []
+        for placement in self.state.placements.get(note.id, []):
+            article_uri = self.state.article_uris[placement.article]
+            href = f"{self._href(article_uri, page, files)}#{placement.ref_id}"
+            backlinks.append(pages.Backlink(placement, href, self.state.articles[placement.article].meta.title))
+        edit, correction = self._edit_links(note, config)
+        return pages.note_page(note, backlinks, edit, correction)
+
+    def _edit_links(self, note: Note, config: MkDocsConfig) -> tuple[str | None, str | None]:
+        repo = (config.repo_url or "").rstrip("/")
+        if not repo:
+            return None, None
+        base = self.config.repo_edit_base or f"{repo}/edit/main/docs/{self.config.notes_dir}"
+        title = quote(f"Koreksi: {pages.plain_text(note.title)}")
+        correction = f"{repo}/issues/new?template=koreksi-fakta.yml&title={title}&catatan={quote(note.path)}"
+        return f"{base.rstrip('/')}/{note.id}.md", correction
+
+
+def _absolute(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path.lstrip("/") if site_url else path
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message)):
+        log.warning(str(problem))

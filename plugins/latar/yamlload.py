@@ -1,0 +1,100 @@
+"""Strict YAML for contributed files: safe, alias-free, duplicate-free, with line numbers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .problems import InputError, Problem
+
+MAX_YAML_BYTES = 64 * 1024
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+Path = tuple[str | int, ...]
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and duplicate keys and keeps dates as text."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not allowed; write the value out in full",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str) and key in seen:
+                raise yaml.MarkedYAMLError(
+                    problem=f"the key '{key}' appears twice; keep only one",
+                    problem_mark=key_node.start_mark,
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _hint(problem: str) -> str:
+    if "'\\t'" in problem or "tab" in problem:
+        return "tabs are not allowed in YAML indentation; indent with spaces"
+    if "mapping values are not allowed" in problem:
+        return f"{problem} (a value containing ': ' must be quoted)"
+    return problem
+
+
+def _line_map(node: yaml.Node, path: Path, lines: dict[Path, int], first_line: int) -> None:
+    lines.setdefault(path, node.start_mark.line + first_line)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = (*path, str(key_node.value))
+            lines[child] = key_node.start_mark.line + first_line
+            _line_map(value_node, child, lines, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _line_map(item, (*path, index), lines, first_line)
+
+
+def load_yaml(text: str, label: str, first_line: int = 1) -> tuple[Any, dict[Path, int]]:
+    """Parse one YAML document; return the data and a map from key path to file line.
+
+    ``first_line`` is the file line on which ``text`` starts (1-based).
+    """
+    if len(text.encode("utf-8")) > MAX_YAML_BYTES:
+        raise InputError([Problem(label, first_line, f"the YAML block is larger than {MAX_YAML_BYTES // 1024} KiB; shorten it")])
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + first_line if mark else first_line
+        raise InputError([Problem(label, line, f"invalid YAML: {_hint(str(err.problem or err.context))}")]) from None
+    except yaml.YAMLError as err:  # pragma: no cover - PyYAML raises marked errors for text input
+        raise InputError([Problem(label, first_line, f"invalid YAML: {err}")]) from None
+    finally:
+        loader.dispose()
+    lines: dict[Path, int] = {}
+    _line_map(node, (), lines, first_line)
+    return data, lines
+
+
+def line_of(lines: dict[Path, int], path: Path) -> int | None:
+    """The line of ``path`` or of its nearest ancestor."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get(())

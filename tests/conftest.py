@@ -1,0 +1,105 @@
+"""Shared fixtures: real MkDocs builds of small sites in ``tmp_path``."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_NAME = "intisari-2021-12-31-putin-biden"
+SEED_SHA256 = "d5fe8bf8b0352cc3563aa5c00c39f5853bd72a19007128667fc3b463216995f6"
+
+MKDOCS_YML = """\
+site_name: test
+site_url: https://example.org/latar/
+theme:
+  name: material
+  language: id
+  font: false
+  features: [content.footnote.tooltips]
+plugins:
+  - latar
+markdown_extensions: [footnotes]
+"""
+
+
+def note_text(title: str = "Krimea", kind: str = "place", summary: str = "Semenanjung di Laut Hitam.", anchors: str = "  - text: Krimea\n",
+              extra: str = "", body: str = "Isi catatan.\n") -> str:
+    """A note file; pieces can be replaced to make it invalid."""
+    return (
+        f"---\ntitle: {title}\nkind: {kind}\nsummary: {summary}\nanchors:\n{anchors}"
+        "sources:\n  - title: Sumber\n    url: https://example.org/a\n    publisher: Contoh\n    date: 2021-12-31\n"
+        f"{extra}---\n{body}"
+    )
+
+
+@dataclass
+class BuiltSite:
+    """The result of one real MkDocs build."""
+
+    root: Path
+    site: Path
+    ok: bool
+    warnings: list[str] = field(default_factory=list)
+
+    def soup(self, path: str = "index.html") -> BeautifulSoup:
+        """Parse one built page."""
+        return BeautifulSoup((self.site / path).read_text("utf-8"), "html.parser")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture
+def make_site(tmp_path: Path):
+    """Write a small project (the real seed unless ``articles`` is given) and build it with real MkDocs."""
+
+    def make(notes: dict[str, str | bytes] | None = None, articles: dict[str, tuple[str | bytes, str]] | None = None,
+             strict: bool = True, config: str = MKDOCS_YML, docs: dict[str, str] | None = None, site_dir: Path | None = None) -> BuiltSite:
+        root = tmp_path / "project"
+        (root / "docs" / "anotasi").mkdir(parents=True, exist_ok=True)
+        (root / "seeds").mkdir(exist_ok=True)
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        if articles is None:
+            for suffix in (".txt", ".yml"):
+                shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
+        else:
+            for name, (text, meta) in articles.items():
+                (root / "seeds" / f"{name}.txt").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+                (root / "seeds" / f"{name}.yml").write_text(textwrap.dedent(meta), encoding="utf-8")
+        for note_id, text in (notes or {}).items():
+            (root / "docs" / "anotasi" / f"{note_id}.md").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        for path, text in (docs or {}).items():
+            (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / "docs" / path).write_text(text, encoding="utf-8")
+        site = site_dir or (tmp_path / "site")
+        handler = _Collect()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        try:
+            cfg = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=strict)
+            build(cfg)
+            ok = True
+        except Abort:
+            ok = False
+        finally:
+            logger.removeHandler(handler)
+        return BuiltSite(root, site, ok, handler.messages)
+
+    return make

@@ -1,0 +1,162 @@
+"""Real MkDocs builds of small sites, and a strict build of the real site."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+
+from conftest import ROOT, SEED_NAME, SEED_SHA256, SEEDS, note_text
+
+NOTES = {
+    "krimea": note_text(),
+    "nato": note_text(title="NATO", kind="organization", summary="Aliansi *militer* [Atlantik Utara](https://www.nato.int/).",
+                      anchors="  - text: NATO\n    occurrence: all\n"),
+    "krisis-rudal-kuba": note_text(title="Krisis rudal Kuba", kind="event", summary="Krisis 1962.", anchors="  - text: krisis rudal Kuba\n"),
+}
+
+
+def article_text(soup) -> list[str]:
+    body = soup.select_one(".latar-article-body")
+    for marker in body.select("sup.latar-ref"):
+        marker.decompose()
+    return [p.get_text() for p in body.select("p")]
+
+
+def test_article_page_has_footnotes_for_each_note(make_site) -> None:
+    built = make_site(NOTES)
+    assert built.ok, built.warnings
+    soup = built.soup()
+    refs = soup.select(".latar-article-body sup.latar-ref > a.footnote-ref")
+    assert [a.get_text() for a in refs][:2] == ["1", "2"]
+    assert {a["href"] for a in refs} == {"#latar-fn-krimea", "#latar-fn-nato", "#latar-fn-krisis-rudal-kuba"}
+    items = soup.select("div.footnote > ol > li")
+    assert [li["id"] for li in items] == ["latar-fn-krimea", "latar-fn-nato", "latar-fn-krisis-rudal-kuba"]
+    nato = soup.select_one("#latar-fn-nato")
+    backrefs = nato.select("a.footnote-backref")
+    assert len(backrefs) == len(soup.select('a.footnote-ref[href="#latar-fn-nato"]')) >= 3
+    for back in backrefs:
+        assert soup.select_one(f"#{back['href'][1:]}") is not None
+    assert nato.select_one(".latar-kind").get_text() == "Lembaga"
+    assert nato.select_one("em").get_text() == "militer"
+    assert nato.select_one("a.latar-more")["href"] == "anotasi/nato/"
+    phrase = soup.select_one('.latar-anchor[data-latar-note="krimea"]')
+    assert phrase.get_text() == "Krimea"
+    assert phrase.find_next_sibling("sup")["id"] == "latar-ref-krimea"
+
+
+def test_published_text_equals_the_seed(make_site) -> None:
+    built = make_site(NOTES)
+    lines = (SEEDS / f"{SEED_NAME}.txt").read_text("utf-8").split("\n")
+    assert article_text(built.soup()) == [unicodedata.normalize("NFC", line) for line in lines[1:30]]
+    assert hashlib.sha256((built.root / "seeds" / f"{SEED_NAME}.txt").read_bytes()).hexdigest() == SEED_SHA256
+
+
+def test_byline_dateline_and_source_box(make_site) -> None:
+    soup = make_site({}).soup()
+    assert soup.select_one(".latar-dateline").get_text() == "Intisari - Online.com -"
+    assert soup.select_one(".latar-byline .latar-preamble").get_text() == "Penulis"
+    box = soup.select_one("aside.latar-source")
+    assert "Intisari Online" in box.get_text()
+    assert box.select_one('time[datetime="2021-12-31"]') is not None
+    assert box.select_one('a[href^="https://intisari.grid.id/"]') is not None
+    assert "disimpulkan" in box.get_text()
+    assert soup.select_one("aside.latar-postscript blockquote p").get_text().startswith("Ingin mendapatkan")
+    assert soup.select_one("h1").get_text().startswith("Padahal Terasa Perang")
+
+
+def test_note_page_links_back_to_each_spot(make_site) -> None:
+    built = make_site(NOTES)
+    page = built.soup("anotasi/nato/index.html")
+    assert page.select_one("h1").get_text() == "NATO"
+    backlinks = page.select(".latar-backlinks a")
+    assert len(backlinks) >= 3
+    article = built.soup()
+    for link in backlinks:
+        path, fragment = link["href"].split("#")
+        assert path == "../../"
+        assert article.select_one(f"#{fragment}") is not None
+    sources = page.select(".latar-sources li")
+    assert sources[0].select_one("a")["href"] == "https://example.org/a"
+    index = built.soup("anotasi/index.html")
+    titles = {h2["id"]: [a["href"] for a in h2.find_next_sibling("ul").select("li > a:first-child")] for h2 in index.select("h2")}
+    assert titles == {"jenis-place": ["krimea/"], "jenis-organization": ["nato/"], "jenis-event": ["krisis-rudal-kuba/"]}
+
+
+def test_authors_own_footnotes_do_not_clash(make_site) -> None:
+    built = make_site(NOTES, docs={"tentang.md": "# Tentang\n\nTeks NATO[^1].\n\n[^1]: Catatan penulis.\n"})
+    assert built.ok, built.warnings
+    soup = built.soup("tentang/index.html")
+    assert soup.select_one("#fn\\:1") is not None
+    assert soup.select_one(".latar-anchor") is None
+
+
+def test_orphan_anchor_fails_strict_build_naming_the_file(make_site) -> None:
+    notes = {**NOTES, "hantu": note_text(title="Hantu", anchors="  - text: krisis rudal Kubah\n")}
+    built = make_site(notes)
+    assert not built.ok
+    message = next(m for m in built.warnings if "hantu" in m)
+    assert "docs/anotasi/hantu.md:6" in message
+    assert "krisis rudal Kubah" in message and "'krisis rudal Kuba'" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (note_text(title="[x"), "invalid YAML"),
+        (note_text().replace("summary: Semenanjung di Laut Hitam.\n", ""), "missing required field 'summary'"),
+        (note_text(kind="tokoh"), "'kind' is 'tokoh'"),
+        (note_text().replace("https://example.org/a", "http://example.org/a"), "must be an https:// address"),
+        ("---\ntitle: Kr\xe9mea\n".encode("latin-1") + b"---\n", "not UTF-8"),
+    ],
+)
+def test_bad_note_fails_strict_build_and_loses_nothing_else(make_site, text, expected: str) -> None:
+    built = make_site({**NOTES, "rusak": text})
+    assert not built.ok
+    assert any("docs/anotasi/rusak.md" in m and expected in m for m in built.warnings), built.warnings
+    lenient = make_site({**NOTES, "rusak": text}, strict=False)
+    assert lenient.ok
+    assert not (lenient.site / "anotasi" / "rusak").exists()
+    assert len(lenient.soup().select("div.footnote li")) == 3
+
+
+def test_second_article_is_two_files(make_site) -> None:
+    meta = "title: Artikel kedua\nsource_url: https://example.org/b\npublisher: Contoh\npublished: '2022-01-05'\nlanguage: id\n"
+    seed_meta = (SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
+    seed_text = (SEEDS / f"{SEED_NAME}.txt").read_bytes()
+    built = make_site(NOTES, articles={SEED_NAME: (seed_text, seed_meta), "kedua": ("NATO bertemu di Brussel.\n", meta)})
+    assert built.ok, built.warnings
+    assert built.soup().select_one("h1").get_text() == "Artikel kedua"
+    older = built.soup(f"artikel/{SEED_NAME}/index.html")
+    assert older.select_one('a.footnote-ref[href="#latar-fn-krimea"]') is not None
+    assert older.select_one("#latar-fn-krimea a.latar-more")["href"] == "../../anotasi/krimea/"
+    nato = built.soup("anotasi/nato/index.html")
+    hrefs = [a["href"] for a in nato.select(".latar-backlinks a")]
+    assert "../../#latar-ref-nato" in hrefs and f"../../artikel/{SEED_NAME}/#latar-ref-nato" in hrefs
+
+
+def test_web_annotations_point_at_the_text(make_site) -> None:
+    built = make_site(NOTES)
+    data = json.loads((built.site / "anotasi.jsonld").read_text("utf-8"))
+    text = "\n".join((SEEDS / f"{SEED_NAME}.txt").read_text("utf-8").split("\n")[1:30])
+    assert data["type"] == "AnnotationCollection" and data["total"] == len(data["first"]["items"]) >= 5
+    for item in data["first"]["items"]:
+        quote, position = item["target"]["selector"]
+        assert text[position["start"] : position["end"]] == quote["exact"]
+        assert text[: position["start"]].endswith(quote["prefix"])
+        assert text[position["end"] :].startswith(quote["suffix"])
+
+
+def test_real_site_builds_strict(tmp_path) -> None:
+    env_site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(env_site)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr
+    for note in ("krimea", "nato", "krisis-rudal-kuba"):
+        assert (env_site / "anotasi" / note / "index.html").is_file()
