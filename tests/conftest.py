@@ -33,8 +33,14 @@ markdown_extensions: [footnotes]
 """
 
 
-def note_text(title: str = "Krimea", kind: str = "place", summary: str = "Semenanjung di Laut Hitam.", anchors: str = "  - text: Krimea\n",
-              extra: str = "", body: str = "Isi catatan.\n") -> str:
+def note_text(
+    title: str = "Krimea",
+    kind: str = "place",
+    summary: str = "Semenanjung di Laut Hitam.",
+    anchors: str = "  - text: Krimea\n",
+    extra: str = "",
+    body: str = "Isi catatan.\n",
+) -> str:
     """A note file; pieces can be replaced to make it invalid."""
     return (
         f"---\ntitle: {title}\nkind: {kind}\nsummary: {summary}\nanchors:\n{anchors}"
@@ -70,8 +76,14 @@ class _Collect(logging.Handler):
 def make_site(tmp_path: Path):
     """Write a small project (the real seed unless ``articles`` is given) and build it with real MkDocs."""
 
-    def make(notes: dict[str, str | bytes] | None = None, articles: dict[str, tuple[str | bytes, str]] | None = None,
-             strict: bool = True, config: str = MKDOCS_YML, docs: dict[str, str] | None = None, site_dir: Path | None = None) -> BuiltSite:
+    def make(
+        notes: dict[str, str | bytes] | None = None,
+        articles: dict[str, tuple[str | bytes, str]] | None = None,
+        strict: bool = True,
+        config: str = MKDOCS_YML,
+        docs: dict[str, str] | None = None,
+        site_dir: Path | None = None,
+    ) -> BuiltSite:
         root = tmp_path / "project"
         (root / "docs" / "anotasi").mkdir(parents=True, exist_ok=True)
         (root / "seeds").mkdir(exist_ok=True)

@@ -59,7 +59,7 @@ def test_prefix_and_suffix_choose_the_occurrence(anchor: Anchor, expected: str) 
     (hit,) = select(anchorer.hits(0, Block(text)))
     window = text[max(0, hit.start - 16) : hit.end + 12]
     assert text[hit.start : hit.end] == "Gedung Putih"
-    assert expected.split("Gedung Putih")[0].strip() in window
+    assert expected.split("Gedung Putih", maxsplit=1)[0].strip() in window
 
 
 def test_longest_match_wins_on_overlap() -> None:
@@ -120,7 +120,9 @@ def test_fold_keeps_length() -> None:
     assert len(fold("İstanbul ẞ")) == len("İstanbul ẞ")
 
 
-@pytest.mark.parametrize(("text", "start", "end", "ok"), [("NATO-nya", 0, 4, True), ("NATOkah", 0, 4, True), ("NATOku", 0, 4, False), ("xNATO", 1, 5, False)])
+@pytest.mark.parametrize(
+    ("text", "start", "end", "ok"), [("NATO-nya", 0, 4, True), ("NATOkah", 0, 4, True), ("NATOku", 0, 4, False), ("xNATO", 1, 5, False)]
+)
 def test_at_word_boundary(text: str, start: int, end: int, ok: bool) -> None:
     assert at_word_boundary(text, start, end) is ok
 

@@ -14,9 +14,15 @@ from conftest import ROOT, SEED_NAME, SEED_SHA256, SEEDS, note_text
 
 NOTES = {
     "krimea": note_text(),
-    "nato": note_text(title="NATO", kind="organization", summary="Aliansi *militer* [Atlantik Utara](https://www.nato.int/).",
-                      anchors="  - text: NATO\n    occurrence: all\n"),
-    "krisis-rudal-kuba": note_text(title="Krisis rudal Kuba", kind="event", summary="Krisis 1962.", anchors="  - text: krisis rudal Kuba\n"),
+    "nato": note_text(
+        title="NATO",
+        kind="organization",
+        summary="Aliansi *militer* [Atlantik Utara](https://www.nato.int/).",
+        anchors="  - text: NATO\n    occurrence: all\n",
+    ),
+    "krisis-rudal-kuba": note_text(
+        title="Krisis rudal Kuba", kind="event", summary="Krisis 1962.", anchors="  - text: krisis rudal Kuba\n"
+    ),
 }
 
 

@@ -217,7 +217,11 @@ def orphan_problems(anchorer: Anchorer, placed: set[Target], texts: Sequence[str
             )
         else:
             close = closest(phrase, texts)
-            why = f"closest text in the article: '{close}'; copy the phrase exactly" if close else "nothing similar is in the article; check the phrase"
+            why = (
+                f"closest text in the article: '{close}'; copy the phrase exactly"
+                if close
+                else "nothing similar is in the article; check the phrase"
+            )
         problems.append(Problem(target.path, target.anchor.line, f"anchor '{phrase}' matches nothing in any article: {why}"))
     return problems
 
@@ -229,7 +233,7 @@ def closest(phrase: str, texts: Sequence[str]) -> str | None:
     for text in texts:
         words = text.split()
         for width in {size - 1, size, size + 1} - {0}:
-            candidates.update(" ".join(words[i : i + width]).strip(".,;:!?\"“”()") for i in range(len(words) - width + 1))
+            candidates.update(" ".join(words[i : i + width]).strip('.,;:!?"“”()') for i in range(len(words) - width + 1))
     by_fold = {fold(c): c for c in candidates}
     match = difflib.get_close_matches(fold(phrase), list(by_fold), n=1, cutoff=0.5)
     return by_fold[match[0]] if match else None

@@ -11,13 +11,63 @@ from bs4 import NavigableString, Tag
 from .anchoring import Anchorer, Block, Diagnostics, Hit, select
 
 SKIP_TAGS = frozenset(
-    {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "button", "svg", "math", "template", "noscript", "sup",
-     "h1", "h2", "h3", "h4", "h5", "h6", "title", "head"}
+    {
+        "a",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "textarea",
+        "button",
+        "svg",
+        "math",
+        "template",
+        "noscript",
+        "sup",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "title",
+        "head",
+    }
 )
 SKIP_CLASSES = frozenset({"footnote", "latar-anchor", "latar-skip"})
 BLOCK_TAGS = frozenset(
-    {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote", "div", "section", "article", "aside", "header", "footer",
-     "main", "details", "summary", "ul", "ol", "dl", "table", "tr", "body", "html", "nav", "figure", "form", "fieldset"}
+    {
+        "p",
+        "li",
+        "dd",
+        "dt",
+        "td",
+        "th",
+        "figcaption",
+        "blockquote",
+        "div",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "main",
+        "details",
+        "summary",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tr",
+        "body",
+        "html",
+        "nav",
+        "figure",
+        "form",
+        "fieldset",
+    }
 )
 
 MarkerFactory = Callable[[Hit, str], list[Tag]]

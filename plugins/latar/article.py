@@ -73,10 +73,24 @@ def build_article(name: str, text: str, meta: ArticleMeta, label: str = "") -> A
     numbered = [(number, nfc(line)) for number, line in enumerate(split_lines(text), start=1) if line.strip()]
     head, tail = meta.preamble_lines, meta.postscript_lines
     if head + tail >= len(numbered):
-        raise InputError([Problem(label, None, f"preamble_lines ({head}) + postscript_lines ({tail}) leave no article text in {len(numbered)} lines; lower them")])
+        raise InputError(
+            [
+                Problem(
+                    label,
+                    None,
+                    f"preamble_lines ({head}) + postscript_lines ({tail}) leave no article text in {len(numbered)} lines; lower them",
+                )
+            ]
+        )
     body = numbered[head : len(numbered) - tail]
     if meta.dateline and not body[0][1].startswith(nfc(meta.dateline)):
-        raise InputError([Problem(label, body[0][0], f"the first paragraph does not start with the dateline '{meta.dateline}'; fix 'dateline' in the .yml")])
+        raise InputError(
+            [
+                Problem(
+                    label, body[0][0], f"the first paragraph does not start with the dateline '{meta.dateline}'; fix 'dateline' in the .yml"
+                )
+            ]
+        )
     return Article(
         name=name,
         meta=meta,
@@ -95,9 +109,13 @@ def load_article(text_path: Path, root: Path) -> Article:
     meta_path = text_path.with_suffix(".yml")
     meta_label = _label(meta_path, root)
     if not SAFE_NAME.match(name):
-        raise InputError([Problem(text_label, None, f"the article name '{name}' is not a safe slug; rename to lower-case letters, digits and hyphens")])
+        raise InputError(
+            [Problem(text_label, None, f"the article name '{name}' is not a safe slug; rename to lower-case letters, digits and hyphens")]
+        )
     if not meta_path.is_file():
-        raise InputError([Problem(text_label, None, f"no sidecar {meta_label}; add it with title, source_url, publisher, published and language")])
+        raise InputError(
+            [Problem(text_label, None, f"no sidecar {meta_label}; add it with title, source_url, publisher, published and language")]
+        )
     meta = parse_meta(read_text(meta_path, meta_label), meta_label)
     return build_article(name, read_text(text_path, text_label), meta, text_label)
 

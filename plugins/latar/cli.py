@@ -58,8 +58,18 @@ def skeleton(note_id: str, anchor: str, kind: str, title: str | None) -> str:
         "summary": f"TODO: 1–3 kalimat netral tentang {anchor} (paling banyak 60 kata).",
         "anchors": [{"text": anchor}],
         "sources": [
-            {"title": "TODO: judul sumber", "url": "https://example.org/ganti-dengan-sumber", "publisher": "TODO: penerbit", "date": "2021-12-31"},
-            {"title": "TODO: sumber kedua dari situs lain", "url": "https://example.com/ganti-dengan-sumber", "publisher": "TODO: penerbit", "date": "2021-12-31"},
+            {
+                "title": "TODO: judul sumber",
+                "url": "https://example.org/ganti-dengan-sumber",
+                "publisher": "TODO: penerbit",
+                "date": "2021-12-31",
+            },
+            {
+                "title": "TODO: sumber kedua dari situs lain",
+                "url": "https://example.com/ganti-dengan-sumber",
+                "publisher": "TODO: penerbit",
+                "date": "2021-12-31",
+            },
         ],
     }
     body = "TODO: latar belakang 150–400 kata, netral dan ensiklopedis; setiap fakta dapat dicek di sumber.\n"

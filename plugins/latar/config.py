@@ -21,5 +21,8 @@ class LatarConfig(Config):
     """Build the ``linimasa/`` page from the notes' dates."""
     annotations_file = c.Type(str, default="anotasi.jsonld")
     """W3C Web Annotation collection written into ``site_dir``."""
-    repo_edit_base = c.Optional(c.Type(str))
-    """Base URL of the notes folder for "edit this page" links (defaults from ``repo_url``)."""
+    repository = c.Optional(c.URL())
+    """GitHub repository for "edit this note" and "suggest a correction" links (not ``repo_url``,
+    which makes Material call the GitHub API from readers' browsers)."""
+    branch = c.Type(str, default="main")
+    """Branch the edit links point at."""

@@ -99,11 +99,19 @@ def parse_note(note_id: str, text: str, label: str) -> Note:
     problems = validate("note", data, label, lines)
     if not SAFE_ID.match(note_id):
         slug = re.sub(r"[^a-z0-9]+", "-", note_id.lower()).strip("-") or "nama-catatan"
-        problems.insert(0, Problem(label, None, f"the note id '{note_id}' (its file name) is not a safe slug; rename the file to '{slug}.md'"))
+        problems.insert(
+            0, Problem(label, None, f"the note id '{note_id}' (its file name) is not a safe slug; rename the file to '{slug}.md'")
+        )
     if not problems:
         words = len(data["summary"].split())
         if words > MAX_SUMMARY_WORDS:
-            problems.append(Problem(label, line_of(lines, ("summary",)), f"'summary' has {words} words; keep it to {MAX_SUMMARY_WORDS} or fewer and move the rest into the body"))
+            problems.append(
+                Problem(
+                    label,
+                    line_of(lines, ("summary",)),
+                    f"'summary' has {words} words; keep it to {MAX_SUMMARY_WORDS} or fewer and move the rest into the body",
+                )
+            )
     if problems:
         raise InputError(problems)
     return _build(note_id, label, data, lines, body)

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup, Tag
 
 from .notes import KIND_LABELS, KINDS, Note
 from .render import Placement, format_date
-from .sanitize import plain, render_block, render_inline
+from .sanitize import plain_text, render_block, render_inline
 
 
 @dataclass(frozen=True)
@@ -96,11 +96,6 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
     return str(soup)
 
 
-def plain_text(text: str) -> str:
-    """Contributed text as plain text (tags removed, entities decoded)."""
-    return BeautifulSoup(plain(text), "html.parser").get_text()
-
-
 def notes_index(notes: Sequence[Note], hrefs: Mapping[str, str]) -> str:
     """``/anotasi/``: every note, grouped by kind."""
     soup = _soup()
@@ -159,5 +154,5 @@ def timeline(notes: Sequence[Note], hrefs: Mapping[str, str], articles: Sequence
 
 def _sort_key(date: str) -> str:
     """Sort a year before the dates inside it: ``1962`` → ``1962-00-00``."""
-    parts = (str(date).split("-") + ["00", "00"])[:3]
+    parts = [*str(date).split("-"), "00", "00"][:3]
     return "-".join(parts)

@@ -12,7 +12,7 @@ from .anchoring import Anchorer, Diagnostics, Hit, Target
 from .annotate import find
 from .article import Article
 from .notes import Note
-from .sanitize import plain, render_inline
+from .sanitize import plain, plain_text, render_inline
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
 
@@ -104,15 +104,31 @@ class ArticleRenderer:
             block = annotation.blocks[hit.block].text
             placements.append(
                 Placement(
-                    note.id, article.name, ref_id, numbers[note.id],
-                    block[max(0, hit.start - 60) : hit.start], phrase, block[hit.end : hit.end + 60],
-                    hit.block, hit.start, hit.end,
+                    note.id,
+                    article.name,
+                    ref_id,
+                    numbers[note.id],
+                    block[max(0, hit.start - 60) : hit.start],
+                    phrase,
+                    block[hit.end : hit.end + 60],
+                    hit.block,
+                    hit.start,
+                    hit.end,
                 )
             )
             number = str(numbers[note.id])
             span = _tag(soup, "span", phrase, class_="latar-anchor", data_latar_note=note.id, data_latar_kind=note.kind)
-            sup = _tag(soup, "sup", id=ref_id, class_="latar-ref")
-            link = _tag(soup, "a", number, class_="footnote-ref", href=f"#{fn_id}", role="doc-noteref", data_latar_kind=note.kind)
+            sup = _tag(soup, "sup", id=ref_id, class_="latar-ref", data_latar_kind=note.kind)
+            link = _tag(
+                soup,
+                "a",
+                number,
+                class_="footnote-ref",
+                href=f"#{fn_id}",
+                role="doc-noteref",
+                data_latar_kind=note.kind,
+                data_latar_note=note.id,
+            )
             link["aria-label"] = f"Catatan {number}: {plain(note.title)}"
             sup.append(link)
             return [span, sup]
@@ -151,12 +167,16 @@ class ArticleRenderer:
         byline.append(" · ")
         byline.append(_tag(soup, "time", format_date(meta.published), datetime=meta.published))
         byline.append(" · ")
-        byline.append(_tag(soup, "a", "Baca di situs asli", href=meta.source_url, rel="noopener noreferrer nofollow", class_="latar-original"))
+        byline.append(
+            _tag(soup, "a", "Baca di situs asli", href=meta.source_url, rel="noopener noreferrer nofollow", class_="latar-original")
+        )
         return byline
 
     def _postscript(self, soup: BeautifulSoup, article: Article) -> Tag:
         box = _tag(soup, "aside", class_="latar-postscript", aria_label="Pesan penerbit")
-        box.append(_tag(soup, "p", article.meta.postscript_label or "Pesan dari penerbit (bukan bagian teks artikel):", class_="latar-box-title"))
+        box.append(
+            _tag(soup, "p", article.meta.postscript_label or "Pesan dari penerbit (bukan bagian teks artikel):", class_="latar-box-title")
+        )
         quote = _tag(soup, "blockquote")
         for line in article.postscript:
             quote.append(_tag(soup, "p", line))
@@ -195,6 +215,17 @@ class ArticleRenderer:
             box.append(remarks)
         return box
 
+    def _print_sources(self, soup: BeautifulSoup, note: Note) -> Tag:
+        """The note's sources with their addresses, shown only on paper."""
+        sources = _tag(soup, "p", class_="latar-print-only latar-print-sources")
+        sources.append("Sumber: ")
+        for index, source in enumerate(note.sources):
+            if index:
+                sources.append("; ")
+            sources.append(_tag(soup, "a", plain_text(source.title), href=source.url))
+            sources.append(f", {plain_text(source.publisher)}, {format_date(source.date)}")
+        return sources
+
     def _footnotes(self, soup: BeautifulSoup, numbers: Mapping[str, int], placements: Iterable[Placement]) -> Tag:
         refs: dict[str, list[str]] = {}
         for placement in placements:
@@ -217,7 +248,7 @@ class ArticleRenderer:
             p.extend(_fragment(soup, render_inline(note.summary)))
             p.append(" ")
             more = _tag(soup, "a", "Selengkapnya", class_="latar-more", href=self.note_href(note_id))
-            more.append(_tag(soup, "span", f" tentang {plain(note.title)}", class_="md-visually-hidden"))
+            more.append(_tag(soup, "span", f" tentang {plain(note.title)}", class_="latar-sr-only"))
             p.append(more)
             for index, ref_id in enumerate(refs[note_id], start=1):
                 p.append("\u00a0")
@@ -228,6 +259,7 @@ class ArticleRenderer:
                     back.append(_tag(soup, "sup", str(index)))
                 p.append(back)
             item.append(p)
+            item.append(self._print_sources(soup, note))
             items.append(item)
         section.append(items)
         return section

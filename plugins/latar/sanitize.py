@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import nh3
@@ -46,3 +47,8 @@ def render_inline(text: str) -> str:
 def plain(text: str) -> str:
     """Contributed text with every tag removed (for titles, attributes, JSON)."""
     return nh3.clean(text, tags=set()).strip()
+
+
+def plain_text(text: str) -> str:
+    """Contributed text as plain text: tags removed, entities decoded."""
+    return html.unescape(plain(text))

@@ -78,10 +78,7 @@ def _message(error: ValidationError) -> tuple[Path, str]:
             return (*path, extra[0]) if extra else path, f"unknown field {unknown} in {field}; allowed: {allowed}"
         case "enum":
             choices = [str(c) for c in error.validator_value]
-            return path, (
-                f"'{field}' is '{error.instance}'{did_you_mean(str(error.instance), choices)}; "
-                f"use one of: {', '.join(choices)}"
-            )
+            return path, (f"'{field}' is '{error.instance}'{did_you_mean(str(error.instance), choices)}; use one of: {', '.join(choices)}")
         case "type":
             expected = error.validator_value
             names = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
@@ -109,9 +106,8 @@ def validate(name: str, data: Any, label: str, lines: dict[Path, int]) -> list[P
     if not isinstance(data, dict):
         return [Problem(label, line_of(lines, ()) or 1, f"the front matter must be a mapping of keys to values, not {_type_of(data)}")]
     problems = []
-    for error in _validator(name).iter_errors(data):
-        if error.validator in ("anyOf", "oneOf"):
-            error = min(error.context or [error], key=lambda e: len(e.absolute_path))
+    for found in _validator(name).iter_errors(data):
+        error = min(found.context or [found], key=lambda e: len(e.absolute_path)) if found.validator in ("anyOf", "oneOf") else found
         path, message = _message(error)
         problems.append(Problem(label, line_of(lines, path), message))
     return sorted(set(problems), key=lambda p: (p.line or 0, p.message))

@@ -13,7 +13,9 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Decode a contributed file as UTF-8 (a BOM is dropped), or raise an InputError."""
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError([Problem(label, None, f"the file is {size // 1024} KiB, larger than the {max_bytes // 1024} KiB limit; split or shorten it")])
+        raise InputError(
+            [Problem(label, None, f"the file is {size // 1024} KiB, larger than the {max_bytes // 1024} KiB limit; split or shorten it")]
+        )
     raw = path.read_bytes()
     if b"\x00" in raw:
         raise InputError([Problem(label, None, "the file is binary (it contains NUL bytes); save it as UTF-8 text")])
@@ -21,7 +23,15 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_FILE_BYTES) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise InputError([Problem(label, line, f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); re-save it with UTF-8 encoding")]) from None
+        raise InputError(
+            [
+                Problem(
+                    label,
+                    line,
+                    f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); re-save it with UTF-8 encoding",
+                )
+            ]
+        ) from None
     return text.removeprefix("\ufeff")
 
 

@@ -7,9 +7,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 from .article import Article
 from .notes import Note
-from .pages import plain_text
 from .render import RenderedArticle
-from .sanitize import render_inline
+from .sanitize import plain_text, render_inline
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SELECTOR_CONTEXT = 32
@@ -51,7 +50,13 @@ def annotation_collection(
                     "type": "Annotation",
                     "motivation": "describing",
                     "body": [
-                        {"type": "TextualBody", "value": render_inline(note.summary), "format": "text/html", "language": "id", "purpose": "describing"},
+                        {
+                            "type": "TextualBody",
+                            "value": render_inline(note.summary),
+                            "format": "text/html",
+                            "language": "id",
+                            "purpose": "describing",
+                        },
                         {"type": "SpecificResource", "source": note_url(note.id), "purpose": "identifying"},
                     ],
                     "target": {
