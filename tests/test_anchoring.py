@@ -99,7 +99,7 @@ def test_ineligible_spans_are_skipped_and_reported() -> None:
     diagnostics = Diagnostics()
     assert anchorer.hits(0, Block("NATO di tautan", eligible=((5, 14),)), diagnostics) == []
     problems = orphan_problems(anchorer, set(), ["NATO di tautan"], diagnostics)
-    assert "inside a link, heading or code" in problems[0].message
+    assert "outside the running text, in a link, heading, code" in problems[0].message
 
 
 def test_two_notes_claiming_the_same_phrase_is_a_problem() -> None:

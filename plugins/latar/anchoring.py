@@ -207,8 +207,8 @@ def orphan_problems(anchorer: Anchorer, placed: set[Target], texts: Sequence[str
             )
         elif target in diagnostics.ineligible:
             why = (
-                f"it is only found inside a link, heading or code ({diagnostics.ineligible[target]!r}); "
-                "notes attach to article text only: anchor a phrase in the running text"
+                f"it is only found outside the running text, in a link, heading, code or the source box ({diagnostics.ineligible[target]!r}); "
+                "notes attach to the article's running text: anchor a phrase there"
             )
         elif target in diagnostics.context:
             why = (

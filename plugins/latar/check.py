@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .anchoring import Anchorer, Diagnostics, Target, orphan_problems
-from .annotate import find
 from .article import Article, load_articles
 from .notes import Note, load_notes
 from .problems import Problem
@@ -34,7 +33,6 @@ def check(root: Path, seeds_dir: Path, notes_dir: Path) -> CheckResult:
     placed: set[Target] = set()
     renderer = ArticleRenderer({n.id: n for n in notes}, lambda note_id: note_id)
     for article in articles:
-        body = renderer.body(article)
-        placed |= {hit.target for hit in find(body, anchorer, diagnostics).hits}
+        placed |= renderer.render(article, anchorer, diagnostics).targets
     problems += orphan_problems(anchorer, placed, [p for a in articles for p in a.paragraphs], diagnostics)
     return CheckResult(articles, notes, sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message)), placed)

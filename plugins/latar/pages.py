@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
+from .htmlbuild import fragment, tag
 from .notes import KIND_LABELS, KINDS, Note
 from .render import Placement, format_date
 from .sanitize import plain_text, render_block, render_inline
@@ -25,73 +26,62 @@ def _soup() -> BeautifulSoup:
     return BeautifulSoup("", "html.parser")
 
 
-def _tag(soup: BeautifulSoup, name: str, text: str | None = None, **attrs: str) -> Tag:
-    tag = soup.new_tag(name, attrs={k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
-    if text is not None:
-        tag.string = text
-    return tag
-
-
-def _html(soup: BeautifulSoup, html: str) -> list:
-    return list(BeautifulSoup(html, "html.parser").contents)
-
-
 def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None = None, correction_href: str | None = None) -> str:
     """The note's page: kind and date, the sanitised body, sources and "Muncul di"."""
     soup = _soup()
-    root = _tag(soup, "div", class_="latar-note-page", data_latar_kind=note.kind)
+    root = tag(soup, "div", class_="latar-note-page", data_latar_kind=note.kind)
     soup.append(root)
-    meta = _tag(soup, "p", class_="latar-note-meta")
-    meta.append(_tag(soup, "span", note.kind_label, class_="latar-kind"))
+    meta = tag(soup, "p", class_="latar-note-meta")
+    meta.append(tag(soup, "span", note.kind_label, class_="latar-kind"))
     if note.date:
         meta.append(" · ")
-        meta.append(_tag(soup, "time", format_date(note.date), datetime=note.date))
+        meta.append(tag(soup, "time", format_date(note.date), datetime=note.date))
     if note.hindsight:
         meta.append(" · ")
-        meta.append(_tag(soup, "span", "Peristiwa sesudah artikel terbit", class_="latar-hindsight"))
+        meta.append(tag(soup, "span", "Peristiwa sesudah artikel terbit", class_="latar-hindsight"))
     root.append(meta)
-    summary = _tag(soup, "p", class_="latar-note-summary")
-    summary.extend(_html(soup, render_inline(note.summary)))
+    summary = tag(soup, "p", class_="latar-note-summary")
+    summary.extend(fragment(render_inline(note.summary)))
     root.append(summary)
-    body = _tag(soup, "div", class_="latar-note-body")
-    body.extend(_html(soup, render_block(note.body)))
+    body = tag(soup, "div", class_="latar-note-body")
+    body.extend(fragment(render_block(note.body)))
     root.append(body)
-    root.append(_tag(soup, "h2", "Sumber", id="sumber"))
-    sources = _tag(soup, "ol", class_="latar-sources")
+    root.append(tag(soup, "h2", "Sumber", id="sumber"))
+    sources = tag(soup, "ol", class_="latar-sources")
     for source in note.sources:
-        item = _tag(soup, "li")
-        cite = _tag(soup, "cite")
-        cite.append(_tag(soup, "a", plain_text(source.title), href=source.url, rel="noopener noreferrer nofollow"))
+        item = tag(soup, "li")
+        cite = tag(soup, "cite")
+        cite.append(tag(soup, "a", plain_text(source.title), href=source.url, rel="noopener noreferrer nofollow"))
         item.append(cite)
         item.append(f" — {source.publisher}, ")
-        item.append(_tag(soup, "time", format_date(source.date), datetime=source.date))
+        item.append(tag(soup, "time", format_date(source.date), datetime=source.date))
         sources.append(item)
     root.append(sources)
-    root.append(_tag(soup, "h2", "Muncul di", id="muncul-di"))
+    root.append(tag(soup, "h2", "Muncul di", id="muncul-di"))
     if backlinks:
-        spots = _tag(soup, "ul", class_="latar-backlinks")
+        spots = tag(soup, "ul", class_="latar-backlinks")
         for link in backlinks:
-            item = _tag(soup, "li")
-            anchor = _tag(soup, "a", href=link.href)
+            item = tag(soup, "li")
+            anchor = tag(soup, "a", href=link.href)
             anchor.append(f"{link.article_title}, catatan {link.placement.number}")
             item.append(anchor)
             item.append(": ")
-            quote = _tag(soup, "q", class_="latar-context")
+            quote = tag(soup, "q", class_="latar-context")
             quote.append("…" + link.placement.before.lstrip())
-            quote.append(_tag(soup, "mark", link.placement.phrase))
+            quote.append(tag(soup, "mark", link.placement.phrase))
             quote.append(link.placement.after.rstrip() + "…")
             item.append(quote)
             spots.append(item)
         root.append(spots)
     else:
-        root.append(_tag(soup, "p", "Catatan ini belum terpasang di artikel mana pun."))
+        root.append(tag(soup, "p", "Catatan ini belum terpasang di artikel mana pun."))
     if edit_href or correction_href:
-        actions = _tag(soup, "p", class_="latar-actions")
+        actions = tag(soup, "p", class_="latar-actions")
         if edit_href:
-            actions.append(_tag(soup, "a", "Sunting catatan ini", href=edit_href, class_="md-button", rel="noopener"))
+            actions.append(tag(soup, "a", "Sunting catatan ini", href=edit_href, class_="md-button", rel="noopener"))
             actions.append(" ")
         if correction_href:
-            actions.append(_tag(soup, "a", "Usulkan koreksi", href=correction_href, class_="md-button", rel="noopener"))
+            actions.append(tag(soup, "a", "Usulkan koreksi", href=correction_href, class_="md-button", rel="noopener"))
         root.append(actions)
     return str(soup)
 
@@ -99,24 +89,24 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
 def notes_index(notes: Sequence[Note], hrefs: Mapping[str, str]) -> str:
     """``/anotasi/``: every note, grouped by kind."""
     soup = _soup()
-    root = _tag(soup, "div", class_="latar-index")
+    root = tag(soup, "div", class_="latar-index")
     soup.append(root)
-    root.append(_tag(soup, "p", f"{len(notes)} catatan latar, dikelompokkan menurut jenisnya."))
+    root.append(tag(soup, "p", f"{len(notes)} catatan latar, dikelompokkan menurut jenisnya."))
     for kind in KINDS:
         group = sorted((n for n in notes if n.kind == kind), key=lambda n: plain_text(n.title).casefold())
         if not group:
             continue
-        root.append(_tag(soup, "h2", KIND_LABELS[kind], id=f"jenis-{kind}"))
-        items = _tag(soup, "ul", class_="latar-index-list")
+        root.append(tag(soup, "h2", KIND_LABELS[kind], id=f"jenis-{kind}"))
+        items = tag(soup, "ul", class_="latar-index-list")
         for note in group:
-            item = _tag(soup, "li", data_latar_kind=note.kind)
-            item.append(_tag(soup, "a", plain_text(note.title), href=hrefs[note.id]))
+            item = tag(soup, "li", data_latar_kind=note.kind)
+            item.append(tag(soup, "a", plain_text(note.title), href=hrefs[note.id]))
             if note.date:
                 item.append(" (")
-                item.append(_tag(soup, "time", format_date(note.date), datetime=note.date))
+                item.append(tag(soup, "time", format_date(note.date), datetime=note.date))
                 item.append(")")
             item.append(" — ")
-            item.extend(_html(soup, render_inline(note.summary)))
+            item.extend(fragment(render_inline(note.summary)))
             items.append(item)
         root.append(items)
     return str(soup)
@@ -128,24 +118,24 @@ def timeline(notes: Sequence[Note], hrefs: Mapping[str, str], articles: Sequence
     ``articles`` holds (published, title, href).
     """
     soup = _soup()
-    root = _tag(soup, "ol", class_="latar-timeline")
+    root = tag(soup, "ol", class_="latar-timeline")
     soup.append(root)
     entries: list[tuple[str, int, Tag]] = []
     for note in notes:
         if not note.date:
             continue
-        item = _tag(soup, "li", class_="latar-timeline-entry", data_latar_kind=note.kind)
-        item.append(_tag(soup, "time", format_date(note.date), datetime=note.date))
+        item = tag(soup, "li", class_="latar-timeline-entry", data_latar_kind=note.kind)
+        item.append(tag(soup, "time", format_date(note.date), datetime=note.date))
         item.append(" ")
-        item.append(_tag(soup, "a", plain_text(note.title), href=hrefs[note.id]))
-        item.append(_tag(soup, "span", f" ({note.kind_label})", class_="latar-kind-inline"))
+        item.append(tag(soup, "a", plain_text(note.title), href=hrefs[note.id]))
+        item.append(tag(soup, "span", f" ({note.kind_label})", class_="latar-kind-inline"))
         entries.append((_sort_key(note.date), 1, item))
     for published, title, href in articles:
-        item = _tag(soup, "li", class_="latar-timeline-entry latar-timeline-article")
-        item.append(_tag(soup, "time", format_date(published), datetime=published))
+        item = tag(soup, "li", class_="latar-timeline-entry latar-timeline-article")
+        item.append(tag(soup, "time", format_date(published), datetime=published))
         item.append(" ")
-        item.append(_tag(soup, "strong", "Artikel terbit: "))
-        item.append(_tag(soup, "a", title, href=href))
+        item.append(tag(soup, "strong", "Artikel terbit: "))
+        item.append(tag(soup, "a", title, href=href))
         entries.append((_sort_key(published), 0, item))
     for _, _, item in sorted(entries, key=lambda e: (e[0], e[1], e[2].get_text())):
         root.append(item)

@@ -26,7 +26,7 @@ from .config import LatarConfig
 from .notes import Note, load_notes
 from .problems import Problem
 from .render import ArticleRenderer, Placement, RenderedArticle
-from .sanitize import clean, plain_text
+from .sanitize import clean, plain, plain_text
 from .webannotation import annotation_collection
 
 log = get_plugin_logger(__name__.rsplit(".", 1)[0])
@@ -136,12 +136,15 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         files.append(File.generated(config, uri, content=f"---\n{front}---\n"))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Note pages render the body we validated; their title is plain text."""
+        """Note pages: the title becomes escaped plain text (MkDocs templates do not autoescape).
+
+        The body is rendered and sanitised by latar in ``on_page_content``; MkDocs gets nothing to render.
+        """
         note = self._note_of(page)
         if note is None:
             return markdown
-        page.meta["title"] = plain_text(note.title)
-        return note.body
+        page.meta["title"] = plain(note.title)
+        return ""
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
-from .anchoring import Anchorer, Diagnostics, Hit, Target
-from .annotate import find
+from .anchoring import Anchorer, Block, Diagnostics, Hit, Target
+from .annotate import Annotation, find
 from .article import Article
+from .htmlbuild import fragment, tag
 from .notes import Note
 from .sanitize import plain, plain_text, render_inline
 
@@ -55,17 +56,6 @@ class RenderedArticle:
     targets: set[Target] = field(default_factory=set)
 
 
-def _tag(soup: BeautifulSoup, name: str, text: str | None = None, **attrs: str) -> Tag:
-    tag = soup.new_tag(name, attrs={k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
-    if text is not None:
-        tag.string = text
-    return tag
-
-
-def _fragment(soup: BeautifulSoup, html: str) -> list:
-    return list(BeautifulSoup(html, "html.parser").contents)
-
-
 def ids(prefix: str, note_id: str) -> tuple[str, str]:
     """The footnote id and the first marker id of a note."""
     return f"{prefix}-fn-{note_id}", f"{prefix}-ref-{note_id}"
@@ -82,17 +72,36 @@ class ArticleRenderer:
     def render(self, article: Article, anchorer: Anchorer, diagnostics: Diagnostics | None = None) -> RenderedArticle:
         """The full article HTML and its placements."""
         soup = BeautifulSoup("", "html.parser")
-        root = _tag(soup, "div", class_="latar-article", lang=article.meta.language)
+        root = tag(soup, "div", class_="latar-article", lang=article.meta.language)
         soup.append(root)
-        root.append(_tag(soup, "h1", article.meta.title, class_="latar-headline"))
+        root.append(tag(soup, "h1", article.meta.title, class_="latar-headline"))
         root.append(self._byline(soup, article))
         body = self.body(article, soup)
         root.append(body)
-        annotation = find(body, anchorer, diagnostics)
+        annotation = find(body, anchorer, diagnostics, already=set())
+        placements: list[Placement] = []
+        numbers = self._apply(soup, annotation, placements, article.name)
+        if article.postscript:
+            root.append(self._postscript(soup, article))
+        root.append(self._source_box(soup, article))
+        if diagnostics is not None:
+            for element in (
+                root.h1,
+                root.select_one(".latar-byline"),
+                root.select_one(".latar-source"),
+                root.select_one(".latar-postscript"),
+            ):
+                if element is not None:
+                    anchorer.hits(-1, Block(element.get_text(" "), eligible=()), diagnostics)
+        if numbers:
+            root.append(self._footnotes(soup, numbers, placements))
+        return RenderedArticle(article, str(soup), placements, {hit.target for hit in annotation.hits})
+
+    def _apply(self, soup: BeautifulSoup, annotation: Annotation, placements: list[Placement], article_name: str) -> dict[str, int]:
+        """Wrap each chosen phrase and add its marker; return note numbers in reading order."""
         numbers: dict[str, int] = {}
         for hit in annotation.hits:
             numbers.setdefault(hit.target.note_id, len(numbers) + 1)
-        placements: list[Placement] = []
         seen: Counter[str] = Counter()
 
         def marker(hit: Hit, phrase: str) -> list[Tag]:
@@ -102,53 +111,43 @@ class ArticleRenderer:
             if seen[note.id] > 1:
                 ref_id = f"{ref_id}-{seen[note.id]}"
             block = annotation.blocks[hit.block].text
+            before, after = block[max(0, hit.start - 60) : hit.start], block[hit.end : hit.end + 60]
             placements.append(
-                Placement(
-                    note.id,
-                    article.name,
-                    ref_id,
-                    numbers[note.id],
-                    block[max(0, hit.start - 60) : hit.start],
-                    phrase,
-                    block[hit.end : hit.end + 60],
-                    hit.block,
-                    hit.start,
-                    hit.end,
-                )
+                Placement(note.id, article_name, ref_id, numbers[note.id], before, phrase, after, hit.block, hit.start, hit.end)
             )
             number = str(numbers[note.id])
-            span = _tag(soup, "span", phrase, class_="latar-anchor", data_latar_note=note.id, data_latar_kind=note.kind)
-            sup = _tag(soup, "sup", id=ref_id, class_="latar-ref", data_latar_kind=note.kind)
-            link = _tag(
-                soup,
-                "a",
-                number,
-                class_="footnote-ref",
-                href=f"#{fn_id}",
-                role="doc-noteref",
-                data_latar_kind=note.kind,
-                data_latar_note=note.id,
-            )
-            link["aria-label"] = f"Catatan {number}: {plain(note.title)}"
+            span = tag(soup, "span", phrase, class_="latar-anchor", data_latar_note=note.id, data_latar_kind=note.kind)
+            sup = tag(soup, "sup", id=ref_id, class_="latar-ref", data_latar_kind=note.kind)
+            link = tag(soup, "a", number, class_="footnote-ref", href=f"#{fn_id}", role="doc-noteref")
+            link["data-latar-kind"] = note.kind
+            link["data-latar-note"] = note.id
+            link["aria-label"] = f"Catatan {number}: {plain_text(note.title)}"
             sup.append(link)
             return [span, sup]
 
         annotation.apply(marker)
-        if article.postscript:
-            root.append(self._postscript(soup, article))
-        root.append(self._source_box(soup, article))
-        if numbers:
-            root.append(self._footnotes(soup, numbers, placements))
-        return RenderedArticle(article, str(soup), placements, {hit.target for hit in annotation.hits})
+        return numbers
+
+    def annotate_fragment(self, html: str, anchorer: Anchorer, name: str = "") -> str:
+        """Annotate any HTML fragment (links, code and headings untouched); unchanged if nothing new attaches."""
+        soup = BeautifulSoup(html, "html.parser")
+        placed = {span["data-latar-note"] for span in soup.select(".latar-anchor[data-latar-note]")}
+        annotation = find(soup, anchorer, already=placed)
+        if not annotation.hits:
+            return html
+        placements: list[Placement] = []
+        numbers = self._apply(soup, annotation, placements, name)
+        soup.append(self._footnotes(soup, numbers, placements))
+        return str(soup)
 
     def body(self, article: Article, soup: BeautifulSoup | None = None) -> Tag:
         """The article's paragraphs, one ``<p>`` per seed line, the dateline marked."""
         soup = soup or BeautifulSoup("", "html.parser")
-        body = _tag(soup, "div", class_="latar-article-body")
+        body = tag(soup, "div", class_="latar-article-body")
         for index, paragraph in enumerate(article.paragraphs):
-            p = _tag(soup, "p")
+            p = tag(soup, "p")
             if index == 0 and article.dateline:
-                p.append(_tag(soup, "span", article.dateline, class_="latar-dateline"))
+                p.append(tag(soup, "span", article.dateline, class_="latar-dateline"))
                 p.append(paragraph[len(article.dateline) :])
             else:
                 p.string = paragraph
@@ -157,72 +156,72 @@ class ArticleRenderer:
 
     def _byline(self, soup: BeautifulSoup, article: Article) -> Tag:
         meta = article.meta
-        byline = _tag(soup, "p", class_="latar-byline")
+        byline = tag(soup, "p", class_="latar-byline")
         for line in article.preamble:
-            byline.append(_tag(soup, "span", line, class_="latar-preamble"))
+            byline.append(tag(soup, "span", line, class_="latar-preamble"))
             byline.append(" ")
-            byline.append(_tag(soup, "span", meta.author or "(nama tidak tercantum di sumber)", class_="latar-author"))
+            byline.append(tag(soup, "span", meta.author or "(nama tidak tercantum di sumber)", class_="latar-author"))
             byline.append(" · ")
-        byline.append(_tag(soup, "strong", meta.publisher))
+        byline.append(tag(soup, "strong", meta.publisher))
         byline.append(" · ")
-        byline.append(_tag(soup, "time", format_date(meta.published), datetime=meta.published))
+        byline.append(tag(soup, "time", format_date(meta.published), datetime=meta.published))
         byline.append(" · ")
         byline.append(
-            _tag(soup, "a", "Baca di situs asli", href=meta.source_url, rel="noopener noreferrer nofollow", class_="latar-original")
+            tag(soup, "a", "Baca di situs asli", href=meta.source_url, rel="noopener noreferrer nofollow", class_="latar-original")
         )
         return byline
 
     def _postscript(self, soup: BeautifulSoup, article: Article) -> Tag:
-        box = _tag(soup, "aside", class_="latar-postscript", aria_label="Pesan penerbit")
+        box = tag(soup, "aside", class_="latar-postscript", aria_label="Pesan penerbit")
         box.append(
-            _tag(soup, "p", article.meta.postscript_label or "Pesan dari penerbit (bukan bagian teks artikel):", class_="latar-box-title")
+            tag(soup, "p", article.meta.postscript_label or "Pesan dari penerbit (bukan bagian teks artikel):", class_="latar-box-title")
         )
-        quote = _tag(soup, "blockquote")
+        quote = tag(soup, "blockquote")
         for line in article.postscript:
-            quote.append(_tag(soup, "p", line))
+            quote.append(tag(soup, "p", line))
         box.append(quote)
         return box
 
     def _source_box(self, soup: BeautifulSoup, article: Article) -> Tag:
         meta = article.meta
-        box = _tag(soup, "aside", class_="latar-source admonition info", aria_labelledby=f"{self.prefix}-source-{article.name}")
-        box.append(_tag(soup, "p", "Tentang teks ini", class_="admonition-title", id=f"{self.prefix}-source-{article.name}"))
-        statement = _tag(soup, "p")
+        box = tag(soup, "aside", class_="latar-source admonition info", aria_labelledby=f"{self.prefix}-source-{article.name}")
+        box.append(tag(soup, "p", "Tentang teks ini", class_="admonition-title", id=f"{self.prefix}-source-{article.name}"))
+        statement = tag(soup, "p")
         statement.append("Teks artikel di atas adalah karya dan milik ")
-        statement.append(_tag(soup, "strong", meta.publisher))
+        statement.append(tag(soup, "strong", meta.publisher))
         statement.append(", ditampilkan apa adanya (hanya dinormalkan ke Unicode NFC) beserta catatan latar dari proyek ini. ")
         statement.append("Catatan latar bukan bagian dari artikel asli.")
         box.append(statement)
-        facts = _tag(soup, "dl", class_="latar-facts")
+        facts = tag(soup, "dl", class_="latar-facts")
         rows: Sequence[tuple[str, str | Tag]] = [
             ("Judul", meta.title),
             ("Penerbit", meta.publisher),
-            ("Tanggal terbit", _tag(soup, "time", format_date(meta.published), datetime=meta.published)),
-            ("Alamat asli", _tag(soup, "a", meta.source_url, href=meta.source_url, rel="noopener noreferrer nofollow")),
+            ("Tanggal terbit", tag(soup, "time", format_date(meta.published), datetime=meta.published)),
+            ("Alamat asli", tag(soup, "a", meta.source_url, href=meta.source_url, rel="noopener noreferrer nofollow")),
         ]
         if article.preamble:
             rows = [*rows, (meta.preamble_label or "Baris pembuka di sumber (bukan teks artikel)", " / ".join(article.preamble))]
         for term, value in rows:
-            facts.append(_tag(soup, "dt", term))
-            dd = _tag(soup, "dd")
+            facts.append(tag(soup, "dt", term))
+            dd = tag(soup, "dd")
             dd.append(value)
             facts.append(dd)
         box.append(facts)
         if meta.remarks:
-            remarks = _tag(soup, "ul", class_="latar-remarks")
+            remarks = tag(soup, "ul", class_="latar-remarks")
             for remark in meta.remarks:
-                remarks.append(_tag(soup, "li", remark))
+                remarks.append(tag(soup, "li", remark))
             box.append(remarks)
         return box
 
     def _print_sources(self, soup: BeautifulSoup, note: Note) -> Tag:
         """The note's sources with their addresses, shown only on paper."""
-        sources = _tag(soup, "p", class_="latar-print-only latar-print-sources")
+        sources = tag(soup, "p", class_="latar-print-only latar-print-sources")
         sources.append("Sumber: ")
         for index, source in enumerate(note.sources):
             if index:
                 sources.append("; ")
-            sources.append(_tag(soup, "a", plain_text(source.title), href=source.url))
+            sources.append(tag(soup, "a", plain_text(source.title), href=source.url))
             sources.append(f", {plain_text(source.publisher)}, {format_date(source.date)}")
         return sources
 
@@ -230,33 +229,33 @@ class ArticleRenderer:
         refs: dict[str, list[str]] = {}
         for placement in placements:
             refs.setdefault(placement.note_id, []).append(placement.ref_id)
-        section = _tag(soup, "div", class_="footnote latar-footnotes", role="doc-endnotes", aria_labelledby=f"{self.prefix}-notes-title")
-        section.append(_tag(soup, "hr"))
-        section.append(_tag(soup, "h2", "Catatan latar", id=f"{self.prefix}-notes-title", class_="latar-notes-title"))
-        items = _tag(soup, "ol")
+        section = tag(soup, "div", class_="footnote latar-footnotes", role="doc-endnotes", aria_labelledby=f"{self.prefix}-notes-title")
+        section.append(tag(soup, "hr"))
+        section.append(tag(soup, "h2", "Catatan latar", id=f"{self.prefix}-notes-title", class_="latar-notes-title"))
+        items = tag(soup, "ol")
         for note_id in sorted(numbers, key=numbers.__getitem__):
             note = self.notes[note_id]
             fn_id, _ = ids(self.prefix, note_id)
-            item = _tag(soup, "li", id=fn_id, class_="latar-note", data_latar_kind=note.kind)
-            p = _tag(soup, "p")
-            p.append(_tag(soup, "span", note.kind_label, class_="latar-kind"))
+            item = tag(soup, "li", id=fn_id, class_="latar-note", data_latar_kind=note.kind)
+            p = tag(soup, "p")
+            p.append(tag(soup, "span", note.kind_label, class_="latar-kind"))
             p.append(" ")
-            title = _tag(soup, "strong", class_="latar-note-title")
-            title.extend(_fragment(soup, render_inline(note.title)))
+            title = tag(soup, "strong", class_="latar-note-title")
+            title.extend(fragment(render_inline(note.title)))
             p.append(title)
             p.append(" — ")
-            p.extend(_fragment(soup, render_inline(note.summary)))
+            p.extend(fragment(render_inline(note.summary)))
             p.append(" ")
-            more = _tag(soup, "a", "Selengkapnya", class_="latar-more", href=self.note_href(note_id))
-            more.append(_tag(soup, "span", f" tentang {plain(note.title)}", class_="latar-sr-only"))
+            more = tag(soup, "a", "Selengkapnya", class_="latar-more", href=self.note_href(note_id))
+            more.append(tag(soup, "span", f" tentang {plain(note.title)}", class_="latar-sr-only"))
             p.append(more)
             for index, ref_id in enumerate(refs[note_id], start=1):
                 p.append("\u00a0")
                 label = f"Kembali ke penanda {numbers[note_id]} di teks" + (f" (kemunculan {index})" if index > 1 else "")
-                back = _tag(soup, "a", "↩\ufe0e", class_="footnote-backref", href=f"#{ref_id}", role="doc-backlink", title=label)
+                back = tag(soup, "a", "↩\ufe0e", class_="footnote-backref", href=f"#{ref_id}", role="doc-backlink", title=label)
                 back["aria-label"] = label
                 if index > 1:
-                    back.append(_tag(soup, "sup", str(index)))
+                    back.append(tag(soup, "sup", str(index)))
                 p.append(back)
             item.append(p)
             item.append(self._print_sources(soup, note))

@@ -17,6 +17,8 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_FILE_BYTES) -> str:
             [Problem(label, None, f"the file is {size // 1024} KiB, larger than the {max_bytes // 1024} KiB limit; split or shorten it")]
         )
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError([Problem(label, 1, "the file is not UTF-8 (it is UTF-16); re-save it with UTF-8 encoding")])
     if b"\x00" in raw:
         raise InputError([Problem(label, None, "the file is binary (it contains NUL bytes); save it as UTF-8 text")])
     try:
