@@ -1,0 +1,105 @@
+"""Properties of annotation over generated HTML and notes (hypothesis, derandomised in CI)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from latar.anchoring import Anchorer
+from latar.notes import Anchor, Note, Source
+from latar.render import ArticleRenderer
+
+settings.register_profile("ci", derandomize=True, max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+settings.register_profile("dev", max_examples=150, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+WORDS = [
+    "Krimea",
+    "NATO",
+    "Kuba",
+    "rudal",
+    "krisis",
+    "Putin",
+    "Biden",
+    "Jenewa",
+    "sanksi",
+    "dan",
+    "di",
+    "yang",
+    "NATO-nya",
+    "Kubanya",
+    "perang",
+]
+SOURCE = (Source("S", "https://example.org", "P", "2021"),)
+
+words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join)
+inline = st.one_of(
+    words,
+    words.map(lambda w: f"<em>{w}</em>"),
+    words.map(lambda w: f'<a href="https://example.org">{w}</a>'),
+    words.map(lambda w: f"<code>{w}</code>"),
+)
+paragraph = st.lists(inline, min_size=1, max_size=4).map(lambda parts: "<p>" + " ".join(parts) + "</p>")
+heading = words.map(lambda w: f"<h2>{w}</h2>")
+documents = st.lists(st.one_of(paragraph, paragraph, heading), min_size=1, max_size=6).map("\n".join)
+anchors = st.builds(
+    Anchor,
+    text=st.lists(st.sampled_from(WORDS[:9]), min_size=1, max_size=3).map(" ".join),
+    occurrence=st.sampled_from(["first", "all"]),
+    case_sensitive=st.booleans(),
+)
+note_sets = st.lists(st.lists(anchors, min_size=1, max_size=2), min_size=1, max_size=5).map(
+    lambda groups: [
+        Note(f"n{i}", f"docs/anotasi/n{i}.md", f"Catatan {i}", "background", "Ringkas.", tuple(g), SOURCE) for i, g in enumerate(groups)
+    ]
+)
+
+
+def annotate(html: str, notes: list[Note]) -> str:
+    renderer = ArticleRenderer({n.id: n for n in notes}, lambda note_id: f"../anotasi/{note_id}/")
+    return renderer.annotate_fragment(html, Anchorer(notes))
+
+
+def visible_text(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.select("sup.latar-ref, div.footnote"):
+        element.decompose()
+    return re.sub(r"\s+", " ", soup.get_text())
+
+
+@given(documents, note_sets)
+def test_visible_text_is_preserved(html: str, notes: list[Note]) -> None:
+    assert visible_text(annotate(html, notes)) == visible_text(html)
+
+
+@given(documents, note_sets)
+def test_annotating_twice_changes_nothing(html: str, notes: list[Note]) -> None:
+    once = annotate(html, notes)
+    assert annotate(once, notes) == once
+
+
+@given(documents, note_sets, st.randoms(use_true_random=False))
+def test_note_order_does_not_change_the_output(html: str, notes: list[Note], random) -> None:
+    shuffled = list(notes)
+    random.shuffle(shuffled)
+    assert annotate(html, shuffled) == annotate(html, notes)
+
+
+@given(documents, note_sets)
+def test_ids_are_unique_and_every_fragment_resolves(html: str, notes: list[Note]) -> None:
+    soup = BeautifulSoup(annotate(html, notes), "html.parser")
+    ids = Counter(element["id"] for element in soup.select("[id]"))
+    assert all(count == 1 for count in ids.values()), ids
+    for link in soup.select('a[href^="#"]'):
+        assert link["href"][1:] in ids
+
+
+@given(documents, note_sets)
+def test_nothing_attaches_inside_links_code_or_headings(html: str, notes: list[Note]) -> None:
+    soup = BeautifulSoup(annotate(html, notes), "html.parser")
+    assert soup.select("a .latar-anchor, code .latar-anchor, h2 .latar-anchor") == []

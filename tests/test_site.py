@@ -1,0 +1,85 @@
+"""The real site as a whole: every internal link resolves, and builds are reproducible."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+SITE_PATH = "/latar/"  # the path of site_url in mkdocs.yml: 404.html links from there
+
+
+def build(site: Path, hashseed: str, epoch: str = "1640995200") -> None:
+    env = {**os.environ, "PYTHONHASHSEED": hashseed, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("a") / "site"
+    build(site, "1")
+    return site
+
+
+def test_every_internal_link_and_fragment_resolves(built: Path) -> None:
+    ids_by_page: dict[Path, set[str]] = {}
+    broken = []
+    pages = sorted(built.rglob("*.html"))
+    for page in pages:
+        ids_by_page[page] = {el["id"] for el in BeautifulSoup(page.read_text("utf-8"), "html.parser").select("[id]")}
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for link in soup.select("a[href], link[href], script[src], img[src]"):
+            url = link.get("href") or link.get("src")
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or url.startswith("mailto:"):
+                continue
+            path = unquote(parts.path)
+            if path.startswith(SITE_PATH):
+                target = built / path.removeprefix(SITE_PATH)
+            else:
+                target = (page.parent / path).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(built)}: {url}")
+                continue
+            if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids_by_page[target]:
+                broken.append(f"{page.relative_to(built)}: {url} (no such fragment)")
+    assert broken == []
+    assert len(pages) >= 6
+
+
+def test_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere" / "out"
+    build(other, "4242")
+    comparison = filecmp.dircmp(built, other)
+
+    def differences(cmp: filecmp.dircmp, prefix: str = "") -> list[str]:
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found = [prefix + name for name in mismatch + errors + cmp.left_only + cmp.right_only]
+        for name, sub in cmp.subdirs.items():
+            found += differences(sub, f"{prefix}{name}/")
+        return found
+
+    assert differences(comparison) == []
+
+
+def test_sitemap_honours_source_date_epoch(built: Path) -> None:
+    assert "<lastmod>2022-01-01</lastmod>" in (built / "sitemap.xml").read_text("utf-8")

@@ -1,0 +1,68 @@
+"""Hostile notes in a real Chromium: no dialog fires while markers are hovered and focused."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from playwright.sync_api import sync_playwright
+
+from browser import launch, serve
+from safety import payloads
+
+pytestmark = pytest.mark.browser
+PER_NOTE = 8
+META = "title: Uji\nsource_url: https://example.org/a\npublisher: Contoh\npublished: '2021-12-31'\nlanguage: id\n"
+
+
+def hostile_notes(lines: list[str]) -> tuple[dict[str, str], str]:
+    """Notes carrying every payload in every field, and an article with a phrase for each note."""
+    notes, paragraphs = {}, []
+    for index in range(0, len(lines), PER_NOTE):
+        group = lines[index : index + PER_NOTE]
+        number = index // PER_NOTE
+        word = f"penanda{number:03d}"
+        front = {
+            "title": group[0],
+            "kind": "background",
+            "summary": " ".join(group[:3]),
+            "anchors": [{"text": word}],
+            "sources": [
+                {"title": group[-1], "url": "https://example.org/" + group[1].replace(" ", ""), "publisher": group[2], "date": "2021"}
+            ],
+        }
+        notes[f"n{number:03d}"] = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + "\n\n".join(group) + "\n"
+        paragraphs.append(f"Paragraf {word} di sini.")
+    return notes, "\n".join(paragraphs)
+
+
+def test_no_dialog_fires_on_article_or_note_pages(make_site) -> None:
+    lines = payloads()
+    notes, text = hostile_notes(lines)
+    built = make_site(notes, articles={"uji": (text, META)}, strict=False)
+    assert built.ok
+    pages = ["/"] + [f"/anotasi/{stem}/" for stem in sorted(notes) if (built.site / "anotasi" / stem / "index.html").is_file()]
+    assert len(pages) > len(notes) // 2, "most hostile notes should still validate and be published"
+    server, origin = serve(built.site)
+    dialogs: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = browser.new_page()
+            page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+            page.goto(origin + "/")
+            markers = page.locator("a.footnote-ref")
+            for i in range(markers.count()):
+                markers.nth(i).focus()
+                page.keyboard.press("Escape")
+                markers.nth(i).hover(force=True)
+                page.wait_for_timeout(30)
+                page.mouse.move(0, 0)
+                page.keyboard.press("Escape")
+            for path in pages[1:]:
+                page.goto(origin + path)
+                page.hover("body")
+            browser.close()
+    finally:
+        server.shutdown()
+    assert dialogs == []
+    print(f"{len(lines)} payloads in {len(notes)} notes, {len(pages) - 1} note pages visited")
