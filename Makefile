@@ -17,6 +17,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+NODE_TOOLS := tests/node_modules/.installed
+$(NODE_TOOLS): tests/package-lock.json
+	npm ci --prefix tests --silent --no-audit --no-fund
+	touch $@
+
 serve: $(STAMP) ## build and serve on http://127.0.0.1:8000, reloading on note or seed changes
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
@@ -38,7 +43,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/ruff format --check plugins tests benchmarks
 
-test: $(STAMP) browser ## every test: unit, real builds, real Chromium
+test: $(STAMP) $(NODE_TOOLS) browser ## every test: unit, real builds, real Chromium, workflow linters
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/pytest
 

@@ -7,10 +7,12 @@ import json
 import subprocess
 import sys
 import unicodedata
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
-from conftest import ROOT, SEED_NAME, SEED_SHA256, SEEDS, note_text
+from conftest import MKDOCS_YML, ROOT, SEED_NAME, SEED_SHA256, SEEDS, note_text
 
 NOTES = {
     "krimea": note_text(),
@@ -166,3 +168,30 @@ def test_real_site_builds_strict(tmp_path) -> None:
     assert "WARNING" not in result.stderr
     for note in ("krimea", "nato", "krisis-rudal-kuba"):
         assert (env_site / "anotasi" / note / "index.html").is_file()
+
+
+def test_article_page_has_news_article_json_ld_and_open_graph(make_site) -> None:
+    soup = make_site(NOTES).soup()
+    (script,) = soup.select('head script[type="application/ld+json"]')
+    data = json.loads(script.string)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"].startswith("Padahal Terasa Perang")
+    assert (data["datePublished"], data["inLanguage"]) == ("2021-12-31", "id")
+    assert data["publisher"] == {"@type": "Organization", "name": "Intisari Online"}
+    assert data["isBasedOn"].startswith("https://intisari.grid.id/")
+    assert data["url"] == "https://example.org/latar/"
+    og = {m["property"]: m["content"] for m in soup.select("head meta[property]")}
+    assert og["og:type"] == "article" and og["og:url"] == "https://example.org/latar/"
+    assert og["og:title"] == data["headline"]
+
+
+def test_note_page_offers_edit_and_prefilled_correction(make_site) -> None:
+    config = MKDOCS_YML.replace("  - latar\n", "  - latar:\n      repository: https://github.com/contoh/latar\n")
+    soup = make_site(NOTES, config=config).soup("anotasi/krimea/index.html")
+    edit, correction = (a["href"] for a in soup.select(".latar-actions a"))
+    assert edit == "https://github.com/contoh/latar/edit/main/docs/anotasi/krimea.md"
+    query = parse_qs(urlsplit(correction).query)
+    assert query["template"] == ["koreksi-fakta.yml"]
+    assert query["catatan"] == ["docs/anotasi/krimea.md"]
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "koreksi-fakta.yml").read_text("utf-8"))
+    assert "catatan" in [field.get("id") for field in form["body"]]

@@ -23,6 +23,7 @@ from . import pages
 from .anchoring import Anchorer, Diagnostics, orphan_problems
 from .article import Article, load_articles
 from .config import LatarConfig
+from .metadata import add_to_head
 from .notes import Note, load_notes
 from .problems import Problem
 from .render import ArticleRenderer, Placement, RenderedArticle
@@ -186,6 +187,16 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             patched = source.replace(marker, marker + " aria-label=\"{{ lang.t('search') }}\"", 1)
             env.loader = ChoiceLoader([DictLoader({name: patched}), env.loader])
         return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Article pages get NewsArticle JSON-LD and Open Graph tags in their head."""
+        for name, uri in self.state.article_uris.items():
+            if page.file.src_uri == uri:
+                rendered = self.state.rendered[name]
+                url = _absolute(config.site_url or "", page.url)
+                notes = len({p.note_id for p in rendered.placements})
+                return add_to_head(output, rendered.article, url, notes, config.site_name)
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the W3C Web Annotation collection of every placement."""

@@ -80,7 +80,10 @@ def load_yaml(text: str, label: str, first_line: int = 1) -> tuple[Any, dict[Pat
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + first_line if mark else first_line
-        raise InputError([Problem(label, line, f"invalid YAML: {_hint(str(err.problem or err.context))}")]) from None
+        message = _hint(str(err.problem or err.context))
+        if err.context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
+            message += f" ({err.context} that starts on line {err.context_mark.line + first_line})"
+        raise InputError([Problem(label, line, f"invalid YAML: {message}")]) from None
     except yaml.YAMLError as err:  # pragma: no cover - PyYAML raises marked errors for text input
         raise InputError([Problem(label, first_line, f"invalid YAML: {err}")]) from None
     finally:
