@@ -18,7 +18,7 @@ def hostile_notes(lines: list[str]) -> tuple[dict[str, str], str]:
     """Notes carrying every payload in every field, and an article with a phrase for each note."""
     notes, paragraphs = {}, []
     for index in range(0, len(lines), PER_NOTE):
-        group = lines[index : index + PER_NOTE]
+        group = (lines[index : index + PER_NOTE] * PER_NOTE)[:PER_NOTE]
         number = index // PER_NOTE
         word = f"penanda{number:03d}"
         front = {

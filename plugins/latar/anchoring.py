@@ -21,6 +21,7 @@ from .notes import Anchor, Note
 from .problems import Problem
 
 CLITICS = ("nya", "lah", "kah", "pun")
+MAX_CLOSEST_HINTS = 50  # the closest-text search is costly; past this many orphans the message is shorter
 
 
 def fold(text: str) -> str:
@@ -195,6 +196,7 @@ def orphan_problems(anchorer: Anchorer, placed: set[Target], texts: Sequence[str
     """One warning per anchor that attached nowhere, with the closest text found."""
     problems = []
     by_key = {(t.note_id, t.index): t for t in anchorer.targets}
+    hinted = 0
     for target in anchorer.targets:
         if target in placed:
             continue
@@ -215,13 +217,16 @@ def orphan_problems(anchorer: Anchorer, placed: set[Target], texts: Sequence[str
                 f"the phrase is in the article but its prefix/suffix do not match: {diagnostics.context[target]!r}; "
                 "copy prefix and suffix exactly from the article"
             )
-        else:
+        elif hinted < MAX_CLOSEST_HINTS:
+            hinted += 1
             close = closest(phrase, texts)
             why = (
                 f"closest text in the article: '{close}'; copy the phrase exactly"
                 if close
                 else "nothing similar is in the article; check the phrase"
             )
+        else:
+            why = "check the phrase against the article text"
         problems.append(Problem(target.path, target.anchor.line, f"anchor '{phrase}' matches nothing in any article: {why}"))
     return problems
 

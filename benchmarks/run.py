@@ -1,0 +1,221 @@
+"""``make bench``: latar against hand-written footnotes, on the real site and on synthetic sites.
+
+Each build runs in its own process: wall time and peak memory (ru_maxrss) of that process, median of
+``--runs`` runs; latar's own time is the sum of its hooks inside the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.generate import Shape, build_content, note_name, write_sites
+from benchmarks.plot import line_chart
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "benchmarks" / ".work"
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def build(config: Path, runs: int) -> dict:
+    """Median wall time, peak memory and latar time of ``runs`` builds of ``config``."""
+    walls, peaks, inner, hooks_runs = [], [], [], []
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+    for _ in range(runs):
+        site = WORK / "site"
+        shutil.rmtree(site, ignore_errors=True)
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.build_once", str(config), str(site)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        output = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        walls.append(time.perf_counter() - start)
+        if status != 0:
+            raise SystemExit(f"build of {config} failed")
+        peaks.append(usage.ru_maxrss / 1024)
+        data = json.loads(output)
+        inner.append(data["build"])
+        hooks_runs.append(data["hooks"])
+    hooks = {name: statistics.median(run.get(name, 0.0) for run in hooks_runs) for name in hooks_runs[0]} if hooks_runs[0] else {}
+    return {
+        "wall": statistics.median(walls),
+        "build": statistics.median(inner),
+        "peak_mib": statistics.median(peaks),
+        "latar": sum(hooks.values()),
+        "hooks": hooks,
+        "runs": runs,
+    }
+
+
+def compare(name: str, configs: dict[str, Path], runs: int) -> dict:
+    """Build (a) hand-written and (b) latar; ratio b/a and latar's share of (b)."""
+    hand, latar = build(configs["hand"], runs), build(configs["latar"], runs)
+    row = {
+        "name": name,
+        "hand": hand,
+        "latar": latar,
+        "ratio": latar["wall"] / hand["wall"],
+        "share": latar["latar"] / latar["build"],
+    }
+    print(
+        f"{name:<28} hand {hand['wall']:7.2f} s  latar {latar['wall']:7.2f} s  b/a {row['ratio']:.3f}  latar share {row['share']:.1%}  peak {latar['peak_mib']:.0f} MiB",
+        flush=True,
+    )
+    return row
+
+
+def real_site(runs: int) -> dict:
+    """The real site: latar vs the same article with the same notes written by hand."""
+    from latar.anchoring import Anchorer  # noqa: PLC0415
+    from latar.annotate import find  # noqa: PLC0415
+    from latar.check import check  # noqa: PLC0415
+    from latar.render import ArticleRenderer  # noqa: PLC0415
+
+    result = check(ROOT, ROOT / "seeds", ROOT / "docs" / "anotasi")
+    root = WORK / "real"
+    shutil.rmtree(root, ignore_errors=True)
+    latar = root / "latar"
+    shutil.copytree(ROOT, latar, ignore=shutil.ignore_patterns(".venv", ".git", "site", "benchmarks", "tests", "node_modules"))
+    hand = root / "hand"
+    (hand / "docs" / "anotasi").mkdir(parents=True)
+    for note in result.notes:
+        shutil.copyfile(ROOT / note.path, hand / "docs" / "anotasi" / f"{note.id}.md")
+    article = result.articles[0]
+    notes = {n.id: n for n in result.notes}
+    body = ArticleRenderer(notes, lambda i: i).body(article)
+    annotation = find(body, Anchorer(result.notes))
+    paragraphs = list(article.paragraphs)
+    used = []
+    for hit in sorted(annotation.hits, key=lambda h: (h.block, -h.start)):
+        text = paragraphs[hit.block]
+        paragraphs[hit.block] = text[: hit.end] + f"[^{hit.target.note_id}]" + text[hit.end :]
+        used.append(hit.target.note_id)
+    definitions = [f"[^{i}]: **{notes[i].title}** — {notes[i].summary} [Selengkapnya](anotasi/{i}.md)" for i in dict.fromkeys(used)]
+    (hand / "docs" / "index.md").write_text(
+        f"# {article.meta.title}\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n\n".join(definitions) + "\n", encoding="utf-8"
+    )
+    config = (ROOT / "mkdocs.yml").read_text("utf-8").replace("  - latar:\n      repository: https://github.com/latar-id/latar\n", "")
+    config = config.replace("  - Anotasi: anotasi/index.md\n  - Linimasa: linimasa.md\n", "")
+    (hand / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return compare("real site", {"hand": hand / "mkdocs.yml", "latar": latar / "mkdocs.yml"}, runs)
+
+
+def anchoring_growth(repeats: int = 7) -> dict:
+    """Time to anchor one article (30 mentions) with 1,000 and with 10,000 notes loaded."""
+    from latar.anchoring import Anchorer  # noqa: PLC0415
+    from latar.annotate import find  # noqa: PLC0415
+    from latar.article import ArticleMeta, build_article  # noqa: PLC0415
+    from latar.notes import Anchor, Note, Source  # noqa: PLC0415
+    from latar.render import ArticleRenderer  # noqa: PLC0415
+
+    articles, _, _ = build_content(Shape(articles=400, notes=10_000))
+    text = "\n".join(articles[0])
+    article = build_article("a", text, ArticleMeta("A", "https://example.org", "P", "2021-12-31", "id"))
+    times = {}
+    for count in (1_000, 10_000):
+        notes = [
+            Note(f"n{i}", f"n{i}.md", "t", "background", "s", (Anchor(note_name(i)),), (Source("s", "https://e.org", "p", "2021"),))
+            for i in range(count)
+        ]
+        anchorer = Anchorer(notes)
+        renderer = ArticleRenderer({n.id: n for n in notes}, lambda i: i)
+        samples = []
+        for _ in range(repeats):
+            body = renderer.body(article)
+            start = time.perf_counter()
+            find(body, anchorer)
+            samples.append(time.perf_counter() - start)
+        times[count] = statistics.median(samples)
+    growth = times[10_000] / times[1_000]
+    print(
+        f"anchoring one article: 1,000 notes {times[1_000] * 1000:.2f} ms, 10,000 notes {times[10_000] * 1000:.2f} ms, growth {growth:.2f}×",
+        flush=True,
+    )
+    return {"ms_1000": times[1_000] * 1000, "ms_10000": times[10_000] * 1000, "growth": growth}
+
+
+def main() -> None:
+    """Run the benchmark suite and write the table and plots."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tiny", action="store_true", help="a tiny run that only proves the machinery works")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    if args.tiny:
+        notes_points, article_points, target = [3, 6], [1, 2], Shape(articles=2, notes=6)
+    else:
+        notes_points, article_points, target = [10, 100, 1_000, 10_000], [1, 10, 100, 500], Shape(articles=200, notes=2_000)
+    rows = {"real": None if args.tiny else real_site(args.runs), "notes": [], "articles": []}
+    for notes in notes_points:
+        rows["notes"].append(compare(f"1 article × {notes} notes", write_sites(Shape(1, notes), WORK / "sweep"), args.runs) | {"x": notes})
+    for articles in article_points:
+        notes = 6 if args.tiny else 500
+        rows["articles"].append(
+            compare(f"{articles} articles × {notes} notes", write_sites(Shape(articles, notes), WORK / "sweep"), args.runs)
+            | {"x": articles}
+        )
+    rows["target"] = compare(f"{target.articles} articles × {target.notes} notes", write_sites(target, WORK / "sweep"), args.runs)
+    rows["anchoring"] = None if args.tiny else anchoring_growth()
+    write_results(rows, args.out)
+
+
+def write_results(rows: dict, out: Path) -> None:
+    """results.json, results.md and two SVG plots."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(rows, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    lines = [
+        "# latar benchmark",
+        "",
+        f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}. Median of {rows['target']['hand']['runs']} runs per build; wall time of the whole `mkdocs build` process.",
+        "",
+        "| site | hand-written (a) | latar (b) | b/a | latar's own time | share of (b)'s build | peak memory (b) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in [r for r in [rows["real"], *rows["notes"], *rows["articles"], rows["target"]] if r]:
+        lines.append(
+            f"| {row['name']} | {row['hand']['wall']:.2f} s | {row['latar']['wall']:.2f} s | {row['ratio']:.3f} | "
+            f"{row['latar']['latar']:.3f} s | {row['share']:.1%} | {row['latar']['peak_mib']:.0f} MiB |"
+        )
+    if rows["anchoring"]:
+        a = rows["anchoring"]
+        lines += [
+            "",
+            f"Anchoring one article: {a['ms_1000']:.2f} ms with 1,000 notes loaded, {a['ms_10000']:.2f} ms with 10,000 ({a['growth']:.2f}×).",
+        ]
+    target = rows["target"]
+    hooks = ", ".join(f"{name} {seconds:.3f} s" for name, seconds in sorted(target["latar"]["hooks"].items(), key=lambda kv: -kv[1]))
+    lines += [
+        "",
+        f"latar's time per hook at {target['name']}: {hooks}.",
+        "",
+        "![time against notes](notes.svg)",
+        "",
+        "![time against articles](articles.svg)",
+        "",
+    ]
+    (out / "results.md").write_text("\n".join(lines), encoding="utf-8")
+    for key, label in (("notes", "notes (one article)"), ("articles", "articles (500 notes)")):
+        series = {
+            "hand-written (a)": [(r["x"], r["hand"]["wall"]) for r in rows[key]],
+            "latar (b)": [(r["x"], r["latar"]["wall"]) for r in rows[key]],
+            "latar's own time (c)": [(r["x"], r["latar"]["latar"]) for r in rows[key]],
+        }
+        (out / f"{key}.svg").write_text(line_chart(f"Build time against {label}", label, "seconds", series), encoding="utf-8")
+    print(f"wrote {out / 'results.md'}")
+
+
+if __name__ == "__main__":
+    main()
