@@ -18,7 +18,9 @@ def instrument() -> dict[str, float]:
 
     spent: dict[str, float] = defaultdict(float)
     for name in HOOKS:
-        original = getattr(LatarPlugin, name)
+        original = getattr(LatarPlugin, name, None)
+        if original is None:
+            continue
 
         @functools.wraps(original)
         def timed(self, *args, __original=original, __name=name, **kwargs):

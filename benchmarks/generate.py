@@ -171,6 +171,8 @@ def write_sites(shape: Shape, root: Path) -> dict[str, Path]:
         else:
             config["plugins"] = ["search"]
             config["nav"] = ["artikel/a0000.md"]
+            index = ["# Anotasi", ""] + [f"- [{n['title']}](n{i:05d}.md) — {n['summary']}" for i, n in enumerate(notes)]
+            (site / "docs" / "anotasi" / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
             (site / "docs" / "artikel").mkdir()
             for number, paragraphs in enumerate(articles):
                 (site / "docs" / "artikel" / f"a{number:04d}.md").write_text(

@@ -106,8 +106,12 @@ def real_site(runs: int) -> dict:
     (hand / "docs" / "index.md").write_text(
         f"# {article.meta.title}\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n\n".join(definitions) + "\n", encoding="utf-8"
     )
+    index = ["# Anotasi", ""] + [f"- [{n.title}]({n.id}.md) — {n.summary}" for n in result.notes]
+    (hand / "docs" / "anotasi" / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
+    dated = sorted((n.date, n.title, n.id) for n in result.notes if n.date)
+    timeline = ["# Linimasa", ""] + [f"1. {date} [{title}](anotasi/{note_id}.md)" for date, title, note_id in dated]
+    (hand / "docs" / "linimasa.md").write_text("\n".join(timeline) + "\n", encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text("utf-8").replace("  - latar:\n      repository: https://github.com/latar-id/latar\n", "")
-    config = config.replace("  - Anotasi: anotasi/index.md\n  - Linimasa: linimasa.md\n", "")
     (hand / "mkdocs.yml").write_text(config, encoding="utf-8")
     return compare("real site", {"hand": hand / "mkdocs.yml", "latar": latar / "mkdocs.yml"}, runs)
 

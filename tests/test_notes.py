@@ -75,3 +75,9 @@ def test_bom_and_crlf_are_accepted(variant: str) -> None:
 def test_every_problem_is_reported_at_once() -> None:
     messages = problems_of(note_text(kind="x", extra="foo: 1\n").replace("https://", "ftp://"))
     assert len(messages) == 3
+
+
+def test_yaml_error_says_where_an_unclosed_construct_starts() -> None:
+    (message,) = problems_of("---\ntitle: [Krimea\nkind: place\n---\n")
+    assert message.startswith("docs/anotasi/krimea.md:3: invalid YAML")
+    assert "flow sequence that starts on line 2" in message

@@ -32,12 +32,9 @@ def description(article: Article, notes: int) -> str:
     return f"Artikel {article.meta.publisher} ({article.meta.published}) dengan {notes} catatan latar yang bersumber."
 
 
-def add_to_head(page_html: str, article: Article, url: str, notes: int, site_name: str) -> str:
-    """The page with JSON-LD and Open Graph tags added to its ``<head>``."""
-    soup = BeautifulSoup(page_html, "html.parser")
-    head = soup.head
-    if head is None:
-        return page_html
+def head_tags(article: Article, url: str, notes: int, site_name: str) -> str:
+    """Open Graph ``meta`` tags and a NewsArticle JSON-LD ``script`` for the page's ``<head>``."""
+    soup = BeautifulSoup("", "html.parser")
     properties = {
         "og:type": "article",
         "og:title": article.meta.title,
@@ -49,8 +46,8 @@ def add_to_head(page_html: str, article: Article, url: str, notes: int, site_nam
         "article:publisher": article.meta.publisher,
     }
     for name, content in properties.items():
-        head.append(tag(soup, "meta", property=name, content=content))
+        soup.append(tag(soup, "meta", property=name, content=content))
     script = tag(soup, "script", type="application/ld+json")
     script.string = json.dumps(news_article(article, url, notes), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    head.append(script)
+    soup.append(script)
     return str(soup)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from .htmlbuild import fragment, tag
+from .htmlbuild import sanitized, tag
 from .notes import KIND_LABELS, KINDS, Note
 from .render import Placement, format_date
 from .sanitize import plain_text, render_block, render_inline
@@ -41,10 +41,10 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
         meta.append(tag(soup, "span", "Peristiwa sesudah artikel terbit", class_="latar-hindsight"))
     root.append(meta)
     summary = tag(soup, "p", class_="latar-note-summary")
-    summary.extend(fragment(render_inline(note.summary)))
+    summary.append(sanitized(render_inline(note.summary)))
     root.append(summary)
     body = tag(soup, "div", class_="latar-note-body")
-    body.extend(fragment(render_block(note.body)))
+    body.append(sanitized(render_block(note.body)))
     root.append(body)
     root.append(tag(soup, "h2", "Sumber", id="sumber"))
     sources = tag(soup, "ol", class_="latar-sources")
@@ -106,7 +106,7 @@ def notes_index(notes: Sequence[Note], hrefs: Mapping[str, str]) -> str:
                 item.append(tag(soup, "time", format_date(note.date), datetime=note.date))
                 item.append(")")
             item.append(" — ")
-            item.extend(fragment(render_inline(note.summary)))
+            item.append(sanitized(render_inline(note.summary)))
             items.append(item)
         root.append(items)
     return str(soup)

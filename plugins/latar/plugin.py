@@ -23,7 +23,7 @@ from . import pages
 from .anchoring import Anchorer, Diagnostics, orphan_problems
 from .article import Article, load_articles
 from .config import LatarConfig
-from .metadata import add_to_head
+from .metadata import head_tags
 from .notes import Note, load_notes
 from .problems import Problem
 from .render import ArticleRenderer, Placement, RenderedArticle
@@ -44,6 +44,7 @@ class BuildState:
     rendered: dict[str, RenderedArticle] = field(default_factory=dict)
     placements: dict[str, list[Placement]] = field(default_factory=dict)
     generated: dict[str, str] = field(default_factory=dict)
+    docs_path: str = "docs"
 
 
 class LatarPlugin(BasePlugin[LatarConfig]):
@@ -64,6 +65,8 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         """Reset per-build state (``mkdocs serve`` keeps this instance) and register our assets."""
         self.state = BuildState()
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        docs = Path(config.docs_dir).resolve()
+        self.state.docs_path = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else docs.name
         if not self.seeds_dir.is_dir():
             raise PluginError(
                 f"latar: the articles folder '{self.config.seeds_dir}' does not exist next to mkdocs.yml; create it or set plugins.latar.seeds_dir"
@@ -153,7 +156,11 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         uri = page.file.src_uri
         for name, article_uri in self.state.article_uris.items():
             if uri == article_uri:
-                return self.state.rendered[name].html
+                rendered = self.state.rendered[name]
+                url = _absolute(config.site_url or "", page.url)
+                notes = len({p.note_id for p in rendered.placements})
+                page.meta["latar_head"] = head_tags(rendered.article, url, notes, config.site_name)
+                return rendered.html
         note = self._note_of(page)
         if note is not None:
             return self._note_page(note, page, config, files)
@@ -170,33 +177,36 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Give Material's search dialog an accessible name (axe: aria-dialog-name).
+        """Two template touches, read from the theme so they follow Material's version.
 
-        The partial is read from the theme and served with one attribute added, so it
-        follows Material's version; if the markup changes, the browser tests' axe check fails.
+        The search dialog gets an accessible name (axe: aria-dialog-name), and pages get
+        ``page.meta.latar_head`` (NewsArticle JSON-LD, Open Graph) in Material's ``extrahead``
+        block, instead of re-parsing every built page. If the markup changes, the tests fail.
         """
         from jinja2 import ChoiceLoader, DictLoader  # noqa: PLC0415 - only needed here
 
+        overrides = {}
         name = "partials/search.html"
         try:
             source, _, _ = env.loader.get_source(env, name)
         except Exception:
-            return env
+            source = ""
         marker = 'data-md-component="search" role="dialog"'
         if marker in source:
-            patched = source.replace(marker, marker + " aria-label=\"{{ lang.t('search') }}\"", 1)
-            env.loader = ChoiceLoader([DictLoader({name: patched}), env.loader])
+            overrides[name] = source.replace(marker, marker + " aria-label=\"{{ lang.t('search') }}\"", 1)
+        try:
+            main, _, _ = env.loader.get_source(env, "main.html")
+        except Exception:
+            main = ""
+        if main.strip().endswith('{% extends "base.html" %}'):
+            overrides["main.html"] = (
+                '{% extends "base.html" %}\n'
+                "{% block extrahead %}{{ super() }}{% if page and page.meta and page.meta.latar_head %}"
+                "{{ page.meta.latar_head }}{% endif %}{% endblock %}\n"
+            )
+        if overrides:
+            env.loader = ChoiceLoader([DictLoader(overrides), env.loader])
         return env
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Article pages get NewsArticle JSON-LD and Open Graph tags in their head."""
-        for name, uri in self.state.article_uris.items():
-            if page.file.src_uri == uri:
-                rendered = self.state.rendered[name]
-                url = _absolute(config.site_url or "", page.url)
-                notes = len({p.note_id for p in rendered.placements})
-                return add_to_head(output, rendered.article, url, notes, config.site_name)
-        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the W3C Web Annotation collection of every placement."""
@@ -245,8 +255,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         repo = (self.config.repository or "").rstrip("/")
         if not repo:
             return None, None
-        docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
-        edit = f"{repo}/edit/{self.config.branch}/{docs}/{self.config.notes_dir}/{note.id}.md"
+        edit = f"{repo}/edit/{self.config.branch}/{self.state.docs_path}/{self.config.notes_dir}/{note.id}.md"
         query = urlencode({"template": "koreksi-fakta.yml", "title": f"Koreksi: {plain_text(note.title)}", "catatan": note.path})
         return edit, f"{repo}/issues/new?{query}"
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bs4 import BeautifulSoup, Tag
 
 from .anchoring import Anchorer, Block, Diagnostics, Hit, Target
 from .annotate import Annotation, find
 from .article import Article
-from .htmlbuild import fragment, tag
+from .htmlbuild import Markup, sanitized, serialised, tag
 from .notes import Note
-from .sanitize import plain, plain_text, render_inline
+from .sanitize import plain_text, render_inline
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
 
@@ -74,8 +75,10 @@ class ArticleRenderer:
         soup = BeautifulSoup("", "html.parser")
         root = tag(soup, "div", class_="latar-article", lang=article.meta.language)
         soup.append(root)
-        root.append(tag(soup, "h1", article.meta.title, class_="latar-headline"))
-        root.append(self._byline(soup, article))
+        headline = tag(soup, "h1", article.meta.title, class_="latar-headline")
+        byline = self._byline(soup, article)
+        root.append(headline)
+        root.append(byline)
         body = self.body(article, soup)
         root.append(body)
         annotation = find(body, anchorer, diagnostics, already=set())
@@ -214,17 +217,6 @@ class ArticleRenderer:
             box.append(remarks)
         return box
 
-    def _print_sources(self, soup: BeautifulSoup, note: Note) -> Tag:
-        """The note's sources with their addresses, shown only on paper."""
-        sources = tag(soup, "p", class_="latar-print-only latar-print-sources")
-        sources.append("Sumber: ")
-        for index, source in enumerate(note.sources):
-            if index:
-                sources.append("; ")
-            sources.append(tag(soup, "a", plain_text(source.title), href=source.url))
-            sources.append(f", {plain_text(source.publisher)}, {format_date(source.date)}")
-        return sources
-
     def _footnotes(self, soup: BeautifulSoup, numbers: Mapping[str, int], placements: Iterable[Placement]) -> Tag:
         refs: dict[str, list[str]] = {}
         for placement in placements:
@@ -236,19 +228,10 @@ class ArticleRenderer:
         for note_id in sorted(numbers, key=numbers.__getitem__):
             note = self.notes[note_id]
             fn_id, _ = ids(self.prefix, note_id)
+            body, sources = footnote_body(note, self.note_href(note_id))
             item = tag(soup, "li", id=fn_id, class_="latar-note", data_latar_kind=note.kind)
             p = tag(soup, "p")
-            p.append(tag(soup, "span", note.kind_label, class_="latar-kind"))
-            p.append(" ")
-            title = tag(soup, "strong", class_="latar-note-title")
-            title.extend(fragment(render_inline(note.title)))
-            p.append(title)
-            p.append(" — ")
-            p.extend(fragment(render_inline(note.summary)))
-            p.append(" ")
-            more = tag(soup, "a", "Selengkapnya", class_="latar-more", href=self.note_href(note_id))
-            more.append(tag(soup, "span", f" tentang {plain(note.title)}", class_="latar-sr-only"))
-            p.append(more)
+            p.append(body)
             for index, ref_id in enumerate(refs[note_id], start=1):
                 p.append("\u00a0")
                 label = f"Kembali ke penanda {numbers[note_id]} di teks" + (f" (kemunculan {index})" if index > 1 else "")
@@ -258,7 +241,37 @@ class ArticleRenderer:
                     back.append(tag(soup, "sup", str(index)))
                 p.append(back)
             item.append(p)
-            item.append(self._print_sources(soup, note))
+            item.append(sources)
             items.append(item)
         section.append(items)
         return section
+
+
+@lru_cache(maxsize=65536)
+def footnote_body(note: Note, more_href: str) -> tuple[Markup, Markup]:
+    """A note's footnote text (kind, title, summary, link) and its printed sources.
+
+    The same in every article that cites the note, so it is built once per build and link.
+    """
+    soup = BeautifulSoup("", "html.parser")
+    soup.append(tag(soup, "span", note.kind_label, class_="latar-kind"))
+    soup.append(" ")
+    title = tag(soup, "strong", class_="latar-note-title")
+    title.append(sanitized(render_inline(note.title)))
+    soup.append(title)
+    soup.append(" — ")
+    soup.append(sanitized(render_inline(note.summary)))
+    soup.append(" ")
+    more = tag(soup, "a", "Selengkapnya", class_="latar-more", href=more_href)
+    more.append(tag(soup, "span", f" tentang {plain_text(note.title)}", class_="latar-sr-only"))
+    soup.append(more)
+    printed = BeautifulSoup("", "html.parser")
+    sources = tag(printed, "p", class_="latar-print-only latar-print-sources")
+    sources.append("Sumber: ")
+    for index, source in enumerate(note.sources):
+        if index:
+            sources.append("; ")
+        sources.append(tag(printed, "a", plain_text(source.title), href=source.url))
+        sources.append(f", {plain_text(source.publisher)}, {format_date(source.date)}")
+    printed.append(sources)
+    return serialised(soup), serialised(printed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import nh3
 from markdown import Markdown
@@ -33,22 +34,26 @@ def markdown_to_html(text: str) -> str:
     return _markdown.convert(text)
 
 
+@lru_cache(maxsize=65536)
 def render_block(text: str) -> str:
     """A note body: Markdown rendered, then sanitised with the block allowlist."""
     return clean(markdown_to_html(text))
 
 
+@lru_cache(maxsize=65536)
 def render_inline(text: str) -> str:
     """A summary or a title: Markdown rendered as one inline run, then sanitised."""
     html = _PARAGRAPH_BREAK.sub(" ", markdown_to_html(text))
     return clean(html, INLINE_TAGS).strip()
 
 
+@lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """Contributed text with every tag removed (for titles, attributes, JSON)."""
     return nh3.clean(text, tags=set()).strip()
 
 
+@lru_cache(maxsize=65536)
 def plain_text(text: str) -> str:
     """Contributed text as plain text: tags removed, entities decoded."""
     return html.unescape(plain(text))

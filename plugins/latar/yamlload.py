@@ -14,17 +14,11 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 Path = tuple[str | int, ...]
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and duplicate keys and keeps dates as text."""
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                problem="YAML aliases (*name) are not allowed; write the value out in full",
-                problem_mark=event.start_mark,
-            )
-        return super().compose_node(parent, index)
+
+class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loader that refuses duplicate keys and keeps dates as text (aliases are refused before)."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: set[Any] = set()
@@ -39,13 +33,23 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def _refuse_aliases(text: str) -> None:
+    """Aliases (``*name``) are refused outright: no alias bombs, no shared values."""
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not allowed; write the value out in full", problem_mark=event.start_mark
+            )
+
+
 _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP] for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
-def _hint(problem: str) -> str:
-    if "'\\t'" in problem or "tab" in problem:
+def _hint(problem: str, text: str = "", mark: Any = None) -> str:
+    line = text.split("\n")[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
+    if "'\\t'" in problem or "tab" in problem or "\t" in line[: mark.column + 1 if mark is not None else 0]:
         return "tabs are not allowed in YAML indentation; indent with spaces"
     if "mapping values are not allowed" in problem:
         return f"{problem} (a value containing ': ' must be quoted)"
@@ -71,8 +75,10 @@ def load_yaml(text: str, label: str, first_line: int = 1) -> tuple[Any, dict[Pat
     """
     if len(text.encode("utf-8")) > MAX_YAML_BYTES:
         raise InputError([Problem(label, first_line, f"the YAML block is larger than {MAX_YAML_BYTES // 1024} KiB; shorten it")])
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        _refuse_aliases(text)
+        loader = _StrictLoader(text)
         node = loader.get_single_node()
         if node is None:
             return None, {}
@@ -80,14 +86,15 @@ def load_yaml(text: str, label: str, first_line: int = 1) -> tuple[Any, dict[Pat
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + first_line if mark else first_line
-        message = _hint(str(err.problem or err.context))
+        message = _hint(str(err.problem or err.context), text, err.problem_mark)
         if err.context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
             message += f" ({err.context} that starts on line {err.context_mark.line + first_line})"
         raise InputError([Problem(label, line, f"invalid YAML: {message}")]) from None
     except yaml.YAMLError as err:  # pragma: no cover - PyYAML raises marked errors for text input
         raise InputError([Problem(label, first_line, f"invalid YAML: {err}")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[Path, int] = {}
     _line_map(node, (), lines, first_line)
     return data, lines
