@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,11 +18,11 @@ from conftest import ROOT
 SITE_PATH = "/latar/"  # the path of site_url in mkdocs.yml: 404.html links from there
 
 
-def build(site: Path, hashseed: str, epoch: str = "1640995200") -> None:
+def build(site: Path, hashseed: str, epoch: str = "1640995200", root: Path = ROOT) -> None:
     env = {**os.environ, "PYTHONHASHSEED": hashseed, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         capture_output=True,
         text=True,
@@ -66,19 +67,34 @@ def test_every_internal_link_and_fragment_resolves(built: Path) -> None:
     assert len(pages) >= 6
 
 
+def differences(cmp: filecmp.dircmp, prefix: str = "") -> list[str]:
+    """Every file that differs or exists on one side only, recursively."""
+    _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+    found = [prefix + name for name in mismatch + errors + cmp.left_only + cmp.right_only]
+    for name, sub in cmp.subdirs.items():
+        found += differences(sub, f"{prefix}{name}/")
+    return found
+
+
 def test_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     other = tmp_path / "elsewhere" / "out"
     build(other, "4242")
-    comparison = filecmp.dircmp(built, other)
+    assert differences(filecmp.dircmp(built, other)) == []
 
-    def differences(cmp: filecmp.dircmp, prefix: str = "") -> list[str]:
-        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-        found = [prefix + name for name in mismatch + errors + cmp.left_only + cmp.right_only]
-        for name, sub in cmp.subdirs.items():
-            found += differences(sub, f"{prefix}{name}/")
-        return found
 
-    assert differences(comparison) == []
+def test_file_order_on_disk_does_not_change_the_output(built: Path, tmp_path: Path) -> None:
+    """A fresh copy whose notes and seeds are written in reverse order builds the same bytes."""
+    copy = tmp_path / "copy"
+    for folder in ("docs", "seeds", "plugins"):
+        files = sorted(p for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in reversed(files):
+            target = copy / path.relative_to(ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    shutil.copyfile(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    out = tmp_path / "out"
+    build(out, "7", root=copy)
+    assert differences(filecmp.dircmp(built, out)) == []
 
 
 def test_sitemap_honours_source_date_epoch(built: Path) -> None:

@@ -164,7 +164,7 @@
       if (hidden) return;
       var top = Math.max(ref.getBoundingClientRect().top - origin, floor);
       note.style.top = top + "px";
-      floor = top + note.offsetHeight + 8;
+      floor = top + note.offsetHeight + 6;  /* measured clamped: an active note expands over its neighbours */
     });
   }
   if (wide.addEventListener) wide.addEventListener("change", layoutMargin);
