@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .problems import InputError, Problem
 from .schema import validate
-from .text import read_text, split_lines
+from .text import file_label, read_text, split_lines
 from .yamlload import load_yaml
 
 SAFE_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -105,9 +105,9 @@ def build_article(name: str, text: str, meta: ArticleMeta, label: str = "") -> A
 def load_article(text_path: Path, root: Path) -> Article:
     """Load ``<name>.txt`` and its ``<name>.yml`` sidecar; raise InputError naming the file."""
     name = text_path.stem
-    text_label = _label(text_path, root)
+    text_label = file_label(text_path, root)
     meta_path = text_path.with_suffix(".yml")
-    meta_label = _label(meta_path, root)
+    meta_label = file_label(meta_path, root)
     if not SAFE_NAME.match(name):
         raise InputError(
             [Problem(text_label, None, f"the article name '{name}' is not a safe slug; rename to lower-case letters, digits and hyphens")]
@@ -130,13 +130,6 @@ def load_articles(seeds_dir: Path, root: Path) -> tuple[list[Article], list[Prob
             problems.extend(err.problems)
     for meta_path in sorted(seeds_dir.glob("*.yml")):
         if not meta_path.with_suffix(".txt").is_file():
-            problems.append(Problem(_label(meta_path, root), None, "sidecar without an article; add the matching .txt or remove it"))
+            problems.append(Problem(file_label(meta_path, root), None, "sidecar without an article; add the matching .txt or remove it"))
     articles.sort(key=lambda a: (a.meta.published, a.name), reverse=True)
     return articles, problems
-
-
-def _label(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

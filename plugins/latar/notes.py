@@ -12,7 +12,7 @@ from frontmatter.default_handlers import YAMLHandler
 from .article import nfc
 from .problems import InputError, Problem
 from .schema import validate
-from .text import read_text
+from .text import file_label, read_text
 from .yamlload import line_of, load_yaml
 
 KINDS = ("background", "person", "organization", "place", "event", "clarification", "aftermath")
@@ -149,7 +149,7 @@ def _build(note_id: str, label: str, data: dict[str, Any], lines: dict, body: st
 
 def load_note(path: Path, root: Path) -> Note:
     """Read and parse one note file."""
-    label = _label(path, root)
+    label = file_label(path, root)
     return parse_note(path.stem, read_text(path, label), label)
 
 
@@ -164,10 +164,3 @@ def load_notes(notes_dir: Path, root: Path) -> tuple[list[Note], list[Problem]]:
         except InputError as err:
             problems.extend(err.problems)
     return notes, problems
-
-
-def _label(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -40,3 +40,11 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_FILE_BYTES) -> str:
 def split_lines(text: str) -> list[str]:
     """Split on LF, CRLF or CR, without the line ends."""
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def file_label(path: Path, root: Path) -> str:
+    """How messages name a file: relative to the project root, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
