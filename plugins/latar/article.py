@@ -43,7 +43,6 @@ class Article:
     preamble: tuple[str, ...] = ()
     postscript: tuple[str, ...] = ()
     text_label: str = ""
-    first_paragraph_line: int = 1
     paragraph_lines: tuple[int, ...] = field(default=())
 
     @property
