@@ -153,6 +153,8 @@ def test_web_annotations_point_at_the_text(make_site) -> None:
     text = "\n".join((SEEDS / f"{SEED_NAME}.txt").read_text("utf-8").split("\n")[1:30])
     assert data["type"] == "AnnotationCollection" and data["total"] == len(data["first"]["items"]) >= 5
     for item in data["first"]["items"]:
+        assert item["id"].startswith("https://example.org/latar/#latar-ref-"), item["id"]
+        assert item["body"][1]["source"].startswith("https://example.org/latar/anotasi/")
         quote, position = item["target"]["selector"]
         assert text[position["start"] : position["end"]] == quote["exact"]
         assert text[: position["start"]].endswith(quote["prefix"])

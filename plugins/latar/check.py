@@ -1,7 +1,8 @@
-"""Validate every article, note and anchor without building the site (used by the CLI and the plugin)."""
+"""The one pipeline behind ``latar check`` and the plugin: load, validate, anchor, report orphans."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +10,10 @@ from .anchoring import Anchorer, Diagnostics, Target, orphan_problems
 from .article import Article, load_articles
 from .notes import Note, load_notes
 from .problems import Problem
-from .render import ArticleRenderer
+from .render import ArticleRenderer, RenderedArticle
+
+HrefMaker = Callable[[Article], Callable[[str], str]]
+"""Given an article, a function from note id to the link from that article's page to the note page."""
 
 
 @dataclass
@@ -20,19 +24,34 @@ class CheckResult:
     notes: list[Note]
     problems: list[Problem] = field(default_factory=list)
     placed: set[Target] = field(default_factory=set)
+    rendered: list[RenderedArticle] = field(default_factory=list)
+
+
+def load(root: Path, seeds_dir: Path, notes_dir: Path) -> CheckResult:
+    """Every article and valid note, and the problems of the others."""
+    articles, problems = load_articles(seeds_dir, root)
+    notes, note_problems = load_notes(notes_dir, root) if notes_dir.is_dir() else ([], [])
+    return CheckResult(articles, notes, problems + note_problems)
+
+
+def anchor(result: CheckResult, href_for: HrefMaker, prefix: str = "latar") -> CheckResult:
+    """Anchor every note in every article (rendering them), add anchor problems, sort all problems."""
+    anchorer = Anchorer(result.notes)
+    diagnostics = Diagnostics()
+    by_id = {note.id: note for note in result.notes}
+    for article in result.articles:
+        rendered = ArticleRenderer(by_id, href_for(article), prefix).render(article, anchorer, diagnostics)
+        result.rendered.append(rendered)
+        result.placed |= rendered.targets
+    texts = [paragraph for article in result.articles for paragraph in article.paragraphs]
+    result.problems = _sorted([*result.problems, *anchorer.problems, *orphan_problems(anchorer, result.placed, texts, diagnostics)])
+    return result
 
 
 def check(root: Path, seeds_dir: Path, notes_dir: Path) -> CheckResult:
     """Load and validate everything, anchor every note in every article, collect all problems."""
-    articles, problems = load_articles(seeds_dir, root)
-    notes, note_problems = load_notes(notes_dir, root) if notes_dir.is_dir() else ([], [])
-    problems += note_problems
-    anchorer = Anchorer(notes)
-    problems += anchorer.problems
-    diagnostics = Diagnostics()
-    placed: set[Target] = set()
-    renderer = ArticleRenderer({n.id: n for n in notes}, lambda note_id: note_id)
-    for article in articles:
-        placed |= renderer.render(article, anchorer, diagnostics).targets
-    problems += orphan_problems(anchorer, placed, [p for a in articles for p in a.paragraphs], diagnostics)
-    return CheckResult(articles, notes, sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message)), placed)
+    return anchor(load(root, seeds_dir, notes_dir), lambda _article: lambda note_id: note_id)
+
+
+def _sorted(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))

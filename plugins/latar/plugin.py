@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urljoin
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,13 +20,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import pages
-from .anchoring import Anchorer, Diagnostics, orphan_problems
-from .article import Article, load_articles
+from .article import Article
+from .check import anchor, load
 from .config import LatarConfig
 from .metadata import head_tags
-from .notes import Note, load_notes
+from .notes import Note
 from .problems import Problem
-from .render import ArticleRenderer, Placement, RenderedArticle
+from .render import Placement, RenderedArticle
 from .sanitize import clean, plain, plain_text
 from .webannotation import annotation_collection
 
@@ -41,6 +41,8 @@ class BuildState:
     notes: dict[str, Note] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
     article_uris: dict[str, str] = field(default_factory=dict)
+    article_by_uri: dict[str, str] = field(default_factory=dict)
+    urls: dict[str, str] = field(default_factory=dict)
     rendered: dict[str, RenderedArticle] = field(default_factory=dict)
     placements: dict[str, list[Placement]] = field(default_factory=dict)
     generated: dict[str, str] = field(default_factory=dict)
@@ -71,9 +73,8 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             raise PluginError(
                 f"latar: the articles folder '{self.config.seeds_dir}' does not exist next to mkdocs.yml; create it or set plugins.latar.seeds_dir"
             )
-        for css in ("assets/latar/latar.css",):
-            if css not in config.extra_css:
-                config.extra_css.append(css)
+        if "assets/latar/latar.css" not in config.extra_css:
+            config.extra_css.append("assets/latar/latar.css")
         if "assets/latar/latar.js" not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append("assets/latar/latar.js")
         return config
@@ -85,37 +86,30 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         Note pages need to know where they are anchored before any page renders, and
         other plugins (search, social) should see the pages we add.
         """
-        docs_dir = Path(config.docs_dir)
-        notes_dir = docs_dir / self.config.notes_dir
-        articles, problems = load_articles(self.seeds_dir, self.root)
-        notes, note_problems = load_notes(notes_dir, self.root) if notes_dir.is_dir() else ([], [])
-        problems += note_problems
-        valid = {note.id for note in notes}
+        notes_dir = Path(config.docs_dir) / self.config.notes_dir
+        result = load(self.root, self.seeds_dir, notes_dir)
+        valid = {note.id for note in result.notes}
         for file in list(files):
             if file.src_uri.startswith(f"{self.config.notes_dir}/") and file.src_uri.endswith(".md"):
                 stem = file.src_uri.rsplit("/", 1)[1][:-3]
                 if stem != "index" and stem not in valid:
                     files.remove(file)
-        self.state.notes = {note.id: note for note in notes}
-        self.state.articles = {article.name: article for article in articles}
-        self._add_generated(files, config, articles)
-        anchorer = Anchorer(notes)
-        problems += anchorer.problems
-        diagnostics = Diagnostics()
-        placed = set()
-        note_urls = {note_id: files.get_file_from_path(f"{self.config.notes_dir}/{note_id}.md").url for note_id in valid}
-        for article in articles:
-            page_url = files.get_file_from_path(self.state.article_uris[article.name]).url
-            renderer = ArticleRenderer(
-                self.state.notes, lambda nid, page_url=page_url: get_relative_url(note_urls[nid], page_url), self.config.id_prefix
-            )
-            rendered = renderer.render(article, anchorer, diagnostics)
-            self.state.rendered[article.name] = rendered
+        self.state.notes = {note.id: note for note in result.notes}
+        self.state.articles = {article.name: article for article in result.articles}
+        self._add_generated(files, config, result.articles)
+        for uri in [*self.state.article_uris.values(), *(self._note_uri(note_id) for note_id in valid)]:
+            self.state.urls[uri] = files.get_file_from_path(uri).url
+
+        def href_for(article: Article) -> Any:
+            page_url = self.state.urls[self.state.article_uris[article.name]]
+            return lambda note_id: get_relative_url(self.state.urls[self._note_uri(note_id)], page_url)
+
+        result = anchor(result, href_for, self.config.id_prefix)
+        for rendered in result.rendered:
+            self.state.rendered[rendered.article.name] = rendered
             for placement in rendered.placements:
                 self.state.placements.setdefault(placement.note_id, []).append(placement)
-            placed |= rendered.targets
-        problems += orphan_problems(anchorer, placed, [p for a in articles for p in a.paragraphs], diagnostics)
-        _report(problems)
+        _report(result.problems)
         return files
 
     def _add_generated(self, files: Files, config: MkDocsConfig, articles: list[Article]) -> None:
@@ -123,6 +117,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         for position, article in enumerate(articles):
             uri = "index.md" if position == 0 and home_free else f"{self.config.articles_dir}/{article.name}.md"
             self.state.article_uris[article.name] = uri
+            self.state.article_by_uri[uri] = article.name
             self._generate(files, config, uri, article.meta.title)
         index_uri = f"{self.config.notes_dir}/index.md"
         if files.get_file_from_path(index_uri) is None:
@@ -154,26 +149,24 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Fill our pages late (priority -50), after other plugins have had the Markdown HTML."""
         uri = page.file.src_uri
-        for name, article_uri in self.state.article_uris.items():
-            if uri == article_uri:
-                rendered = self.state.rendered[name]
-                url = _absolute(config.site_url or "", page.url)
-                notes = len({p.note_id for p in rendered.placements})
-                page.meta["latar_head"] = head_tags(rendered.article, url, notes, config.site_name)
-                return rendered.html
+        if uri in self.state.article_by_uri:
+            rendered = self.state.rendered[self.state.article_by_uri[uri]]
+            url = _absolute(config.site_url or "", page.url)
+            notes = len({p.note_id for p in rendered.placements})
+            page.meta["latar_head"] = head_tags(rendered.article, url, notes, config.site_name)
+            return rendered.html
         note = self._note_of(page)
         if note is not None:
             return self._note_page(note, page, config, files)
-        if uri == f"{self.config.notes_dir}/index.md":
-            hrefs = {n.id: self._href(f"{self.config.notes_dir}/{n.id}.md", page, files) for n in self.state.notes.values()}
-            return (clean(html) if uri not in self.state.generated else "") + pages.notes_index(list(self.state.notes.values()), hrefs)
+        if uri == self._note_uri("index"):
+            listing = pages.notes_index(list(self.state.notes.values()), self._note_hrefs(page, files))
+            return (clean(html) if uri not in self.state.generated else "") + listing
         if uri == "linimasa.md" and uri in self.state.generated:
-            hrefs = {n.id: self._href(f"{self.config.notes_dir}/{n.id}.md", page, files) for n in self.state.notes.values()}
             arts = [
                 (a.meta.published, a.meta.title, self._href(self.state.article_uris[a.name], page, files))
                 for a in self.state.articles.values()
             ]
-            return pages.timeline(list(self.state.notes.values()), hrefs, arts)
+            return pages.timeline(list(self.state.notes.values()), self._note_hrefs(page, files), arts)
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -214,8 +207,8 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         collection = annotation_collection(
             self.state.rendered.values(),
             self.state.notes,
-            article_url=lambda name: _absolute(site_url, self._url_of(self.state.article_uris[name], config)),
-            note_url=lambda nid: _absolute(site_url, self._url_of(f"{self.config.notes_dir}/{nid}.md", config)),
+            article_url=lambda name: _absolute(site_url, self.state.urls[self.state.article_uris[name]]),
+            note_url=lambda nid: _absolute(site_url, self.state.urls[self._note_uri(nid)]),
         )
         Path(config.site_dir, self.config.annotations_file).write_text(collection, encoding="utf-8")
 
@@ -236,11 +229,11 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def _href(self, uri: str, page: Page, files: Files) -> str:
         return get_relative_url(files.get_file_from_path(uri).url, page.url)
 
-    def _url_of(self, uri: str, config: MkDocsConfig) -> str:
-        stem = uri[:-3]
-        if stem == "index" or stem.endswith("/index"):
-            return stem[: -len("index")]
-        return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
+    def _note_uri(self, note_id: str) -> str:
+        return f"{self.config.notes_dir}/{note_id}.md"
+
+    def _note_hrefs(self, page: Page, files: Files) -> dict[str, str]:
+        return {note_id: self._href(self._note_uri(note_id), page, files) for note_id in self.state.notes}
 
     def _note_page(self, note: Note, page: Page, config: MkDocsConfig, files: Files) -> str:
         backlinks = []
@@ -261,9 +254,9 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
 
 def _absolute(site_url: str, path: str) -> str:
-    return site_url.rstrip("/") + "/" + path.lstrip("/") if site_url else path
+    return urljoin(site_url.rstrip("/") + "/", path) if site_url else path
 
 
 def _report(problems: list[Problem]) -> None:
-    for problem in sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message)):
+    for problem in problems:
         log.warning(str(problem))
