@@ -1,14 +1,14 @@
-"""Attach notes to the text of an HTML tree (bs4), never inside links, code, headings or markers."""
+"""Attach notes to the text of an HTML element tree, never inside links, code, headings or markers."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from bs4 import NavigableString, Tag
+from xml.etree.ElementTree import Element
 
 from .anchoring import Anchorer, Block, Diagnostics, Hit, select
+from .htmlbuild import FRAGMENT, MARKUP
 
 SKIP_TAGS = frozenset(
     {
@@ -34,6 +34,7 @@ SKIP_TAGS = frozenset(
         "h6",
         "title",
         "head",
+        MARKUP,
     }
 )
 SKIP_CLASSES = frozenset({"footnote", "latar-anchor", "latar-skip"})
@@ -67,19 +68,33 @@ BLOCK_TAGS = frozenset(
         "figure",
         "form",
         "fieldset",
+        FRAGMENT,
     }
 )
 
-MarkerFactory = Callable[[Hit, str], list[Tag]]
+MarkerFactory = Callable[[Hit, str], list[Element]]
 
 
-@dataclass
+@dataclass(eq=False)
 class Run:
-    """One text node inside a block, at ``start`` in the block's text."""
+    """One text slot of a block: ``owner.text``, or ``owner.tail`` (the text after ``owner`` in ``parent``)."""
 
-    node: NavigableString
+    owner: Element
+    parent: Element | None
+    text: str
     start: int
     eligible: bool
+
+    def replace(self, head: str, nodes: list[Element]) -> None:
+        """Keep ``head`` in this slot and put ``nodes`` right after it."""
+        if self.parent is None:
+            self.owner.text = head or None
+            container, index = self.owner, 0
+        else:
+            self.owner.tail = head or None
+            container, index = self.parent, list(self.parent).index(self.owner) + 1
+        for offset, node in enumerate(nodes):
+            container.insert(index + offset, node)
 
 
 @dataclass
@@ -91,64 +106,66 @@ class Annotation:
     hits: list[Hit]
 
     def apply(self, make_marker: MarkerFactory) -> None:
-        """Replace each matched phrase by the nodes ``make_marker`` builds for it."""
-        per_node: dict[int, list[tuple[int, int, Hit]]] = defaultdict(list)
-        nodes: dict[int, NavigableString] = {}
+        """Replace each matched phrase by the elements ``make_marker`` builds for it."""
+        per_run: dict[int, list[Hit]] = defaultdict(list)
+        runs: dict[int, Run] = {}
         for hit in self.hits:
-            run = next(r for r in self.runs[hit.block] if r.start <= hit.start and hit.end <= r.start + len(r.node))
-            per_node[id(run.node)].append((hit.start - run.start, hit.end - run.start, hit))
-            nodes[id(run.node)] = run.node
-        for key, spans in per_node.items():
-            node = nodes[key]
-            text = str(node)
-            pieces: list[Tag | str] = []
-            cursor = 0
-            for start, end, hit in sorted(spans, key=lambda s: s[0]):
-                if start > cursor:
-                    pieces.append(NavigableString(text[cursor:start]))
-                pieces.extend(make_marker(hit, text[start:end]))
+            run = next(r for r in self.runs[hit.block] if r.start <= hit.start and hit.end <= r.start + len(r.text))
+            per_run[id(run)].append(hit)
+            runs[id(run)] = run
+        for key, hits in per_run.items():
+            run = runs[key]
+            text, cursor, nodes = run.text, 0, []
+            head = ""
+            for hit in sorted(hits, key=lambda h: h.start):
+                start, end = hit.start - run.start, hit.end - run.start
+                if nodes:
+                    nodes[-1].tail = text[cursor:start] or None
+                else:
+                    head = text[:start]
+                nodes.extend(make_marker(hit, text[start:end]))
                 cursor = end
-            if cursor < len(text):
-                pieces.append(NavigableString(text[cursor:]))
-            node.replace_with(*pieces)
+            nodes[-1].tail = text[cursor:] or None
+            run.replace(head, nodes)
 
 
-def _skipped(tag: Tag) -> bool:
-    return tag.name in SKIP_TAGS or bool(SKIP_CLASSES.intersection(tag.get("class") or ()))
+def _skipped(element: Element) -> bool:
+    return element.tag in SKIP_TAGS or bool(SKIP_CLASSES.intersection(element.get("class", "").split()))
 
 
-def collect(root: Tag) -> tuple[list[Block], list[list[Run]]]:
-    """Group the text nodes under ``root`` by their nearest block element, in document order."""
+def collect(root: Element) -> tuple[list[Block], list[list[Run]]]:
+    """Group the text of ``root`` by its nearest block element, in document order."""
     keys: list[int] = []
-    grouped: dict[int, list[tuple[NavigableString, bool]]] = {}
-    stack = [(iter(root.children), id(root), _skipped(root))]
-    while stack:
-        children, block_key, skipped = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-        elif isinstance(child, Tag):
-            key = id(child) if child.name in BLOCK_TAGS else block_key
-            stack.append((iter(child.children), key, skipped or _skipped(child)))
-        elif type(child) is NavigableString:
-            if block_key not in grouped:
-                grouped[block_key] = []
-                keys.append(block_key)
-            grouped[block_key].append((child, not skipped))
+    grouped: dict[int, list[Run]] = {}
+
+    def add(key: int, owner: Element, parent: Element | None, text: str, eligible: bool) -> None:
+        if key not in grouped:
+            grouped[key] = []
+            keys.append(key)
+        runs = grouped[key]
+        start = runs[-1].start + len(runs[-1].text) if runs else 0
+        runs.append(Run(owner, parent, text, start, eligible))
+
+    def walk(element: Element, key: int, skipped: bool) -> None:
+        if element.text:
+            add(key, element, None, element.text, not skipped)
+        for child in element:
+            if child.tag != MARKUP:
+                walk(child, id(child) if child.tag in BLOCK_TAGS else key, skipped or _skipped(child))
+            if child.tail:
+                add(key, child, element, child.tail, not skipped)
+
+    walk(root, id(root), _skipped(root))
     blocks, runs = [], []
     for key in keys:
-        offset, block_runs, spans = 0, [], []
-        for node, eligible in grouped[key]:
-            block_runs.append(Run(node, offset, eligible))
-            if eligible:
-                spans.append((offset, offset + len(node)))
-            offset += len(node)
-        blocks.append(Block("".join(str(run.node) for run in block_runs), tuple(spans)))
+        block_runs = grouped[key]
+        spans = tuple((run.start, run.start + len(run.text)) for run in block_runs if run.eligible)
+        blocks.append(Block("".join(run.text for run in block_runs), spans))
         runs.append(block_runs)
     return blocks, runs
 
 
-def find(root: Tag, anchorer: Anchorer, diagnostics: Diagnostics | None = None, already: set[str] | None = None) -> Annotation:
+def find(root: Element, anchorer: Anchorer, diagnostics: Diagnostics | None = None, already: set[str] | None = None) -> Annotation:
     """Find and choose every note's place in the tree (does not change the tree).
 
     ``already``: notes already marked in the tree; their ``occurrence: first`` anchors are not placed again.

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bs4 import BeautifulSoup
-
 from .article import Article
-from .htmlbuild import tag
+from .htmlbuild import append, fragment, tag, to_html
 
 
 def news_article(article: Article, url: str, notes: int) -> dict:
@@ -34,7 +32,7 @@ def description(article: Article, notes: int) -> str:
 
 def head_tags(article: Article, url: str, notes: int, site_name: str) -> str:
     """Open Graph ``meta`` tags and a NewsArticle JSON-LD ``script`` for the page's ``<head>``."""
-    soup = BeautifulSoup("", "html.parser")
+    head = fragment()
     properties = {
         "og:type": "article",
         "og:title": article.meta.title,
@@ -46,8 +44,9 @@ def head_tags(article: Article, url: str, notes: int, site_name: str) -> str:
         "article:publisher": article.meta.publisher,
     }
     for name, content in properties.items():
-        soup.append(tag(soup, "meta", property=name, content=content))
-    script = tag(soup, "script", type="application/ld+json")
-    script.string = json.dumps(news_article(article, url, notes), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    soup.append(script)
-    return str(soup)
+        append(head, tag("meta", property=name, content=content))
+    data = json.dumps(news_article(article, url, notes), ensure_ascii=False, sort_keys=True)
+    # JSON may not close the script element or open a comment inside it: escape the characters that could.
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    append(head, tag("script", data, type="application/ld+json"))
+    return to_html(head)

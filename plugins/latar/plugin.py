@@ -204,11 +204,12 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the W3C Web Annotation collection of every placement."""
         site_url = config.site_url or ""
+        note_urls = {note_id: _absolute(site_url, self.state.urls[self._note_uri(note_id)]) for note_id in self.state.notes}
         collection = annotation_collection(
             self.state.rendered.values(),
             self.state.notes,
             article_url=lambda name: _absolute(site_url, self.state.urls[self.state.article_uris[name]]),
-            note_url=lambda nid: _absolute(site_url, self.state.urls[self._note_uri(nid)]),
+            note_url=note_urls.__getitem__,
         )
         Path(config.site_dir, self.config.annotations_file).write_text(collection, encoding="utf-8")
 
@@ -227,7 +228,10 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         return None
 
     def _href(self, uri: str, page: Page, files: Files) -> str:
-        return get_relative_url(files.get_file_from_path(uri).url, page.url)
+        url = self.state.urls.get(uri)
+        if url is None:
+            url = self.state.urls[uri] = files.get_file_from_path(uri).url
+        return get_relative_url(url, page.url)
 
     def _note_uri(self, note_id: str) -> str:
         return f"{self.config.notes_dir}/{note_id}.md"

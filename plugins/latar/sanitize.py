@@ -6,14 +6,14 @@ import html
 import re
 from functools import lru_cache
 
+import cmarkgfm
 import nh3
-from markdown import Markdown
+from cmarkgfm.cmark import Options
 
-BLOCK_TAGS = frozenset({"p", "em", "strong", "a", "code", "pre", "blockquote", "ul", "ol", "li", "br", "sup", "sub"})
-INLINE_TAGS = frozenset({"em", "strong", "a", "code", "br", "sup", "sub"})
+INLINE_TAGS = frozenset({"em", "strong", "a", "code", "br", "sup", "sub", "del"})
+BLOCK_TAGS = INLINE_TAGS | {"p", "pre", "blockquote", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td"}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _PARAGRAPH_BREAK = re.compile(r"</p>\s*<p>")
-_markdown = Markdown(extensions=[], output_format="html")
 
 
 def clean(html: str, tags: frozenset[str] = BLOCK_TAGS) -> str:
@@ -29,9 +29,12 @@ def clean(html: str, tags: frozenset[str] = BLOCK_TAGS) -> str:
 
 
 def markdown_to_html(text: str) -> str:
-    """Render contributed Markdown (no extensions, raw HTML later removed by :func:`clean`)."""
-    _markdown.reset()
-    return _markdown.convert(text)
+    """Render contributed Markdown as GitHub does (cmark-gfm), so a pull request's preview shows what is published.
+
+    Raw HTML passes through here, as on GitHub, and :func:`clean` then keeps only the allowlist
+    (the same split as PyPI's readme_renderer: cmark-gfm, then an ammonia-based sanitiser).
+    """
+    return cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
 
 
 @lru_cache(maxsize=65536)

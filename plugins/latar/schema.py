@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+import jsonschema_rs
 
 from .problems import Problem
 from .yamlload import Path, line_of
@@ -31,8 +31,17 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 @cache
-def _validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(load_schema(name))
+def _validator(name: str) -> jsonschema_rs.Draft202012Validator:
+    """The compiled validator (jsonschema-rs: about 30x faster than the pure-Python jsonschema)."""
+    return jsonschema_rs.Draft202012Validator(load_schema(name))
+
+
+def _schema_at(name: str, schema_path: Sequence[str | int]) -> dict[str, Any]:
+    """The schema object a keyword belongs to (``schema_path`` ends with the keyword)."""
+    node: Any = load_schema(name)
+    for part in schema_path[:-1]:
+        node = node[part]
+    return node if isinstance(node, dict) else {}
 
 
 def _type_of(value: Any) -> str:
@@ -62,52 +71,59 @@ def did_you_mean(word: str, choices: list[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _message(error: ValidationError) -> tuple[Path, str]:
-    path: Path = tuple(error.absolute_path)
+def _message(name: str, error: jsonschema_rs.ValidationError) -> tuple[Path, str]:
+    path: Path = tuple(error.instance_path)
     field = _field(path)
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    match error.validator:
+    kind = error.kind
+    instance = error.instance
+    match kind.name:
         case "required":
-            missing = error.message.split("'")[1]
-            return path, f"missing required field '{_field((*path, missing))}'; add it"
+            return path, f"missing required field '{_field((*path, kind.property))}'; add it"
         case "additionalProperties":
-            known = sorted(schema.get("properties", {}))
-            extra = sorted(set(error.instance) - set(known))
-            unknown = ", ".join(f"'{key}'{did_you_mean(str(key), known)}" for key in extra)
+            known = sorted(_schema_at(name, error.schema_path).get("properties", {}))
+            extra = sorted(str(key) for key in kind.unexpected)
+            unknown = ", ".join(f"'{key}'{did_you_mean(key, known)}" for key in extra)
             allowed = ", ".join(known)
             return (*path, extra[0]) if extra else path, f"unknown field {unknown} in {field}; allowed: {allowed}"
         case "enum":
-            choices = [str(c) for c in error.validator_value]
-            return path, (f"'{field}' is '{error.instance}'{did_you_mean(str(error.instance), choices)}; use one of: {', '.join(choices)}")
+            choices = [str(c) for c in kind.options]
+            return path, (f"'{field}' is '{instance}'{did_you_mean(str(instance), choices)}; use one of: {', '.join(choices)}")
         case "type":
-            expected = error.validator_value
-            names = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
-            return path, f"'{field}' must be {names}, not {_type_of(error.instance)}"
+            names = " or ".join(_TYPE_NAMES.get(t, t) for t in _schema_types(_schema_at(name, error.schema_path)))
+            return path, f"'{field}' must be {names}, not {_type_of(instance)}"
         case "minItems":
-            return path, f"'{field}' needs at least {error.validator_value} item; add one"
-        case "minLength" | "pattern" if isinstance(error.instance, str) and not error.instance.strip():
+            return path, f"'{field}' needs at least {kind.limit} item; add one"
+        case "minLength" | "pattern" if isinstance(instance, str) and not instance.strip():
             return path, f"'{field}' is empty; write a value"
         case "pattern" if path and path[-1] == "url":
-            return path, f"'{field}' must be an https:// address, not '{error.instance[:80]}'"
+            return path, f"'{field}' must be an https:// address, not '{instance[:80]}'"
         case "pattern" if path and path[-1] in ("date", "published"):
-            return path, f"'{field}' must be an ISO date (YYYY-MM-DD) or a year, not '{error.instance}'"
+            return path, f"'{field}' must be an ISO date (YYYY-MM-DD) or a year, not '{instance}'"
         case "pattern":
-            return path, f"'{field}' has an invalid value '{str(error.instance)[:80]}'"
+            return path, f"'{field}' has an invalid value '{str(instance)[:80]}'"
         case "maxLength":
-            return path, f"'{field}' is longer than {error.validator_value} characters; shorten it"
+            return path, f"'{field}' is longer than {kind.limit} characters; shorten it"
         case "minimum":
-            return path, f"'{field}' must be at least {error.validator_value}"
+            return path, f"'{field}' must be at least {kind.limit}"
         case _:
             return path, f"'{field}': {error.message}"
+
+
+def _schema_types(schema: dict[str, Any]) -> list[str]:
+    """The types a schema allows, in the schema's own order."""
+    expected = schema.get("type", [])
+    return [expected] if isinstance(expected, str) else list(expected)
 
 
 def validate(name: str, data: Any, label: str, lines: dict[Path, int]) -> list[Problem]:
     """Validate ``data`` against schema ``name``; one problem per error, in file order."""
     if not isinstance(data, dict):
         return [Problem(label, line_of(lines, ()) or 1, f"the front matter must be a mapping of keys to values, not {_type_of(data)}")]
+    validator = _validator(name)
+    if validator.is_valid(data):
+        return []
     problems = []
-    for found in _validator(name).iter_errors(data):
-        error = min(found.context or [found], key=lambda e: len(e.absolute_path)) if found.validator in ("anyOf", "oneOf") else found
-        path, message = _message(error)
+    for error in validator.iter_errors(data):
+        path, message = _message(name, error)
         problems.append(Problem(label, line_of(lines, path), message))
     return sorted(set(problems), key=lambda p: (p.line or 0, p.message))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from .problems import InputError, Problem
@@ -44,7 +45,16 @@ def split_lines(text: str) -> list[str]:
 
 def file_label(path: Path, root: Path) -> str:
     """How messages name a file: relative to the project root, with forward slashes."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    folder = _folder_label(path.parent, root)
+    if folder is None:
         return path.as_posix()
+    return path.name if folder == "." else f"{folder}/{path.name}"
+
+
+@lru_cache(maxsize=256)
+def _folder_label(folder: Path, root: Path) -> str | None:
+    """A folder relative to the root (resolved once per folder, not once per file), or None if outside."""
+    try:
+        return folder.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None

@@ -81,4 +81,5 @@ def annotation_collection(
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
-    return json.dumps(collection, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # Compact: with ``indent`` the json module falls back to its pure-Python encoder (~5x slower at 6,000 items).
+    return json.dumps(collection, ensure_ascii=False) + "\n"

@@ -35,6 +35,8 @@ class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
 
 def _refuse_aliases(text: str) -> None:
     """Aliases (``*name``) are refused outright: no alias bombs, no shared values."""
+    if "*" not in text:  # an alias needs its indicator; most files have none and skip this second parse
+        return
     for event in yaml.parse(text, Loader=_Base):
         if isinstance(event, yaml.AliasEvent):
             raise yaml.MarkedYAMLError(
@@ -56,16 +58,37 @@ def _hint(problem: str, text: str = "", mark: Any = None) -> str:
     return problem
 
 
-def _line_map(node: yaml.Node, path: Path, lines: dict[Path, int], first_line: int) -> None:
+_STR, _MAP, _SEQ, _MERGE = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "merge"))
+
+
+def _construct(loader: Any, node: yaml.Node, path: Path, lines: dict[Path, int], first_line: int) -> Any:
+    """Build the data and the line map in one walk over the composed nodes.
+
+    Plain mappings, sequences and strings (almost all of a front matter) are built here; other
+    scalars (numbers, booleans, null) and explicitly tagged nodes go to PyYAML's safe constructor.
+    """
     lines.setdefault(path, node.start_mark.line + first_line)
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+        data: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                raise yaml.MarkedYAMLError(
+                    problem="YAML merge keys (<<) are not allowed; write the fields out", problem_mark=key_node.start_mark
+                )
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.MarkedYAMLError(problem="a key must be plain text, not a list or mapping", problem_mark=key_node.start_mark)
+            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node)
+            if key in data:
+                raise yaml.MarkedYAMLError(problem=f"the key '{key}' appears twice; keep only one", problem_mark=key_node.start_mark)
             child = (*path, str(key_node.value))
             lines[child] = key_node.start_mark.line + first_line
-            _line_map(value_node, child, lines, first_line)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _line_map(item, (*path, index), lines, first_line)
+            data[key] = _construct(loader, value_node, child, lines, first_line)
+        return data
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return [_construct(loader, item, (*path, index), lines, first_line) for index, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
 
 
 def load_yaml(text: str, label: str, first_line: int = 1) -> tuple[Any, dict[Path, int]]:
@@ -82,7 +105,8 @@ def load_yaml(text: str, label: str, first_line: int = 1) -> tuple[Any, dict[Pat
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        data = loader.construct_document(node)
+        lines: dict[Path, int] = {}
+        data = _construct(loader, node, (), lines, first_line)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + first_line if mark else first_line
@@ -95,8 +119,6 @@ def load_yaml(text: str, label: str, first_line: int = 1) -> tuple[Any, dict[Pat
     finally:
         if loader is not None:
             loader.dispose()
-    lines: dict[Path, int] = {}
-    _line_map(node, (), lines, first_line)
     return data, lines
 
 
