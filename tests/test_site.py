@@ -99,3 +99,14 @@ def test_file_order_on_disk_does_not_change_the_output(built: Path, tmp_path: Pa
 
 def test_sitemap_honours_source_date_epoch(built: Path) -> None:
     assert "<lastmod>2022-01-01</lastmod>" in (built / "sitemap.xml").read_text("utf-8")
+
+
+def test_search_index_leaves_out_print_only_and_navigation_text(built: Path) -> None:
+    """Readers search the article and the notes, not hidden print lists, backlink quotes or edit buttons."""
+    import json  # noqa: PLC0415
+
+    docs = json.loads((built / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    text = " ".join(doc["text"] for doc in docs)
+    assert "Krimea" in text and "NATO" in text
+    for hidden in ("Sumber: ", "Sunting catatan ini", "Usulkan koreksi", ", catatan 1"):
+        assert hidden not in text, hidden

@@ -43,7 +43,7 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
         sources.append(append(tag("li"), append(tag("cite"), link), f" — {source.publisher}, ", when))
     append(root, sources, tag("h2", "Muncul di", id="muncul-di"))
     if backlinks:
-        spots = tag("ul", class_="latar-backlinks")
+        spots = tag("ul", class_="latar-backlinks", data_search_exclude="")
         for link in backlinks:
             placement = link.placement
             anchor = tag("a", f"{link.article_title}, catatan {placement.number}", href=link.href)
@@ -58,7 +58,7 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
     else:
         root.append(tag("p", "Catatan ini belum terpasang di artikel mana pun."))
     if edit_href or correction_href:
-        actions = tag("p", class_="latar-actions")
+        actions = tag("p", class_="latar-actions", data_search_exclude="")
         if edit_href:
             append(actions, tag("a", "Sunting catatan ini", href=edit_href, class_="md-button", rel="noopener"), " ")
         if correction_href:

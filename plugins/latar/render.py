@@ -222,7 +222,7 @@ def footnote_body(note: Note, more_href: str) -> tuple[Markup, Markup]:
     more.append(tag("span", f" tentang {plain_text(note.title)}", class_="latar-sr-only"))
     body = append(fragment(), tag("span", note.kind_label, class_="latar-kind"), " ", title, " — ")
     append(body, sanitized(render_inline(note.summary)), " ", more)
-    sources = append(tag("p", class_="latar-print-only latar-print-sources"), "Sumber: ")
+    sources = append(tag("p", class_="latar-print-only latar-print-sources", data_search_exclude=""), "Sumber: ")
     for index, source in enumerate(note.sources):
         if index:
             append(sources, "; ")
