@@ -20,6 +20,8 @@ def test_tiny_benchmark_writes_table_and_plots(tmp_path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     table = (tmp_path / "results.md").read_text("utf-8")
     assert "| site | hand-written (a) | latar (b) | b/a |" in table
+    assert "| target | measured | |" in table and "latar's own share ≤ 15 %" in table
+    assert "search indexing (a) → (b)" in table
     assert table.count("\n| 1 article") + table.count("\n| 2 articles") >= 2
     for plot in ("notes.svg", "articles.svg"):
         root = ET.fromstring((tmp_path / plot).read_text("utf-8"))

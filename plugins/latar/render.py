@@ -71,19 +71,16 @@ class ArticleRenderer:
 
     def render(self, article: Article, anchorer: Anchorer, diagnostics: Diagnostics | None = None) -> RenderedArticle:
         """The full article HTML and its placements."""
-        root = tag("div", class_="latar-article", lang=article.meta.language)
+        headline = tag("h1", article.meta.title, class_="latar-headline")
+        byline = self._byline(article)
         body = self.body(article)
-        outside = [tag("h1", article.meta.title, class_="latar-headline"), self._byline(article)]
-        append(root, *outside, body)
         annotation = find(body, anchorer, diagnostics, already=set())
         placements: list[Placement] = []
         numbers = self._apply(annotation, placements, article.name)
-        if article.postscript:
-            outside.append(self._postscript(article))
-        outside.append(self._source_box(article))
-        append(root, *outside[2:])
-        if diagnostics is not None:
-            for element in outside:
+        boxes = [*([self._postscript(article)] if article.postscript else []), self._source_box(article)]
+        root = append(tag("div", class_="latar-article", lang=article.meta.language), headline, byline, body, *boxes)
+        if diagnostics is not None:  # phrases found only outside the article text get a hint, not a marker
+            for element in (headline, byline, *boxes):
                 anchorer.hits(-1, Block(text_of(element, " "), eligible=()), diagnostics)
         if numbers:
             root.append(self._footnotes(numbers, placements))
