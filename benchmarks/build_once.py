@@ -9,14 +9,11 @@ import logging
 import time
 from collections import defaultdict
 
-HOOKS = ("on_config", "on_files", "on_page_markdown", "on_page_content", "on_env", "on_post_page", "on_post_build")
-
 
 def instrument(cls: type, spent: dict[str, float], prefix: str = "") -> None:
-    """Wrap the event methods of ``cls`` to add up their time (benchmark only)."""
-    for name in HOOKS:
-        original = cls.__dict__.get(name)
-        if original is None:
+    """Wrap every event method (``on_*``) of ``cls`` to add up its time (benchmark only)."""
+    for name, original in list(vars(cls).items()):
+        if not name.startswith("on_") or not callable(original):
             continue
 
         @functools.wraps(original)

@@ -32,7 +32,7 @@ def run(project: Path, *args: str, env: dict | None = None) -> subprocess.Comple
 def test_check_passes_on_good_notes(project: Path) -> None:
     result = run(project, "check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 notes, 1 articles, 1 anchors placed, 0 problems" in result.stderr
+    assert "1 note, 1 article, 1 anchor placed, 0 problems" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -42,12 +42,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(format_problem(problem, style))
     elapsed = time.perf_counter() - started
-    summary = (
-        f"latar check: {len(result.notes)} notes, {len(result.articles)} articles, "
-        f"{len(result.placed)} anchors placed, {len(result.problems)} problems ({elapsed:.2f} s)"
+    counts = ", ".join(
+        count(n, word)
+        for n, word in ((len(result.notes), "note"), (len(result.articles), "article"), (len(result.placed), "anchor"))
     )
+    summary = f"latar check: {counts} placed, {count(len(result.problems), 'problem')} ({elapsed:.2f} s)"
     print(summary, file=sys.stderr)
     return 1 if result.problems else 0
+
+
+def count(number: int, word: str) -> str:
+    """``1 note``, ``2 notes``."""
+    return f"{number} {word}{'' if number == 1 else 's'}"
 
 
 def skeleton(note_id: str, anchor: str, kind: str, title: str | None) -> str:
