@@ -10,7 +10,6 @@ overlap, the longest wins; ``occurrence: first`` keeps the first match per artic
 from __future__ import annotations
 
 import bisect
-import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -240,5 +239,7 @@ def closest(phrase: str, texts: Sequence[str]) -> str | None:
         for width in {size - 1, size, size + 1} - {0}:
             candidates.update(" ".join(words[i : i + width]).strip('.,;:!?"“”()') for i in range(len(words) - width + 1))
     by_fold = {fold(c): c for c in candidates}
+    import difflib  # noqa: PLC0415 - only when there is an orphan to explain
+
     match = difflib.get_close_matches(fold(phrase), list(by_fold), n=1, cutoff=0.5)
     return by_fold[match[0]] if match else None

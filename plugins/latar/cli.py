@@ -43,8 +43,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(format_problem(problem, style))
     elapsed = time.perf_counter() - started
     counts = ", ".join(
-        count(n, word)
-        for n, word in ((len(result.notes), "note"), (len(result.articles), "article"), (len(result.placed), "anchor"))
+        count(n, word) for n, word in ((len(result.notes), "note"), (len(result.articles), "article"), (len(result.placed), "anchor"))
     )
     summary = f"latar check: {counts} placed, {count(len(result.problems), 'problem')} ({elapsed:.2f} s)"
     print(summary, file=sys.stderr)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Sequence
 from functools import cache
@@ -67,6 +66,8 @@ def _field(path: Path) -> str:
 
 def did_you_mean(word: str, choices: list[str]) -> str:
     """A ' (did you mean X?)' hint, or nothing."""
+    import difflib  # noqa: PLC0415 - only when there is a mistake to explain
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
