@@ -83,10 +83,10 @@ def test_note_page_links_back_to_each_spot(make_site) -> None:
     assert page.select_one("h1").get_text() == "NATO"
     backlinks = page.select(".latar-backlinks a")
     assert len(backlinks) >= 3
-    article = built.soup()
+    article = built.soup(f"artikel/{SEED_NAME}/index.html")
     for link in backlinks:
         path, fragment = link["href"].split("#")
-        assert path == "../../"
+        assert path == f"../../artikel/{SEED_NAME}/"  # the article's permanent address, not the home page
         assert article.select_one(f"#{fragment}") is not None
     sources = page.select(".latar-sources li")
     assert sources[0].select_one("a")["href"] == "https://example.org/a"
@@ -138,13 +138,16 @@ def test_second_article_is_two_files(make_site) -> None:
     seed_text = (SEEDS / f"{SEED_NAME}.txt").read_bytes()
     built = make_site(NOTES, articles={SEED_NAME: (seed_text, seed_meta), "kedua": ("NATO bertemu di Brussel.\n", meta)})
     assert built.ok, built.warnings
-    assert built.soup().select_one("h1").get_text() == "Artikel kedua"
+    home = built.soup()
+    assert home.select_one("h1").get_text() == "Artikel kedua"
+    assert home.select_one('link[rel="canonical"]')["href"] == "https://example.org/latar/artikel/kedua/"
+    assert built.soup("artikel/kedua/index.html").select_one("h1").get_text() == "Artikel kedua"
     older = built.soup(f"artikel/{SEED_NAME}/index.html")
     assert older.select_one('a.footnote-ref[href="#latar-fn-krimea"]') is not None
     assert older.select_one("#latar-fn-krimea a.latar-more")["href"] == "../../anotasi/krimea/"
     nato = built.soup("anotasi/nato/index.html")
     hrefs = [a["href"] for a in nato.select(".latar-backlinks a")]
-    assert "../../#latar-ref-nato" in hrefs and f"../../artikel/{SEED_NAME}/#latar-ref-nato" in hrefs
+    assert "../../artikel/kedua/#latar-ref-nato" in hrefs and f"../../artikel/{SEED_NAME}/#latar-ref-nato" in hrefs
 
 
 def test_web_annotations_point_at_the_text(make_site) -> None:
@@ -153,7 +156,7 @@ def test_web_annotations_point_at_the_text(make_site) -> None:
     text = "\n".join((SEEDS / f"{SEED_NAME}.txt").read_text("utf-8").split("\n")[1:30])
     assert data["type"] == "AnnotationCollection" and data["total"] == len(data["first"]["items"]) >= 5
     for item in data["first"]["items"]:
-        assert item["id"].startswith("https://example.org/latar/#latar-ref-"), item["id"]
+        assert item["id"].startswith(f"https://example.org/latar/artikel/{SEED_NAME}/#latar-ref-"), item["id"]
         assert item["body"][1]["source"].startswith("https://example.org/latar/anotasi/")
         quote, position = item["target"]["selector"]
         assert text[position["start"] : position["end"]] == quote["exact"]
@@ -181,9 +184,11 @@ def test_article_page_has_news_article_json_ld_and_open_graph(make_site) -> None
     assert (data["datePublished"], data["inLanguage"]) == ("2021-12-31", "id")
     assert data["publisher"] == {"@type": "Organization", "name": "Intisari Online"}
     assert data["isBasedOn"].startswith("https://intisari.grid.id/")
-    assert data["url"] == "https://example.org/latar/"
+    permanent = f"https://example.org/latar/artikel/{SEED_NAME}/"  # the home page is a copy; shares point here
+    assert data["url"] == permanent
     og = {m["property"]: m["content"] for m in soup.select("head meta[property]")}
-    assert og["og:type"] == "article" and og["og:url"] == "https://example.org/latar/"
+    assert og["og:type"] == "article" and og["og:url"] == permanent
+    assert soup.select_one('link[rel="canonical"]')["href"] == permanent
     assert og["og:title"] == data["headline"]
 
 

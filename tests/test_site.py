@@ -110,3 +110,6 @@ def test_search_index_leaves_out_print_only_and_navigation_text(built: Path) -> 
     assert "Krimea" in text and "NATO" in text
     for hidden in ("Sumber: ", "Sunting catatan ini", "Usulkan koreksi", ", catatan 1"):
         assert hidden not in text, hidden
+    pages = {doc["location"].split("#")[0] for doc in docs}
+    assert "" not in pages  # the home page is a copy of the newest article: one search result, at its permanent address
+    assert any(page.startswith("artikel/") for page in pages)

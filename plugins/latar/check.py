@@ -25,6 +25,7 @@ class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     placed: set[Target] = field(default_factory=set)
     rendered: list[RenderedArticle] = field(default_factory=list)
+    anchorer: Anchorer | None = None
 
 
 def load(root: Path, seeds_dir: Path, notes_dir: Path) -> CheckResult:
@@ -36,7 +37,7 @@ def load(root: Path, seeds_dir: Path, notes_dir: Path) -> CheckResult:
 
 def anchor(result: CheckResult, href_for: HrefMaker, prefix: str = "latar") -> CheckResult:
     """Anchor every note in every article (rendering them), add anchor problems, sort all problems."""
-    anchorer = Anchorer(result.notes)
+    anchorer = result.anchorer = Anchorer(result.notes)
     diagnostics = Diagnostics()
     by_id = {note.id: note for note in result.notes}
     for article in result.articles:

@@ -26,7 +26,7 @@ from .config import LatarConfig
 from .metadata import head_tags
 from .notes import Note
 from .problems import Problem
-from .render import Placement, RenderedArticle
+from .render import ArticleRenderer, Placement, RenderedArticle
 from .sanitize import clean, plain, plain_text
 from .webannotation import annotation_collection
 
@@ -42,6 +42,8 @@ class BuildState:
     articles: dict[str, Article] = field(default_factory=dict)
     article_uris: dict[str, str] = field(default_factory=dict)
     article_by_uri: dict[str, str] = field(default_factory=dict)
+    home: str | None = None
+    home_html: str = ""
     urls: dict[str, str] = field(default_factory=dict)
     rendered: dict[str, RenderedArticle] = field(default_factory=dict)
     placements: dict[str, list[Placement]] = field(default_factory=dict)
@@ -97,28 +99,38 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         self.state.notes = {note.id: note for note in result.notes}
         self.state.articles = {article.name: article for article in result.articles}
         self._add_generated(files, config, result.articles)
-        for uri in [*self.state.article_uris.values(), *(self._note_uri(note_id) for note_id in valid)]:
+        uris = [*self.state.article_by_uri, *(self._note_uri(note_id) for note_id in valid)]
+        for uri in uris:
             self.state.urls[uri] = files.get_file_from_path(uri).url
 
-        def href_for(article: Article) -> Any:
-            page_url = self.state.urls[self.state.article_uris[article.name]]
+        def note_hrefs(page_uri: str) -> Any:
+            page_url = self.state.urls[page_uri]
             return lambda note_id: get_relative_url(self.state.urls[self._note_uri(note_id)], page_url)
 
-        result = anchor(result, href_for, self.config.id_prefix)
+        result = anchor(result, lambda article: note_hrefs(self.state.article_uris[article.name]), self.config.id_prefix)
         for rendered in result.rendered:
             self.state.rendered[rendered.article.name] = rendered
             for placement in rendered.placements:
                 self.state.placements.setdefault(placement.note_id, []).append(placement)
+        if self.state.home is not None:  # the same article again, with links relative to the home page
+            renderer = ArticleRenderer(self.state.notes, note_hrefs("index.md"), self.config.id_prefix)
+            self.state.home_html = renderer.render(self.state.articles[self.state.home], result.anchorer).html
         _report(result.problems)
         return files
 
     def _add_generated(self, files: Files, config: MkDocsConfig, articles: list[Article]) -> None:
-        home_free = files.get_file_from_path("index.md") is None
-        for position, article in enumerate(articles):
-            uri = "index.md" if position == 0 and home_free else f"{self.config.articles_dir}/{article.name}.md"
+        for article in articles:
+            uri = f"{self.config.articles_dir}/{article.name}.md"
             self.state.article_uris[article.name] = uri
             self.state.article_by_uri[uri] = article.name
             self._generate(files, config, uri, article.meta.title)
+        if articles and files.get_file_from_path("index.md") is None:
+            # The newest article is also the home page. Its permanent address stays /artikel/<name>/
+            # (canonical link, Open Graph, backlinks, Web Annotation ids), so it does not move when
+            # a newer article arrives; the copy is left out of search to avoid duplicate results.
+            self.state.home = articles[0].name
+            self.state.article_by_uri["index.md"] = articles[0].name
+            self._generate(files, config, "index.md", articles[0].meta.title, search={"exclude": True})
         index_uri = f"{self.config.notes_dir}/index.md"
         if files.get_file_from_path(index_uri) is None:
             self._generate(files, config, index_uri, "Anotasi")
@@ -129,9 +141,9 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
 
-    def _generate(self, files: Files, config: MkDocsConfig, uri: str, title: str) -> None:
+    def _generate(self, files: Files, config: MkDocsConfig, uri: str, title: str, **meta: Any) -> None:
         self.state.generated[uri] = title
-        front = yaml.safe_dump({"title": title}, allow_unicode=True, sort_keys=True)
+        front = yaml.safe_dump({"title": title, **meta}, allow_unicode=True, sort_keys=True)
         files.append(File.generated(config, uri, content=f"---\n{front}---\n"))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -150,11 +162,15 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         """Fill our pages late (priority -50), after other plugins have had the Markdown HTML."""
         uri = page.file.src_uri
         if uri in self.state.article_by_uri:
-            rendered = self.state.rendered[self.state.article_by_uri[uri]]
-            url = _absolute(config.site_url or "", page.url)
+            name = self.state.article_by_uri[uri]
+            rendered = self.state.rendered[name]
+            permanent = self.state.urls[self.state.article_uris[name]]
+            url = _absolute(config.site_url or "", permanent)
+            if config.site_url:
+                page.canonical_url = url
             notes = len({p.note_id for p in rendered.placements})
             page.meta["latar_head"] = head_tags(rendered.article, url, notes, config.site_name)
-            return rendered.html
+            return self.state.home_html if uri == "index.md" else rendered.html
         note = self._note_of(page)
         if note is not None:
             return self._note_page(note, page, config, files)
