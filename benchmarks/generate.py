@@ -170,7 +170,7 @@ def write_sites(shape: Shape, root: Path) -> dict[str, Path]:
                 (site / "seeds" / f"a{number:04d}.yml").write_text(yaml.safe_dump(meta), encoding="utf-8")
         else:
             config["plugins"] = ["search"]
-            config["nav"] = ["artikel/a0000.md"]
+            config["nav"] = ["index.md"]
             index = ["# Anotasi", ""] + [f"- [{n['title']}](n{i:05d}.md) — {n['summary']}" for i, n in enumerate(notes)]
             (site / "docs" / "anotasi" / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
             (site / "docs" / "artikel").mkdir()
@@ -178,6 +178,10 @@ def write_sites(shape: Shape, root: Path) -> dict[str, Path]:
                 (site / "docs" / "artikel" / f"a{number:04d}.md").write_text(
                     hand_written(number, paragraphs, mentions[number], notes), encoding="utf-8"
                 )
+            # latar shows its newest article on the home page as well: so does the hand-written twin.
+            newest = len(articles) - 1
+            home = hand_written(newest, articles[newest], mentions[newest], notes).replace("](../anotasi/", "](anotasi/")
+            (site / "docs" / "index.md").write_text(home, encoding="utf-8")
         (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
         paths[variant] = site / "mkdocs.yml"
     return paths

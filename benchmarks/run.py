@@ -125,9 +125,11 @@ def real_site_dirs() -> dict[str, Path]:
         paragraphs[hit.block] = text[: hit.end] + f"[^{hit.target.note_id}]" + text[hit.end :]
         used.append(hit.target.note_id)
     definitions = [f"[^{i}]: **{notes[i].title}** — {notes[i].summary} [Selengkapnya](anotasi/{i}.md)" for i in dict.fromkeys(used)]
-    (hand / "docs" / "index.md").write_text(
-        f"# {article.meta.title}\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n\n".join(definitions) + "\n", encoding="utf-8"
-    )
+    page = f"# {article.meta.title}\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n\n".join(definitions) + "\n"
+    (hand / "docs" / "index.md").write_text(page, encoding="utf-8")
+    # latar also publishes the home article at its permanent address: so does the hand-written twin.
+    (hand / "docs" / "artikel").mkdir()
+    (hand / "docs" / "artikel" / f"{article.name}.md").write_text(page.replace("](anotasi/", "](../anotasi/"), encoding="utf-8")
     index = ["# Anotasi", ""] + [f"- [{n.title}]({n.id}.md) — {n.summary}" for n in result.notes]
     (hand / "docs" / "anotasi" / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
     dated = sorted((n.date, n.title, n.id) for n in result.notes if n.date)
