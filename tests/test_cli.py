@@ -56,6 +56,19 @@ def test_check_reports_file_and_line(project: Path, text: str, expected: str) ->
     assert "Traceback" not in result.stderr
 
 
+def test_an_invalid_note_still_has_its_anchors_checked(project: Path) -> None:
+    """One run tells a contributor everything: the schema error and the mistyped anchor together."""
+    anchors = "  - text: Krimeaa\n  - text: Kuba\n  - text: 12\n"
+    (project / "docs" / "anotasi" / "rusak.md").write_text(note_text(kind="tokoh", anchors=anchors), encoding="utf-8")
+    result = run(project, "check")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("docs/anotasi/rusak.md:3: 'kind' is 'tokoh'") for line in lines), lines
+    assert any(line.startswith("docs/anotasi/rusak.md:6: anchor 'Krimeaa' matches nothing") for line in lines), lines
+    assert not any("'Kuba'" in line for line in lines), lines  # a well-formed anchor that matches: no message
+    assert len(lines) == 3, lines  # kind, the number as anchor text (schema), Krimeaa
+
+
 def test_github_format(project: Path) -> None:
     (project / "docs" / "anotasi" / "rusak.md").write_text(note_text(kind="tokoh"), encoding="utf-8")
     result = run(project, "check", "--format", "github")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .anchoring import Anchorer, Diagnostics, Target, orphan_problems
+from .anchoring import Anchorer, Block, Diagnostics, Target, orphan_problems
 from .article import Article, load_articles
 from .notes import Note, load_notes
 from .problems import Problem
@@ -26,13 +26,14 @@ class CheckResult:
     placed: set[Target] = field(default_factory=set)
     rendered: list[RenderedArticle] = field(default_factory=list)
     anchorer: Anchorer | None = None
+    unpublished: list[Note] = field(default_factory=list)
 
 
 def load(root: Path, seeds_dir: Path, notes_dir: Path) -> CheckResult:
     """Every article and valid note, and the problems of the others."""
     articles, problems = load_articles(seeds_dir, root)
-    notes, note_problems = load_notes(notes_dir, root) if notes_dir.is_dir() else ([], [])
-    return CheckResult(articles, notes, problems + note_problems)
+    notes, note_problems, unpublished = load_notes(notes_dir, root) if notes_dir.is_dir() else ([], [], [])
+    return CheckResult(articles, notes, problems + note_problems, unpublished=unpublished)
 
 
 def anchor(result: CheckResult, href_for: HrefMaker, prefix: str = "latar") -> CheckResult:
@@ -45,8 +46,18 @@ def anchor(result: CheckResult, href_for: HrefMaker, prefix: str = "latar") -> C
         result.rendered.append(rendered)
         result.placed |= rendered.targets
     texts = [paragraph for article in result.articles for paragraph in article.paragraphs]
-    result.problems = _sorted([*result.problems, *anchorer.problems, *orphan_problems(anchorer, result.placed, texts, diagnostics)])
+    orphans = orphan_problems(anchorer, result.placed, texts, diagnostics)
+    result.problems = _sorted([*result.problems, *anchorer.problems, *orphans, *_unpublished_orphans(result.unpublished, texts)])
     return result
+
+
+def _unpublished_orphans(notes: list[Note], texts: list[str]) -> list[Problem]:
+    """Anchors of notes that cannot be published yet and match nothing: reported now, not one fix later."""
+    if not notes:
+        return []
+    anchorer, diagnostics = Anchorer(notes), Diagnostics()
+    found = {hit.target for index, text in enumerate(texts) for hit in anchorer.hits(index, Block(text), diagnostics)}
+    return orphan_problems(anchorer, found, texts, diagnostics)
 
 
 def check(root: Path, seeds_dir: Path, notes_dir: Path) -> CheckResult:

@@ -73,6 +73,18 @@ class Note:
         return KIND_LABELS[self.kind]
 
 
+class InvalidNote(InputError):
+    """A note that cannot be published; ``anchors`` keeps those of its anchors that are well formed.
+
+    They are still checked against the articles, so a contributor learns about a mistyped anchor
+    in the same run as about the other problems, not one fix later.
+    """
+
+    def __init__(self, problems: list[Problem], anchors: tuple[Anchor, ...] = ()) -> None:
+        super().__init__(problems)
+        self.anchors = anchors
+
+
 class _FrontMatter(YAMLHandler):
     """python-frontmatter's YAML handler, used explicitly: no JSON/TOML autodetection."""
 
@@ -113,8 +125,31 @@ def parse_note(note_id: str, text: str, label: str) -> Note:
                 )
             )
     if problems:
-        raise InputError(problems)
+        raise InvalidNote(problems, _usable_anchors(data, lines))
     return _build(note_id, label, data, lines, body)
+
+
+def _usable_anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
+    """The anchors of an invalid note that are well formed enough to look for."""
+    items = data.get("anchors") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return ()
+    anchors = []
+    for index, item in enumerate(items):
+        if not (isinstance(item, dict) and isinstance(item.get("text"), str) and item["text"].strip()):
+            continue
+        prefix, suffix = item.get("prefix", ""), item.get("suffix", "")
+        anchors.append(
+            Anchor(
+                text=nfc(item["text"].strip()),
+                prefix=nfc(prefix) if isinstance(prefix, str) else "",
+                suffix=nfc(suffix) if isinstance(suffix, str) else "",
+                occurrence=item.get("occurrence") if item.get("occurrence") in ("first", "all") else "first",
+                case_sensitive=item.get("case_sensitive") is True,
+                line=line_of(lines, ("anchors", index)),
+            )
+        )
+    return tuple(anchors)
 
 
 def _build(note_id: str, label: str, data: dict[str, Any], lines: dict, body: str) -> Note:
@@ -153,9 +188,12 @@ def load_note(path: Path, root: Path) -> Note:
     return parse_note(path.stem, read_text(path, label), label)
 
 
-def load_notes(notes_dir: Path, root: Path) -> tuple[list[Note], list[Problem]]:
-    """Every valid note in ``notes_dir`` (sorted by id) and the problems of the others."""
-    notes, problems = [], []
+def load_notes(notes_dir: Path, root: Path) -> tuple[list[Note], list[Problem], list[Note]]:
+    """Every valid note in ``notes_dir`` (sorted by id), the problems of the others, and the others.
+
+    The others (never published) carry only their well-formed anchors, to be checked against the articles.
+    """
+    notes, problems, unpublished = [], [], []
     for path in sorted(notes_dir.glob("*.md")):
         if path.name == "index.md":
             continue
@@ -163,4 +201,7 @@ def load_notes(notes_dir: Path, root: Path) -> tuple[list[Note], list[Problem]]:
             notes.append(load_note(path, root))
         except InputError as err:
             problems.extend(err.problems)
-    return notes, problems
+            if isinstance(err, InvalidNote) and err.anchors:
+                label = err.problems[0].path
+                unpublished.append(Note(path.stem, label, "", "background", "", err.anchors, ()))
+    return notes, problems, unpublished
