@@ -14,7 +14,7 @@ class LatarConfig(Config):
     notes_dir = c.Type(str, default="anotasi")
     """Folder of notes inside ``docs_dir``; also their URL path."""
     articles_dir = c.Type(str, default="artikel")
-    """URL folder for articles other than the newest, which is the home page."""
+    """URL folder of every article's permanent page (the newest is also shown as the home page)."""
     id_prefix = c.Type(str, default="latar")
     """Prefix of every id latar writes, so they never clash with authors' footnotes."""
     timeline = c.Type(bool, default=True)

@@ -99,8 +99,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         self.state.notes = {note.id: note for note in result.notes}
         self.state.articles = {article.name: article for article in result.articles}
         self._add_generated(files, config, result.articles)
-        uris = [*self.state.article_by_uri, *(self._note_uri(note_id) for note_id in valid)]
-        for uri in uris:
+        for uri in [*self.state.article_by_uri, *(self._note_uri(note_id) for note_id in valid)]:
             self.state.urls[uri] = files.get_file_from_path(uri).url
 
         def note_hrefs(page_uri: str) -> Any:
