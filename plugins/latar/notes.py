@@ -125,12 +125,12 @@ def parse_note(note_id: str, text: str, label: str) -> Note:
                 )
             )
     if problems:
-        raise InvalidNote(problems, _usable_anchors(data, lines))
+        raise InvalidNote(problems, _anchors(data, lines))
     return _build(note_id, label, data, lines, body)
 
 
-def _usable_anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
-    """The anchors of an invalid note that are well formed enough to look for."""
+def _anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
+    """The note's well-formed anchors: all of them in a valid note, those usable in an invalid one."""
     items = data.get("anchors") if isinstance(data, dict) else None
     if not isinstance(items, list):
         return ()
@@ -153,17 +153,7 @@ def _usable_anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
 
 
 def _build(note_id: str, label: str, data: dict[str, Any], lines: dict, body: str) -> Note:
-    anchors = tuple(
-        Anchor(
-            text=nfc(item["text"].strip()),
-            prefix=nfc(item.get("prefix", "")),
-            suffix=nfc(item.get("suffix", "")),
-            occurrence=item.get("occurrence", "first"),
-            case_sensitive=item.get("case_sensitive", False),
-            line=line_of(lines, ("anchors", index)),
-        )
-        for index, item in enumerate(data["anchors"])
-    )
+    anchors = _anchors(data, lines)
     sources = tuple(
         Source(title=s["title"].strip(), url=s["url"], publisher=s["publisher"].strip(), date=str(s["date"])) for s in data["sources"]
     )
