@@ -81,3 +81,22 @@ def test_yaml_error_says_where_an_unclosed_construct_starts() -> None:
     (message,) = problems_of("---\ntitle: [Krimea\nkind: place\n---\n")
     assert message.startswith("docs/anotasi/krimea.md:3: invalid YAML")
     assert "flow sequence that starts on line 2" in message
+
+
+def test_source_with_accessed_and_archive_instead_of_a_publication_date() -> None:
+    text = note_text().replace(
+        "    date: 2021-12-31\n", "    accessed: 2026-11-25\n    archive_url: https://web.archive.org/web/2021/https://example.org/a\n"
+    )
+    source = parse_note("krimea", text, LABEL).sources[0]
+    assert (source.date, source.accessed, source.archive_url) == (
+        None,
+        "2026-11-25",
+        "https://web.archive.org/web/2021/https://example.org/a",
+    )
+
+
+def test_source_needs_a_date_or_the_day_it_was_accessed() -> None:
+    messages = problems_of(note_text().replace("    date: 2021-12-31\n", ""))
+    assert messages == [
+        "docs/anotasi/krimea.md:8: 'sources[1]' needs 'date' (when it was published) or 'accessed' (the day you consulted it, YYYY-MM-DD); add one"
+    ]

@@ -49,7 +49,9 @@ class Source:
     title: str
     url: str
     publisher: str
-    date: str
+    date: str | None = None
+    accessed: str | None = None
+    archive_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,15 @@ def _anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
 def _build(note_id: str, label: str, data: dict[str, Any], lines: dict, body: str) -> Note:
     anchors = _anchors(data, lines)
     sources = tuple(
-        Source(title=s["title"].strip(), url=s["url"], publisher=s["publisher"].strip(), date=str(s["date"])) for s in data["sources"]
+        Source(
+            title=s["title"].strip(),
+            url=s["url"],
+            publisher=s["publisher"].strip(),
+            date=None if s.get("date") is None else str(s["date"]),
+            accessed=s.get("accessed"),
+            archive_url=s.get("archive_url"),
+        )
+        for s in data["sources"]
     )
     date = data.get("date")
     return Note(

@@ -39,8 +39,18 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
     sources = tag("ol", class_="latar-sources")
     for source in note.sources:
         link = tag("a", plain_text(source.title), href=source.url, rel="noopener noreferrer nofollow")
-        when = tag("time", format_date(source.date), datetime=source.date)
-        sources.append(append(tag("li"), append(tag("cite"), link), f" — {source.publisher}, ", when))
+        item = append(tag("li"), append(tag("cite"), link), f" — {source.publisher}")
+        if source.date:
+            append(item, ", ", tag("time", format_date(source.date), datetime=source.date))
+        if source.accessed:
+            append(
+                item,
+                tag("span", ", diakses ", class_="latar-accessed"),
+                tag("time", format_date(source.accessed), datetime=source.accessed),
+            )
+        if source.archive_url:
+            append(item, " (", tag("a", "arsip", href=source.archive_url, rel="noopener noreferrer nofollow", class_="latar-archive"), ")")
+        sources.append(item)
     append(root, sources, tag("h2", "Muncul di", id="muncul-di"))
     if backlinks:
         spots = tag("ul", class_="latar-backlinks", data_search_exclude="")

@@ -223,7 +223,6 @@ def footnote_body(note: Note, more_href: str) -> tuple[Markup, Markup]:
     for index, source in enumerate(note.sources):
         if index:
             append(sources, "; ")
-        append(
-            sources, tag("a", plain_text(source.title), href=source.url), f", {plain_text(source.publisher)}, {format_date(source.date)}"
-        )
+        when = format_date(source.date) if source.date else f"diakses {format_date(source.accessed)}"
+        append(sources, tag("a", plain_text(source.title), href=source.url), f", {plain_text(source.publisher)}, {when}")
     return to_html(body), to_html(sources)

@@ -96,10 +96,14 @@ def _message(name: str, error: jsonschema_rs.ValidationError) -> tuple[Path, str
             return path, f"'{field}' needs at least {kind.limit} item; add one"
         case "minLength" | "pattern" if isinstance(instance, str) and not instance.strip():
             return path, f"'{field}' is empty; write a value"
-        case "pattern" if path and path[-1] == "url":
+        case "anyOf" if path and path[-2:-1] == ("sources",):
+            return path, f"'{field}' needs 'date' (when it was published) or 'accessed' (the day you consulted it, YYYY-MM-DD); add one"
+        case "pattern" if path and path[-1] in ("url", "archive_url"):
             return path, f"'{field}' must be an https:// address, not '{instance[:80]}'"
         case "pattern" if path and path[-1] in ("date", "published"):
             return path, f"'{field}' must be an ISO date (YYYY-MM-DD) or a year, not '{instance}'"
+        case "pattern" if path and path[-1] == "accessed":
+            return path, f"'{field}' must be the day you consulted the source as YYYY-MM-DD, not '{instance}'"
         case "pattern":
             return path, f"'{field}' has an invalid value '{str(instance)[:80]}'"
         case "maxLength":
