@@ -79,7 +79,7 @@ def test_note_quality_rules(note) -> None:
     hosts = {urlsplit(source.url).hostname for source in note.sources}
     assert len(note.sources) >= 2 and len(hosts) >= 2, "at least two sources from different sites"
     for source in note.sources:
-        assert source.url.startswith("https://") and source.publisher and source.date
+        assert source.url.startswith("https://") and source.publisher and (source.date or source.accessed)
     if note.kind == "aftermath":
         assert note.hindsight
 
