@@ -4,15 +4,20 @@ Rules: case-insensitive unless the anchor says otherwise; NFC text; a match must
 start and end on a word boundary, where Indonesian clitics (``-nya``, ``-lah``,
 ``-kah``, ``-pun``, attached or hyphenated) may follow; ``prefix``/``suffix`` must
 match the text right before/after (as a W3C TextQuoteSelector); where matches
-overlap, the longest wins; ``occurrence: first`` keeps the first match per article.
+overlap, the longest wins; ``occurrence: first`` keeps the first match per article;
+an anchor with ``articles`` applies only in those articles.
+
+When two notes collide (the same phrase, or one anchor hiding another), the message goes on
+the note that is new or changed (``changed``: file labels, from :mod:`latar.gitinfo`), naming
+the other; when that cannot be told, on both.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
@@ -92,31 +97,51 @@ class Diagnostics:
     ineligible: dict[Target, str] = field(default_factory=dict)
     context: dict[Target, str] = field(default_factory=dict)
     blocked: dict[Target, Target] = field(default_factory=dict)
+    case: dict[Target, str] = field(default_factory=dict)
+    """Found only with other capitals (``case_sensitive: true``)."""
+    near: dict[Target, tuple[str, str]] = field(default_factory=dict)
+    """Prefix or suffix off by the space next to the phrase: (snippet, fix)."""
+    elsewhere: dict[Target, str] = field(default_factory=dict)
+    """Found in full only in an article the anchor's ``articles`` leaves out."""
+
+
+def blame(first: Target, second: Target, changed: Collection[str] | None) -> list[Target]:
+    """Which of two colliding anchors gets the message: the one whose note is new or changed, else both."""
+    if changed is not None:
+        culprits = [target for target in (first, second) if target.path in changed]
+        if len(culprits) == 1:
+            return culprits
+    return [first, second]
 
 
 class Anchorer:
     """All anchors of all notes, compiled once into one automaton."""
 
-    def __init__(self, notes: Iterable[Note]) -> None:
+    def __init__(self, notes: Iterable[Note], changed: Collection[str] | None = None) -> None:
+        """``changed``: labels of the notes that are new or changed (None: unknown); unchanged notes keep their phrases."""
         self.targets: list[Target] = []
         self.problems: list[Problem] = []
+        self.changed = changed
         self._automaton = ahocorasick.Automaton()
         claimed: dict[tuple[str, str, str], Target] = {}
         keys: dict[str, list[Target]] = defaultdict(list)
-        for note in sorted(notes, key=lambda n: n.id):
+        for note in sorted(notes, key=lambda n: (changed is not None and n.path in changed, n.id)):
             for index, anchor in enumerate(note.anchors):
                 target = Target(note.id, index, anchor, note.path)
                 selector = (fold(anchor.text), fold(anchor.prefix), fold(anchor.suffix))
                 owner = claimed.get(selector)
                 if owner and owner.note_id != note.id:
-                    self.problems.append(
-                        Problem(
-                            note.path,
-                            anchor.line,
-                            f"the phrase '{anchor.text}' is already claimed by {owner.path}; "
-                            "add a prefix or suffix that tells them apart, or merge the two notes",
+                    for culprit in blame(owner, target, changed):
+                        other = owner if culprit is target else target
+                        verb = "already" if culprit is target else "also"
+                        self.problems.append(
+                            Problem(
+                                culprit.path,
+                                culprit.anchor.line,
+                                f"the phrase '{anchor.text}' is {verb} claimed by {other.path}; "
+                                "add a prefix or suffix that tells them apart, or merge the two notes",
+                            )
                         )
-                    )
                     continue
                 claimed[selector] = target
                 self.targets.append(target)
@@ -127,8 +152,11 @@ class Anchorer:
         if not self._empty:
             self._automaton.make_automaton()
 
-    def hits(self, block_index: int, block: Block, diagnostics: Diagnostics | None = None) -> list[Hit]:
-        """Every candidate match in one block (overlapping candidates included)."""
+    def hits(self, block_index: int, block: Block, diagnostics: Diagnostics | None = None, article: str | None = None) -> list[Hit]:
+        """Every candidate match in one block of ``article`` (overlapping candidates included).
+
+        ``article`` None: a text outside any article, where every anchor applies.
+        """
         if self._empty or not block.text:
             return []
         text = block.text
@@ -139,9 +167,21 @@ class Anchorer:
             if not at_word_boundary(text, start, end):
                 continue
             for target in targets:
-                if not _context_matches(text, folded, start, end, target.anchor):
+                anchor = target.anchor
+                if anchor.case_sensitive and text[start:end] != anchor.text:
+                    if diagnostics is not None:
+                        diagnostics.case.setdefault(target, text[start:end])
+                    continue
+                if not _context_matches(text, folded, start, end, anchor):
                     if diagnostics is not None:
                         diagnostics.context.setdefault(target, _snippet(text, start, end))
+                        fix = _near_miss(text, folded, start, end, anchor)
+                        if fix:
+                            diagnostics.near.setdefault(target, (_snippet(text, start, end), fix))
+                    continue
+                if article is not None and anchor.articles and article not in anchor.articles:
+                    if diagnostics is not None:
+                        diagnostics.elsewhere.setdefault(target, article)
                     continue
                 if not block.allows(start, end):
                     if diagnostics is not None:
@@ -153,13 +193,28 @@ class Anchorer:
 
 def _context_matches(text: str, folded: str, start: int, end: int, anchor: Anchor) -> bool:
     source = text if anchor.case_sensitive else folded
-    if anchor.case_sensitive and text[start:end] != anchor.text:
-        return False
     prefix = anchor.prefix if anchor.case_sensitive else fold(anchor.prefix)
     suffix = anchor.suffix if anchor.case_sensitive else fold(anchor.suffix)
     if prefix and source[max(0, start - len(prefix)) : start] != prefix:
         return False
     return not suffix or source[end : end + len(suffix)] == suffix
+
+
+def _near_miss(text: str, folded: str, start: int, end: int, anchor: Anchor) -> str | None:
+    """The fix when a prefix or suffix misses only the space between it and the phrase (``prefix: meliputi``)."""
+    prefix = anchor.prefix + " " if anchor.prefix and not anchor.prefix[-1].isspace() else anchor.prefix
+    suffix = " " + anchor.suffix if anchor.suffix and not anchor.suffix[0].isspace() else anchor.suffix
+    for candidate in ((prefix, anchor.suffix), (anchor.prefix, suffix), (prefix, suffix)):
+        if candidate != (anchor.prefix, anchor.suffix) and _context_matches(
+            text, folded, start, end, replace(anchor, prefix=candidate[0], suffix=candidate[1])
+        ):
+            fixes = [
+                f"{name}: '{new}'"
+                for name, new, old in zip(("prefix", "suffix"), candidate, (anchor.prefix, anchor.suffix), strict=True)
+                if new != old
+            ]
+            return " and ".join(fixes)
+    return None
 
 
 def _snippet(text: str, start: int, end: int, width: int = 30) -> str:
@@ -191,26 +246,47 @@ def select(hits: Sequence[Hit], diagnostics: Diagnostics | None = None) -> list[
     return sorted(accepted, key=lambda h: (h.block, h.start))
 
 
-def orphan_problems(anchorer: Anchorer, placed: set[Target], texts: Sequence[str], diagnostics: Diagnostics) -> list[Problem]:
-    """One warning per anchor that attached nowhere, with the closest text found."""
+def orphan_problems(
+    anchorer: Anchorer,
+    placed: set[Target],
+    texts: Sequence[str],
+    diagnostics: Diagnostics,
+    articles: Mapping[str, Sequence[str]] | None = None,
+) -> list[Problem]:
+    """One warning per anchor that attached nowhere, saying why, with the closest text found.
+
+    ``articles``: each article's paragraphs by name, for anchors limited to some articles; an anchor
+    naming only articles that do not exist is left to :func:`missing_articles`.
+    """
     problems = []
-    by_key = {(t.note_id, t.index): t for t in anchorer.targets}
     hinted = 0
     for target in anchorer.targets:
         if target in placed:
             continue
-        phrase = target.anchor.text
+        anchor = target.anchor
+        if articles is not None and anchor.articles and not any(name in articles for name in anchor.articles):
+            continue
         if target in diagnostics.blocked:
-            other = diagnostics.blocked[target]
+            problems += _hidden(target, diagnostics.blocked[target], anchorer.changed)
+            continue
+        if target in diagnostics.elsewhere:
             why = (
-                f"it is only found inside the longer anchor '{other.anchor.text}' of {by_key[(other.note_id, other.index)].path} "
-                "(the longest match wins); anchor a different phrase or merge the notes"
+                f"it is found only in the article '{diagnostics.elsewhere[target]}', which its 'articles' leaves out; "
+                "add that article to 'articles' or anchor a phrase of the articles it names"
             )
         elif target in diagnostics.ineligible:
             why = (
                 f"it is only found outside the running text, in a link, heading, code or the source box ({diagnostics.ineligible[target]!r}); "
                 "notes attach to the article's running text: anchor a phrase there"
             )
+        elif target in diagnostics.case:
+            why = (
+                f"the article writes it with other capitals ('{diagnostics.case[target]}') and the anchor has 'case_sensitive: true'; "
+                "copy the capitals exactly or remove 'case_sensitive'"
+            )
+        elif target in diagnostics.near:
+            snippet, fix = diagnostics.near[target]
+            why = f"its prefix/suffix miss the space next to the phrase at {snippet!r}; write {fix}"
         elif target in diagnostics.context:
             why = (
                 f"the phrase is in the article but its prefix/suffix do not match: {diagnostics.context[target]!r}; "
@@ -218,7 +294,10 @@ def orphan_problems(anchorer: Anchorer, placed: set[Target], texts: Sequence[str
             )
         elif hinted < MAX_CLOSEST_HINTS:
             hinted += 1
-            close = closest(phrase, texts)
+            scope = texts
+            if articles is not None and anchor.articles:
+                scope = [text for name in anchor.articles for text in articles.get(name, ())]
+            close = closest(anchor.text, scope)
             why = (
                 f"closest text in the article: '{close}'; copy the phrase exactly"
                 if close
@@ -226,7 +305,44 @@ def orphan_problems(anchorer: Anchorer, placed: set[Target], texts: Sequence[str
             )
         else:
             why = "check the phrase against the article text"
-        problems.append(Problem(target.path, target.anchor.line, f"anchor '{phrase}' matches nothing in any article: {why}"))
+        problems.append(Problem(target.path, anchor.line, f"anchor '{anchor.text}' matches nothing in any article: {why}"))
+    return problems
+
+
+def _hidden(target: Target, longer: Target, changed: Collection[str] | None) -> list[Problem]:
+    """An anchor found only inside a longer one: said on the note that is new or changed, else on both."""
+    problems = []
+    for culprit in blame(longer, target, changed):
+        if culprit is target:
+            message = (
+                f"anchor '{target.anchor.text}' matches nothing in any article: it is only found inside the longer anchor "
+                f"'{longer.anchor.text}' of {longer.path} (the longest match wins); anchor a different phrase or merge the notes"
+            )
+        else:
+            message = (
+                f"the anchor '{longer.anchor.text}' covers the anchor '{target.anchor.text}' of {target.path} wherever it occurs, "
+                "so that note is placed nowhere (the longest match wins); anchor a different phrase or merge the notes"
+            )
+        problems.append(Problem(culprit.path, culprit.anchor.line, message))
+    return problems
+
+
+def missing_articles(notes: Iterable[Note], names: Collection[str]) -> list[Problem]:
+    """Anchors whose ``articles`` name an article that does not exist (renamed or removed)."""
+    known = ", ".join(sorted(names)) or "none"
+    problems = []
+    for note in notes:
+        for anchor in note.anchors:
+            for name in anchor.articles:
+                if name not in names:
+                    problems.append(
+                        Problem(
+                            note.path,
+                            anchor.articles_line or anchor.line,
+                            f"article '{name}' does not exist; it was renamed or removed (articles: {known}); "
+                            "correct the name in 'articles' or remove it",
+                        )
+                    )
     return problems
 
 

@@ -165,13 +165,20 @@ def collect(root: Element) -> tuple[list[Block], list[list[Run]]]:
     return blocks, runs
 
 
-def find(root: Element, anchorer: Anchorer, diagnostics: Diagnostics | None = None, already: set[str] | None = None) -> Annotation:
+def find(
+    root: Element,
+    anchorer: Anchorer,
+    diagnostics: Diagnostics | None = None,
+    already: set[str] | None = None,
+    article: str | None = None,
+) -> Annotation:
     """Find and choose every note's place in the tree (does not change the tree).
 
     ``already``: notes already marked in the tree; their ``occurrence: first`` anchors are not placed again.
+    ``article``: the article the tree shows, for anchors limited to some articles.
     """
     blocks, runs = collect(root)
-    hits = [hit for index, block in enumerate(blocks) for hit in anchorer.hits(index, block, diagnostics)]
+    hits = [hit for index, block in enumerate(blocks) for hit in anchorer.hits(index, block, diagnostics, article)]
     if already:
         hits = [hit for hit in hits if not (hit.target.note_id in already and hit.target.anchor.occurrence == "first")]
     return Annotation(blocks, runs, select(hits, diagnostics))

@@ -7,10 +7,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import not_real
 from .problems import InputError, Problem
 from .schema import validate
 from .text import file_label, read_text, split_lines
-from .yamlload import load_yaml
+from .yamlload import line_of, load_yaml
 
 SAFE_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
@@ -60,6 +61,9 @@ def parse_meta(text: str, label: str) -> ArticleMeta:
     """Parse and validate a sidecar ``.yml``."""
     data, lines = load_yaml(text, label)
     problems = validate("article", data, label, lines)
+    wrong = not_real("published", data.get("published")) if isinstance(data, dict) else None
+    if wrong:
+        problems.append(Problem(label, line_of(lines, ("published",)), wrong))
     if problems:
         raise InputError(problems)
     if "remarks" in data:

@@ -25,4 +25,4 @@ class LatarConfig(Config):
     """GitHub repository for "edit this note" and "suggest a correction" links (not ``repo_url``,
     which makes Material call the GitHub API from readers' browsers)."""
     branch = c.Type(str, default="main")
-    """Branch the edit links point at."""
+    """Branch the edit links point at; also the main branch that new or changed notes are told from."""

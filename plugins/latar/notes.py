@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .article import nfc
 from .problems import InputError, Problem
+from .rules import blocking_problems, editorial_problems
 from .schema import validate
 from .text import file_label, read_text
 from .yamlload import line_of, load_yaml
@@ -26,7 +28,6 @@ KIND_LABELS = {
     "aftermath": "Sesudahnya",
 }
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MAX_SUMMARY_WORDS = 60
 _OPENING = re.compile(r"\A---[ \t]*\n")
 
 
@@ -40,6 +41,9 @@ class Anchor:
     occurrence: str = "first"
     case_sensitive: bool = False
     line: int | None = None
+    articles: tuple[str, ...] = ()
+    """The articles (by name) this anchor applies to; empty: every article."""
+    articles_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class Note:
     body: str = ""
     date: str | None = None
     hindsight: bool = False
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+    """Editorial problems (see :mod:`latar.rules`): the note renders, but a strict build fails."""
 
     @property
     def kind_label(self) -> str:
@@ -91,8 +97,14 @@ class _FrontMatter(YAMLHandler):
     """python-frontmatter's YAML handler, used explicitly: no JSON/TOML autodetection."""
 
 
+def slug(text: str) -> str:
+    """A safe id for any text: ``Perang Dingin`` → ``perang-dingin``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "nama-catatan"
+
+
 def split_front_matter(text: str, label: str) -> tuple[str, str, int]:
-    """Return (front matter, body, line of the body's start) or raise InputError."""
+    """Return (front matter, body, file line of the body's first character) or raise InputError."""
     if not text.strip():
         raise InputError([Problem(label, 1, "the file is empty; start it with a '---' line, the front matter, and another '---' line")])
     if not _OPENING.match(text):
@@ -101,34 +113,40 @@ def split_front_matter(text: str, label: str) -> tuple[str, str, int]:
         front, body = _FrontMatter().split(text)
     except ValueError:
         raise InputError([Problem(label, 1, "the front matter is not closed; add a '---' line after it")]) from None
-    body_line = front.count("\n") + 2
-    return front, body, body_line
+    start = len(text) - len(body) if text.endswith(body) else len(text)
+    return front, body, text.count("\n", 0, start) + 1
 
 
 def parse_note(note_id: str, text: str, label: str) -> Note:
-    """Parse and validate one note's text; raise InputError with every problem found."""
+    """Parse and validate one note's text; raise InvalidNote with every problem found.
+
+    A note that can be rendered but breaks an editorial rule is returned with them in ``problems``.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    front, body, _ = split_front_matter(text, label)
+    front, body, body_line = split_front_matter(text, label)
     data, lines = load_yaml(front, label, first_line=1)
-    problems = validate("note", data, label, lines)
+    problems = validate("note", data, label, lines) + blocking_problems(data, lines, body, body_line, label)
     if not SAFE_ID.match(note_id):
-        slug = re.sub(r"[^a-z0-9]+", "-", note_id.lower()).strip("-") or "nama-catatan"
         problems.insert(
-            0, Problem(label, None, f"the note id '{note_id}' (its file name) is not a safe slug; rename the file to '{slug}.md'")
+            0, Problem(label, None, f"the note id '{note_id}' (its file name) is not a safe slug; rename the file to '{slug(note_id)}.md'")
         )
-    if not problems:
-        words = len(data["summary"].split())
-        if words > MAX_SUMMARY_WORDS:
-            problems.append(
-                Problem(
-                    label,
-                    line_of(lines, ("summary",)),
-                    f"'summary' has {words} words; keep it to {MAX_SUMMARY_WORDS} or fewer and move the rest into the body",
-                )
-            )
+    editorial = editorial_problems(data, lines, body, body_line, label)
     if problems:
-        raise InvalidNote(problems, _anchors(data, lines))
-    return _build(note_id, label, data, lines, body)
+        raise InvalidNote(_in_order(problems + editorial), _anchors(data, lines))
+    return replace(_build(note_id, label, data, lines, body), problems=tuple(_in_order(editorial)))
+
+
+def note_problems(note_id: str, text: str, label: str) -> list[Problem]:
+    """Every problem of one note's text, whether it blocks publication or not."""
+    try:
+        return list(parse_note(note_id, text, label).problems)
+    except InputError as err:
+        return err.problems
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    """File order; problems about the whole file first; each once."""
+    return sorted(dict.fromkeys(problems), key=lambda p: p.line or 0)
 
 
 def _anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
@@ -141,6 +159,8 @@ def _anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
         if not (isinstance(item, dict) and isinstance(item.get("text"), str) and item["text"].strip()):
             continue
         prefix, suffix = item.get("prefix", ""), item.get("suffix", "")
+        articles = item.get("articles")
+        names = tuple(a for a in articles if isinstance(a, str)) if isinstance(articles, list) else ()
         anchors.append(
             Anchor(
                 text=nfc(item["text"].strip()),
@@ -149,6 +169,8 @@ def _anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
                 occurrence=item.get("occurrence") if item.get("occurrence") in ("first", "all") else "first",
                 case_sensitive=item.get("case_sensitive") is True,
                 line=line_of(lines, ("anchors", index)),
+                articles=names,
+                articles_line=line_of(lines, ("anchors", index, "articles")) if names else None,
             )
         )
     return tuple(anchors)
@@ -189,16 +211,23 @@ def load_note(path: Path, root: Path) -> Note:
 
 
 def load_notes(notes_dir: Path, root: Path) -> tuple[list[Note], list[Problem], list[Note]]:
-    """Every valid note in ``notes_dir`` (sorted by id), the problems of the others, and the others.
+    """Every publishable note in ``notes_dir`` (sorted by id), every problem, and the notes left out.
 
-    The others (never published) carry only their well-formed anchors, to be checked against the articles.
+    The problems include the editorial ones of publishable notes. The notes left out carry only their
+    well-formed anchors, to be checked against the articles.
     """
     notes, problems, unpublished = [], [], []
-    for path in sorted(notes_dir.glob("*.md")):
+    for path in sorted(notes_dir.rglob("*.md")):
+        if path.parent != notes_dir:
+            label, where = file_label(path, root), file_label(notes_dir, root)
+            problems.append(Problem(label, None, f"notes live directly in {where}/, not in a sub-folder; move it to {where}/{path.name}"))
+            continue
         if path.name == "index.md":
             continue
         try:
-            notes.append(load_note(path, root))
+            note = load_note(path, root)
+            notes.append(note)
+            problems.extend(note.problems)
         except InputError as err:
             problems.extend(err.problems)
             if isinstance(err, InvalidNote) and err.anchors:

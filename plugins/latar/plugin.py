@@ -89,11 +89,12 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         other plugins (search, social) should see the pages we add.
         """
         notes_dir = Path(config.docs_dir) / self.config.notes_dir
-        result = load(self.root, self.seeds_dir, notes_dir)
+        result = load(self.root, self.seeds_dir, notes_dir, branch=self.config.branch)
         valid = {note.id for note in result.notes}
-        for file in list(files):
-            if file.src_uri.startswith(f"{self.config.notes_dir}/") and file.src_uri.endswith(".md"):
-                stem = file.src_uri.rsplit("/", 1)[1][:-3]
+        prefix = f"{self.config.notes_dir}/"
+        for file in list(files):  # notes that cannot be published, and Markdown in sub-folders of the notes, are left out
+            if file.src_uri.startswith(prefix) and file.src_uri.endswith(".md"):
+                stem = file.src_uri[len(prefix) : -3]
                 if stem != "index" and stem not in valid:
                     files.remove(file)
         self.state.notes = {note.id: note for note in result.notes}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from xml.etree.ElementTree import Element
 
+from . import dates
 from .anchoring import Anchorer, Block, Diagnostics, Hit, Target
 from .annotate import Annotation, find
 from .article import Article
@@ -19,15 +20,20 @@ MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
 
 
 def format_date(value: str | None) -> str:
-    """An ISO date or year, in Indonesian (``2021-12-31`` → ``31 Desember 2021``)."""
-    if not value:
+    """An ISO date, month or year, in Indonesian (``2021-12-31`` → ``31 Desember 2021``); anything else as written.
+
+    Never raises: impossible dates are the validator's to report (:func:`latar.dates.calendar_error`).
+    """
+    if value is None or value == "":
         return ""
-    parts = str(value).split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
+    match dates.parts(value):
+        case (year, month, day):
+            return f"{day} {MONTHS[month - 1]} {year:04d}"
+        case (year, month):
+            return f"{MONTHS[month - 1]} {year:04d}"
+        case (year,):
+            return f"{year:04d}"
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -74,14 +80,14 @@ class ArticleRenderer:
         headline = tag("h1", article.meta.title, class_="latar-headline")
         byline = self._byline(article)
         body = self.body(article)
-        annotation = find(body, anchorer, diagnostics, already=set())
+        annotation = find(body, anchorer, diagnostics, already=set(), article=article.name)
         placements: list[Placement] = []
         numbers = self._apply(annotation, placements, article.name)
         boxes = [*([self._postscript(article)] if article.postscript else []), self._source_box(article)]
         root = append(tag("div", class_="latar-article", lang=article.meta.language), headline, byline, body, *boxes)
         if diagnostics is not None:  # phrases found only outside the article text get a hint, not a marker
             for element in (headline, byline, *boxes):
-                anchorer.hits(-1, Block(text_of(element, " "), eligible=()), diagnostics)
+                anchorer.hits(-1, Block(text_of(element, " "), eligible=()), diagnostics, article.name)
         if numbers:
             root.append(self._footnotes(numbers, placements))
         return RenderedArticle(article, to_html(root), placements, {hit.target for hit in annotation.hits})
@@ -122,7 +128,7 @@ class ArticleRenderer:
         Notes already marked in the tree are not placed again, so annotating twice changes nothing.
         """
         placed = {element.get("data-latar-note") for element in root.iter("span") if "latar-anchor" in element.get("class", "").split()}
-        annotation = find(root, anchorer, already=placed - {None})
+        annotation = find(root, anchorer, already=placed - {None}, article=name or None)
         placements: list[Placement] = []
         if annotation.hits:
             numbers = self._apply(annotation, placements, name)

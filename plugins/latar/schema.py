@@ -57,7 +57,8 @@ def _type_of(value: Any) -> str:
     return "empty" if value is None else type(value).__name__
 
 
-def _field(path: Path) -> str:
+def field_name(path: Path) -> str:
+    """How messages name a field: ``sources[2].url`` for ``("sources", 1, "url")``."""
     out = ""
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -74,12 +75,12 @@ def did_you_mean(word: str, choices: list[str]) -> str:
 
 def _message(name: str, error: jsonschema_rs.ValidationError) -> tuple[Path, str]:
     path: Path = tuple(error.instance_path)
-    field = _field(path)
+    field = field_name(path)
     kind = error.kind
     instance = error.instance
     match kind.name:
         case "required":
-            return path, f"missing required field '{_field((*path, kind.property))}'; add it"
+            return path, f"missing required field '{field_name((*path, kind.property))}'; add it"
         case "additionalProperties":
             known = sorted(_schema_at(name, error.schema_path).get("properties", {}))
             extra = sorted(str(key) for key in kind.unexpected)

@@ -114,6 +114,11 @@ def load_yaml(text: str, label: str, first_line: int = 1) -> tuple[Any, dict[Pat
         if err.context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
             message += f" ({err.context} that starts on line {err.context_mark.line + first_line})"
         raise InputError([Problem(label, line, f"invalid YAML: {message}")]) from None
+    except yaml.reader.ReaderError as err:  # a raw control character (libyaml and PyYAML refuse them)
+        line = text.count("\n", 0, err.position) + first_line
+        char = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
+        message = f"the front matter contains the invisible control character {char}; delete it (retype the text around it if needed)"
+        raise InputError([Problem(label, line, message)]) from None
     except yaml.YAMLError as err:  # pragma: no cover - PyYAML raises marked errors for text input
         raise InputError([Problem(label, first_line, f"invalid YAML: {err}")]) from None
     finally:

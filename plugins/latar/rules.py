@@ -1,0 +1,241 @@
+"""The rule book: every rule a note must meet beyond its schema, each a message with line and fix.
+
+``latar check``, the strict build, ``mkdocs serve`` and CI all call these through :mod:`latar.notes`,
+so they say the same thing once. Two kinds of rule:
+
+- *blocking* (:func:`blocking_problems`): the note cannot be published as written: a date that is not on the
+  calendar, a control character. The note is left out of the site.
+- *editorial* (:func:`editorial_problems`): the note can be rendered but is not ready: lengths, sources,
+  leftover scaffold text, placeholder addresses, Markdown that would not be published. A strict build
+  fails; a preview (``mkdocs serve``) still shows the note while it is being written.
+
+The functions take the raw YAML data (which may be malformed: the schema reports that) and its line map.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from .dates import not_real
+from .dropped import dropped
+from .problems import Problem
+from .schema import field_name
+from .yamlload import Path, line_of
+
+MAX_SUMMARY_WORDS = 60
+MIN_BODY_WORDS = 150
+MAX_BODY_WORDS = 400
+MIN_SOURCES = 2
+ENCYCLOPEDIAS = {"wikipedia.org": "Wikipedia", "britannica.com": "Britannica"}
+PLACEHOLDER_DOMAINS = ("example.com", "example.net", "example.org")  # RFC 2606
+PLACEHOLDER_TLDS = ("example", "test", "invalid", "localhost", "local")  # RFC 2606, RFC 6761, RFC 6762
+SCAFFOLD = re.compile(r"\bTODO\b")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # C0 controls except tab and line feed
+URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
+DATE_FIELDS = ("date", "accessed")
+
+
+def _strings(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every text value in the front matter, with its key path, in file order."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, str(key)))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _body_lines(body: str, body_line: int) -> Iterator[tuple[int, str]]:
+    for offset, text in enumerate(body.split("\n")):
+        yield body_line + offset, text
+
+
+def site(url: str) -> str:
+    """The site of an address: its host name, lower case, without ``www.``."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.rstrip(".").removeprefix("www.")
+
+
+def placeholder(url: str) -> str | None:
+    """The host of a reserved example or test address (``example.org``, ``*.test``, ``localhost``), or None."""
+    host = site(url)
+    if not host:
+        return None
+    labels = host.split(".")
+    if labels[-1] in PLACEHOLDER_TLDS or ".".join(labels[-2:]) in PLACEHOLDER_DOMAINS:
+        return host
+    return None
+
+
+def encyclopedia(url: str) -> str | None:
+    """``Wikipedia`` or ``Britannica`` when the address is theirs."""
+    host = site(url)
+    return next((name for domain, name in ENCYCLOPEDIAS.items() if host == domain or host.endswith("." + domain)), None)
+
+
+def blocking_problems(data: Any, lines: dict[Path, int], body: str, body_line: int, label: str) -> list[Problem]:
+    """Dates that are not on the calendar and control characters: the note is left out until they are fixed."""
+    if not isinstance(data, dict):
+        return []
+    problems = []
+    dated: list[tuple[Path, Any]] = [(("date",), data.get("date"))]
+    sources = data.get("sources")
+    if isinstance(sources, list):
+        for index, source in enumerate(sources):
+            if isinstance(source, dict):
+                dated += [(("sources", index, key), source.get(key)) for key in DATE_FIELDS]
+    for path, value in dated:
+        wrong = not_real(field_name(path), value)
+        if wrong:
+            problems.append(Problem(label, line_of(lines, path), wrong))
+    for path, value in _strings(data):
+        match = CONTROL.search(value)
+        if match:
+            problems.append(Problem(label, line_of(lines, path), f"'{field_name(path)}' {_control(match.group())}"))
+    for number, text in _body_lines(body, body_line):
+        match = CONTROL.search(text)
+        if match:
+            problems.append(Problem(label, number, f"the body {_control(match.group())}"))
+    return problems
+
+
+def _control(char: str) -> str:
+    return f"contains the invisible control character U+{ord(char):04X}; delete it (retype the text around it if needed)"
+
+
+def editorial_problems(data: Any, lines: dict[Path, int], body: str, body_line: int, label: str) -> list[Problem]:
+    """Everything that keeps a renderable note from publication: lengths, sources, scaffold, dropped Markdown."""
+    if not isinstance(data, dict):
+        return []
+    problems = _lengths(data, lines, body, body_line, label)
+    problems += _sources(data, lines, label)
+    problems += _leftovers(data, lines, body, body_line, label)
+    problems += _unpublished_markdown(data, lines, body, body_line, label)
+    if data.get("kind") == "aftermath" and data.get("hindsight") is not True:
+        problems.append(
+            Problem(label, line_of(lines, ("kind",)), "'kind: aftermath' tells of events after the article; add 'hindsight: true'")
+        )
+    return problems
+
+
+def _lengths(data: dict, lines: dict[Path, int], body: str, body_line: int, label: str) -> list[Problem]:
+    problems = []
+    summary = data.get("summary")
+    if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
+        problems.append(
+            Problem(
+                label,
+                line_of(lines, ("summary",)),
+                f"'summary' has {len(summary.split())} words; keep it to {MAX_SUMMARY_WORDS} or fewer and move the rest into the body",
+            )
+        )
+    words = len(body.split())
+    first = next((number for number, text in _body_lines(body, body_line) if text.strip()), body_line if body else body_line - 1)
+    if words < MIN_BODY_WORDS:
+        problems.append(
+            Problem(
+                label,
+                first,
+                f"the body has {words} word{'' if words == 1 else 's'}; write {MIN_BODY_WORDS}–{MAX_BODY_WORDS} words "
+                "of background below the front matter",
+            )
+        )
+    elif words > MAX_BODY_WORDS:
+        problems.append(
+            Problem(label, first, f"the body has {words} words; keep it to {MAX_BODY_WORDS} or fewer: cut it, or split it into two notes")
+        )
+    return problems
+
+
+def _sources(data: dict, lines: dict[Path, int], label: str) -> list[Problem]:
+    sources = data.get("sources")
+    if not isinstance(sources, list) or not sources:
+        return []  # the schema says so
+    line = line_of(lines, ("sources",))
+    usable = [s for s in sources if isinstance(s, dict) and isinstance(s.get("url"), str) and isinstance(s.get("publisher"), str)]
+    if len(sources) < MIN_SOURCES:
+        return [
+            Problem(
+                label,
+                line,
+                f"'sources' has {len(sources)} source; add at least one more reputable source, from another site and publisher",
+            )
+        ]
+    problems = []
+    sites = {site(s["url"]) for s in usable}
+    if len(usable) == len(sources) and len(sites) == 1:
+        problems.append(Problem(label, line, f"every source is on one site ({sites.pop()}); add a source from another site"))
+    publishers = {" ".join(s["publisher"].casefold().split()) for s in usable}
+    if len(usable) == len(sources) and len(publishers) == 1:
+        problems.append(
+            Problem(
+                label, line, f"every source has the same publisher ({usable[0]['publisher'].strip()}); add a source from another publisher"
+            )
+        )
+    kinds = {encyclopedia(s["url"]) for s in usable}
+    if len(usable) == len(sources) and None not in kinds:
+        names = " and ".join(sorted(k for k in kinds if k))
+        problems.append(
+            Problem(
+                label,
+                line,
+                f"every source is an encyclopedia ({names}); add at least one other: a primary document, a wire report or a newspaper",
+            )
+        )
+    return problems
+
+
+def _leftovers(data: dict, lines: dict[Path, int], body: str, body_line: int, label: str) -> list[Problem]:
+    """Scaffold text (``TODO``) and reserved example addresses, wherever they are."""
+    problems = []
+    for path, value in _strings(data):
+        line, name = line_of(lines, path), field_name(path)
+        if SCAFFOLD.search(value):
+            problems.append(Problem(label, line, f"'{name}' still has the scaffold's text ({_quote(value)}); write the real {_what(path)}"))
+        addresses = [value] if path[-1] in ("url", "archive_url") else URL.findall(value)
+        for address in addresses:
+            host = placeholder(address) if address.lower().startswith("https://") or path[-1] not in ("url", "archive_url") else None
+            if host:
+                problems.append(
+                    Problem(label, line, f"'{name}' has the placeholder address {host}; replace it with the real source's https:// address")
+                )
+    for number, text in _body_lines(body, body_line):
+        if SCAFFOLD.search(text):
+            problems.append(Problem(label, number, f"the body still has the scaffold's text ({_quote(text)}); write the note's text"))
+        for address in URL.findall(text):
+            host = placeholder(address)
+            if host:
+                problems.append(Problem(label, number, f"the body links to the placeholder address {host}; link to the real page"))
+    return problems
+
+
+def _quote(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return f"'{text}'" if len(text) <= width else f"'{text[: width - 1]}…'"
+
+
+def _what(path: Path) -> str:
+    last = path[-1]
+    if path[:1] == ("sources",) and isinstance(last, str):
+        return f"source's {last}"
+    return str(last) if isinstance(last, str) else "value"
+
+
+def _unpublished_markdown(data: dict, lines: dict[Path, int], body: str, body_line: int, label: str) -> list[Problem]:
+    """Markdown the sanitiser would drop (raw HTML, images, headings, unsafe links): said on its line, not lost."""
+    problems = []
+    for key in ("title", "summary"):
+        value = data.get(key)
+        if isinstance(value, str):
+            line = line_of(lines, (key,))
+            problems += [Problem(label, line, f"'{key}': {item.message}") for item in dropped(value, one_line=True)]
+    problems += [Problem(label, body_line + item.line - 1, item.message) for item in dropped(body)]
+    return problems
