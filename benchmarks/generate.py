@@ -111,8 +111,13 @@ def build_content(shape: Shape) -> tuple[list[list[str]], list[list[int]], list[
                 "summary": _sentence(rng, 24),
                 "anchors": [{"text": note_name(index)}],
                 "sources": [
-                    {"title": "Sumber pertama", "url": f"https://example.org/{index}", "publisher": "Contoh", "date": "2021-12-30"},
-                    {"title": "Sumber kedua", "url": f"https://example.com/{index}", "publisher": "Contoh Lain", "date": "2022-01-05"},
+                    {
+                        "title": "Sumber pertama",
+                        "url": f"https://www.antaranews.com/berita/{index}",
+                        "publisher": "Antara",
+                        "date": "2021-12-30",
+                    },
+                    {"title": "Sumber kedua", "url": f"https://press.un.org/en/{index}", "publisher": "PBB", "date": "2022-01-05"},
                 ],
             }
         )
@@ -135,7 +140,8 @@ def build_content(shape: Shape) -> tuple[list[list[str]], list[list[int]], list[
 
 
 def _body(rng: random.Random) -> str:
-    return "\n\n".join(" ".join(_sentence(rng, 12) for _ in range(4)) for _ in range(3)) + "\n"
+    """Four paragraphs of four 12-word sentences: 192 words, inside the validator's 150–400."""
+    return "\n\n".join(" ".join(_sentence(rng, 12) for _ in range(4)) for _ in range(4)) + "\n"
 
 
 def write_sites(shape: Shape, root: Path) -> dict[str, Path]:

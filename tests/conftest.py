@@ -33,18 +33,44 @@ markdown_extensions: [footnotes]
 """
 
 
+SOURCE_URL = "https://www.antaranews.com/berita/krimea"
+"""The first source's address in :func:`note_text` (tests replace it to make a note invalid)."""
+BODY = (
+    "Krimea adalah semenanjung di pantai utara Laut Hitam yang dihuni oleh beragam kelompok penduduk. "
+    "Wilayah ini pernah menjadi bagian dari berbagai negara dan kerajaan, dan kedudukannya selalu penting "
+    "karena pelabuhan-pelabuhannya yang tidak membeku sepanjang tahun. Kota Sevastopol di ujung barat daya "
+    "semenanjung telah lama menjadi pangkalan armada laut.\n\n"
+    "Pada abad kedua puluh semenanjung ini menjadi bagian dari Uni Soviet, lalu dipindahkan ke dalam wilayah "
+    "republik Ukraina pada pertengahan abad itu. Setelah Uni Soviet bubar, Krimea tetap menjadi bagian dari "
+    "Ukraina yang merdeka dengan status sebagai republik otonom yang memiliki parlemen sendiri.\n\n"
+    "Catatan ini adalah contoh untuk pengujian. Isinya ditulis dengan nada netral dan ensiklopedis, sebagaimana "
+    "aturan proyek meminta setiap catatan ditulis, dan setiap fakta di dalamnya semestinya dapat diperiksa pada "
+    "sumber yang dicantumkan di bagian depan berkas. Panjangnya cukup untuk memenuhi batas bawah jumlah kata "
+    "yang ditetapkan pemeriksa, sehingga pengujian lain dapat mengubah satu bagian saja untuk membuat catatan "
+    "menjadi salah dan melihat pesan yang muncul untuk bagian itu saja, tanpa pesan lain yang mengganggu. "
+    "Kalimat terakhir ini menambah beberapa kata lagi agar jumlahnya jelas melewati batas itu.\n"
+)
+
+
 def note_text(
     title: str = "Krimea",
     kind: str = "place",
     summary: str = "Semenanjung di Laut Hitam.",
     anchors: str = "  - text: Krimea\n",
     extra: str = "",
-    body: str = "Isi catatan.\n",
+    body: str = BODY,
 ) -> str:
-    """A note file; pieces can be replaced to make it invalid."""
+    """A note file that passes every rule (two sources from two sites, a 150-word body); pieces can be replaced to break it.
+
+    Lines: 2 title, 3 kind, 4 summary, 5 anchors, 6 first anchor; sources from line 7 (the first source's url on
+    line 9, its date on line 11, the second source on lines 12–15); ``extra`` from line 16, unless ``anchors`` has
+    more lines.
+    """
     return (
         f"---\ntitle: {title}\nkind: {kind}\nsummary: {summary}\nanchors:\n{anchors}"
-        "sources:\n  - title: Sumber\n    url: https://example.org/a\n    publisher: Contoh\n    date: 2021-12-31\n"
+        f"sources:\n  - title: Sumber\n    url: {SOURCE_URL}\n    publisher: Contoh\n    date: 2021-12-31\n"
+        "  - title: Resolusi Majelis Umum 68/262\n    url: https://press.un.org/en/2014/ga11493.doc.htm\n"
+        "    publisher: Perserikatan Bangsa-Bangsa\n    accessed: 2026-11-20\n"
         f"{extra}---\n{body}"
     )
 
@@ -57,6 +83,11 @@ class BuiltSite:
     site: Path
     ok: bool
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        """latar's own warnings (the problems it found), as ``latar check`` prints them."""
+        return [m.removeprefix("latar: ") for m in self.warnings if m.startswith("latar: ")]
 
     def soup(self, path: str = "index.html") -> BeautifulSoup:
         """Parse one built page."""

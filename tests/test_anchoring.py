@@ -102,11 +102,68 @@ def test_ineligible_spans_are_skipped_and_reported() -> None:
     assert "outside the running text, in a link, heading, code" in problems[0].message
 
 
-def test_two_notes_claiming_the_same_phrase_is_a_problem() -> None:
+def test_two_notes_claiming_the_same_phrase_without_git_are_both_told() -> None:
     anchorer = Anchorer([note("a", Anchor("NATO")), note("b", Anchor("nato"))])
-    assert len(anchorer.problems) == 1
-    assert anchorer.problems[0].path == "docs/anotasi/b.md"
-    assert "already claimed by docs/anotasi/a.md" in anchorer.problems[0].message
+    assert [(p.path, p.message.split(";")[0]) for p in anchorer.problems] == [
+        ("docs/anotasi/a.md", "the phrase 'nato' is also claimed by docs/anotasi/b.md"),
+        ("docs/anotasi/b.md", "the phrase 'nato' is already claimed by docs/anotasi/a.md"),
+    ]
+
+
+@pytest.mark.parametrize(("changed", "told"), [({"docs/anotasi/a.md"}, ["a"]), ({"docs/anotasi/b.md"}, ["b"]), (set(), ["a", "b"])])
+def test_a_claimed_phrase_is_blamed_on_the_changed_note(changed: set[str], told: list[str]) -> None:
+    """The note in the change is told (and loses the phrase); the untouched one keeps it."""
+    anchorer = Anchorer([note("a", Anchor("NATO")), note("b", Anchor("nato"))], frozenset(changed))
+    assert sorted(p.path for p in anchorer.problems) == [f"docs/anotasi/{n}.md" for n in told]
+    keeper = ({"a", "b"} - set(told)) or {"a"}
+    assert [t.note_id for t in anchorer.targets] == sorted(keeper)
+
+
+@pytest.mark.parametrize(
+    ("changed", "told"), [({"docs/anotasi/krisis.md"}, ["krisis"]), ({"docs/anotasi/kuba.md"}, ["kuba"]), (None, ["krisis", "kuba"])]
+)
+def test_a_hidden_anchor_is_blamed_on_the_changed_note(changed: set[str] | None, told: list[str]) -> None:
+    text = "dengan krisis rudal Kuba era perang dingin"
+    anchorer = Anchorer([note("kuba", Anchor("Kuba")), note("krisis", Anchor("krisis rudal Kuba"))], changed)
+    diagnostics = Diagnostics()
+    hits = select(anchorer.hits(0, Block(text), diagnostics), diagnostics)
+    problems = orphan_problems(anchorer, {h.target for h in hits}, [text], diagnostics)
+    assert sorted(p.path for p in problems) == [f"docs/anotasi/{n}.md" for n in told]
+    for problem in problems:
+        other = "kuba" if "krisis" in problem.path else "krisis"
+        assert f"docs/anotasi/{other}.md" in problem.message
+
+
+def orphan_message(text: str, anchor: Anchor, article: str | None = None) -> str:
+    anchorer = Anchorer([note("n", anchor)])
+    diagnostics = Diagnostics()
+    hits = select(anchorer.hits(0, Block(text), diagnostics, article), diagnostics)
+    (problem,) = orphan_problems(anchorer, {h.target for h in hits}, [text], diagnostics)
+    return problem.message
+
+
+def test_case_sensitive_mismatch_says_capitals() -> None:
+    message = orphan_message("ketegangan era perang dingin pada 1962", Anchor("Perang Dingin", case_sensitive=True))
+    assert "the article writes it with other capitals ('perang dingin')" in message
+    assert "prefix/suffix" not in message
+
+
+def test_prefix_without_its_space_says_so_and_quotes_the_right_place() -> None:
+    text = "Moskow menolak. Konferensi meliputi Moskow, Washington dan Brussel."
+    message = orphan_message(text, Anchor("Moskow", prefix="meliputi"))
+    assert "miss the space next to the phrase at '…menolak. Konferensi meliputi Moskow, Washington" in message
+    assert "write prefix: 'meliputi '" in message
+    assert "write suffix: ' dan'" in orphan_message(text, Anchor("Washington", suffix="dan"))
+    assert "copy prefix and suffix exactly" in orphan_message(text, Anchor("Moskow", suffix="Washington"))  # a comma, not a space
+
+
+def test_articles_limit_where_an_anchor_applies() -> None:
+    anchorer = Anchorer([note("n", Anchor("Jenewa", articles=("politik",)))])
+    assert [h.target.note_id for h in anchorer.hits(0, Block("di Jenewa"), article="politik")] == ["n"]
+    assert anchorer.hits(0, Block("di Jenewa"), article="layang-layang") == []
+    assert [h.target.note_id for h in anchorer.hits(0, Block("di Jenewa"))] == ["n"]  # outside any article: applies
+    message = orphan_message("Tim dari Jenewa", Anchor("Jenewa", articles=("politik",)), article="layang-layang")
+    assert "found only in the article 'layang-layang', which its 'articles' leaves out" in message
 
 
 def test_orphan_message_names_the_closest_text() -> None:

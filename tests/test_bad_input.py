@@ -1,195 +1,428 @@
-"""A catalogue of bad input, each through a real strict build.
+"""A catalogue of bad input, each through a real strict build and through ``latar check``.
 
-Every case must give one clear message naming the file (and line where there is one),
-no traceback, a failing strict build, and no other note or page lost.
+Every case must give its message once, naming the file (and line where there is one), the same in
+the strict build and in ``latar check`` (the installed command, run from the notes folder), no
+traceback, a failing strict build, and no other note or page lost.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
 import pytest
 
-from conftest import SEED_NAME, SEEDS, note_text
+from conftest import BODY, MKDOCS_YML, SEED_NAME, SEEDS, SOURCE_URL, BuiltSite, note_text
+from latar.cli import skeleton
 
 GOOD = {"nato": note_text(title="NATO", kind="organization", anchors="  - text: NATO\n")}
 META = (SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
 TEXT = (SEEDS / f"{SEED_NAME}.txt").read_bytes()
-SOURCE = "sources:\n  - title: S\n    url: https://example.org/a\n    publisher: P\n    date: 2021-12-31\n"
+LATAR = Path(sys.executable).with_name("latar")
+SECOND_SOURCE = (
+    "  - title: Resolusi Majelis Umum 68/262\n    url: https://press.un.org/en/2014/ga11493.doc.htm\n"
+    "    publisher: Perserikatan Bangsa-Bangsa\n    accessed: 2026-11-20\n"
+)
 
 
 def note(**parts: str) -> str:
     return note_text(**parts)
 
 
-def swap(old: str, new: str) -> str:
-    text = note_text()
-    assert old in text
+def swap(old: str, new: str, text: str | None = None) -> str:
+    text = note_text() if text is None else text
+    assert text.count(old) == 1, old
     return text.replace(old, new)
 
 
-# (case id, {note file stem: content}, expected file:line prefix, expected words)
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of ``needle`` in ``text`` (so a case does not hard-code where the fixture puts it)."""
+    assert needle in text, needle
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def with_body(extra: str) -> tuple[str, int]:
+    """A good note whose body ends with ``extra``, and the line ``extra`` starts on."""
+    text = note(body=BODY + "\n" + extra)
+    return text, line_of(text, extra.strip().split("\n")[0])
+
+
+IFRAME, IFRAME_LINE = with_body("<iframe src=https://x.org/></iframe>\n")
+DETAILS, DETAILS_LINE = with_body("Teks dengan <details>lipatan</details> di dalamnya.\n")
+IMAGE, IMAGE_LINE = with_body("Peta: ![peta Krimea](https://upload.wikimedia.org/peta.png)\n")
+HEADING, HEADING_LINE = with_body("## Sejarah\n\nTeks lagi.\n")
+JS_LINK, JS_LINK_LINE = with_body("[klik di sini](javascript:alert(1)) untuk melihat.\n")
+BELL, BELL_LINE = with_body("Kalimat dengan bel \x07 di tengah.\n")
+PLACEHOLDER_LINK, PLACEHOLDER_LINK_LINE = with_body("Lihat [sumber](https://example.com/x).\n")
+SCAFFOLD = skeleton("perang-dingin", "perang dingin", "background", None, today="2026-11-25")
+
+
+@dataclass
+class Case:
+    """One bad input: the files, and the message expected (``where`` = ``file:line``, ``words`` in the message)."""
+
+    name: str
+    notes: dict[str, str | bytes]
+    where: str
+    words: str
+    count: int = 1
+    """How many problems the case gives in all (collisions without git are said on both notes)."""
+    docs: dict[str, str] = field(default_factory=dict)
+
+
+def case(name: str, notes: dict, where: str, words: str, count: int = 1, docs: dict | None = None) -> Case:
+    return Case(name, notes, where, words, count, docs or {})
+
+
 NOTE_CASES = [
-    ("empty file", {"rusak": ""}, "docs/anotasi/rusak.md:1", "the file is empty"),
-    ("whitespace only", {"rusak": "  \n\n"}, "docs/anotasi/rusak.md:1", "the file is empty"),
-    ("no front matter", {"rusak": "# Judul\n\nTeks.\n"}, "docs/anotasi/rusak.md:1", "must start with a '---' line"),
-    ("front matter not closed", {"rusak": "---\ntitle: x\n"}, "docs/anotasi/rusak.md:1", "front matter is not closed"),
-    ("tabs", {"rusak": "---\ntitle: x\n\tkind: place\n---\n"}, "docs/anotasi/rusak.md:3", "tabs are not allowed"),
-    ("non-UTF-8 bytes", {"rusak": "---\ntitle: Kr\xe9mea\n---\n".encode("latin-1")}, "docs/anotasi/rusak.md:2", "not UTF-8"),
-    ("binary", {"rusak": b"\x89PNG\r\n\x1a\n\x00\x00"}, "docs/anotasi/rusak.md", "binary"),
-    ("huge file", {"rusak": note_text(body="kata " * 120_000)}, "docs/anotasi/rusak.md", "larger than the 512 KiB limit"),
-    ("alias bomb", {"rusak": "---\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\n"}, "docs/anotasi/rusak.md:3", "aliases"),
-    ("broken YAML", {"rusak": note(title="[Krimea")}, "docs/anotasi/rusak.md:", "invalid YAML"),
-    (
+    case("empty file", {"rusak": ""}, "docs/anotasi/rusak.md:1", "the file is empty"),
+    case("whitespace only", {"rusak": "  \n\n"}, "docs/anotasi/rusak.md:1", "the file is empty"),
+    case("no front matter", {"rusak": "# Judul\n\nTeks.\n"}, "docs/anotasi/rusak.md:1", "must start with a '---' line"),
+    case("front matter not closed", {"rusak": "---\ntitle: x\n"}, "docs/anotasi/rusak.md:1", "front matter is not closed"),
+    case("tabs", {"rusak": "---\ntitle: x\n\tkind: place\n---\n"}, "docs/anotasi/rusak.md:3", "tabs are not allowed"),
+    case("non-UTF-8 bytes", {"rusak": "---\ntitle: Kr\xe9mea\n---\n".encode("latin-1")}, "docs/anotasi/rusak.md:2", "not UTF-8"),
+    case("binary", {"rusak": b"\x89PNG\r\n\x1a\n\x00\x00"}, "docs/anotasi/rusak.md", "binary"),
+    case("huge file", {"rusak": note_text(body="kata " * 120_000)}, "docs/anotasi/rusak.md", "larger than the 512 KiB limit"),
+    case("alias bomb", {"rusak": "---\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\n"}, "docs/anotasi/rusak.md:3", "aliases"),
+    case("broken YAML", {"rusak": note(title="[Krimea")}, "docs/anotasi/rusak.md:", "invalid YAML"),
+    case(
         "merge key",
         {"rusak": swap("title: Krimea\n", "<<: {title: Krimea}\n")},
         "docs/anotasi/rusak.md:2",
         "merge keys (<<) are not allowed",
     ),
-    ("list as a key", {"rusak": swap("title: Krimea\n", "? [title]\n: Krimea\n")}, "docs/anotasi/rusak.md:2", "a key must be plain text"),
-    ("python tag", {"rusak": swap("title: Krimea\n", "title: !!python/name:os.system x\n")}, "docs/anotasi/rusak.md:2", "invalid YAML"),
-    ("unquoted colon", {"rusak": note(summary="Catatan: penting")}, "docs/anotasi/rusak.md:4", "must be quoted"),
-    ("front matter is a list", {"rusak": "---\n- a\n---\n"}, "docs/anotasi/rusak.md:2", "must be a mapping"),
-    ("title is a list", {"rusak": note(title="[a, b]")}, "docs/anotasi/rusak.md:2", "'title' must be text, not a list"),
-    ("unknown kind", {"rusak": note(kind="tokoh")}, "docs/anotasi/rusak.md:3", "use one of: background, person"),
-    ("kind is a number", {"rusak": note(kind="3")}, "docs/anotasi/rusak.md:3", "'kind' is '3'"),
-    (
+    case(
+        "list as a key", {"rusak": swap("title: Krimea\n", "? [title]\n: Krimea\n")}, "docs/anotasi/rusak.md:2", "a key must be plain text"
+    ),
+    case("python tag", {"rusak": swap("title: Krimea\n", "title: !!python/name:os.system x\n")}, "docs/anotasi/rusak.md:2", "invalid YAML"),
+    case("unquoted colon", {"rusak": note(summary="Catatan: penting")}, "docs/anotasi/rusak.md:4", "must be quoted"),
+    case("front matter is a list", {"rusak": "---\n- a\n---\n"}, "docs/anotasi/rusak.md:2", "must be a mapping"),
+    case("title is a list", {"rusak": note(title="[a, b]")}, "docs/anotasi/rusak.md:2", "'title' must be text, not a list"),
+    case("unknown kind", {"rusak": note(kind="tokoh")}, "docs/anotasi/rusak.md:3", "use one of: background, person"),
+    case("kind is a number", {"rusak": note(kind="3")}, "docs/anotasi/rusak.md:3", "'kind' is '3'"),
+    case(
         "summary missing",
         {"rusak": swap("summary: Semenanjung di Laut Hitam.\n", "")},
         "docs/anotasi/rusak.md:2",
         "missing required field 'summary'",
     ),
-    ("summary too long", {"rusak": note(summary="kata " * 70)}, "docs/anotasi/rusak.md:4", "'summary' has 70 words"),
-    ("anchors missing", {"rusak": swap("anchors:\n  - text: Krimea\n", "")}, "docs/anotasi/rusak.md:2", "missing required field 'anchors'"),
-    ("anchors empty", {"rusak": note(anchors="  []\n")}, "docs/anotasi/rusak.md:5", "needs at least 1 item"),
-    ("anchors is text", {"rusak": note(anchors="  Krimea\n")}, "docs/anotasi/rusak.md:5", "'anchors' must be a list"),
-    ("empty anchor", {"rusak": note(anchors="  - text: ''\n")}, "docs/anotasi/rusak.md:6", "'anchors[1].text' is empty"),
-    ("whitespace anchor", {"rusak": note(anchors="  - text: '   '\n")}, "docs/anotasi/rusak.md:6", "'anchors[1].text' is empty"),
-    ("misspelt anchor key", {"rusak": note(anchors="  - txet: Krimea\n")}, "docs/anotasi/rusak.md:6", "'txet' (did you mean 'text'?)"),
-    (
+    case("summary too long", {"rusak": note(summary="kata " * 70)}, "docs/anotasi/rusak.md:4", "'summary' has 70 words"),
+    case(
+        "anchors missing",
+        {"rusak": swap("anchors:\n  - text: Krimea\n", "")},
+        "docs/anotasi/rusak.md:2",
+        "missing required field 'anchors'",
+    ),
+    case("anchors empty", {"rusak": note(anchors="  []\n")}, "docs/anotasi/rusak.md:5", "needs at least 1 item"),
+    case("anchors is text", {"rusak": note(anchors="  Krimea\n")}, "docs/anotasi/rusak.md:5", "'anchors' must be a list"),
+    case("empty anchor", {"rusak": note(anchors="  - text: ''\n")}, "docs/anotasi/rusak.md:6", "'anchors[1].text' is empty"),
+    case("whitespace anchor", {"rusak": note(anchors="  - text: '   '\n")}, "docs/anotasi/rusak.md:6", "'anchors[1].text' is empty"),
+    case("misspelt anchor key", {"rusak": note(anchors="  - txet: Krimea\n")}, "docs/anotasi/rusak.md:6", "'txet' (did you mean 'text'?)"),
+    case(
         "bad occurrence",
         {"rusak": note(anchors="  - text: Krimea\n    occurrence: semua\n")},
         "docs/anotasi/rusak.md:7",
         "use one of: first, all",
     ),
-    (
+    case(
         "case_sensitive not boolean",
         {"rusak": note(anchors="  - text: Krimea\n    case_sensitive: kadang\n")},
         "docs/anotasi/rusak.md:7",
         "must be true or false",
     ),
-    (
+    case(
         "sources missing",
-        {"rusak": note_text().split("sources:")[0] + "---\n"},
+        {"rusak": note_text().split("sources:")[0] + "---\n" + BODY},
         "docs/anotasi/rusak.md:2",
         "missing required field 'sources'",
     ),
-    (
-        "http source",
-        {"rusak": swap("https://example.org/a", "http://example.org/a")},
-        "docs/anotasi/rusak.md:9",
-        "must be an https:// address",
+    case(
+        "http source", {"rusak": swap(SOURCE_URL, "http://www.antaranews.com/a")}, "docs/anotasi/rusak.md:9", "must be an https:// address"
     ),
-    (
-        "javascript: source",
-        {"rusak": swap("https://example.org/a", "javascript:alert(1)")},
-        "docs/anotasi/rusak.md:9",
-        "must be an https:// address",
+    case(
+        "javascript: source", {"rusak": swap(SOURCE_URL, "javascript:alert(1)")}, "docs/anotasi/rusak.md:9", "must be an https:// address"
     ),
-    (
-        "data: source",
-        {"rusak": swap("https://example.org/a", "'data:text/html,x'")},
-        "docs/anotasi/rusak.md:9",
-        "must be an https:// address",
-    ),
-    ("source without publisher", {"rusak": swap("    publisher: Contoh\n", "")}, "docs/anotasi/rusak.md:8", "'sources[1].publisher'"),
-    ("bad source date", {"rusak": swap("date: 2021-12-31", "date: kemarin")}, "docs/anotasi/rusak.md:11", "must be an ISO date"),
-    ("unknown key", {"rusak": note(extra="sumber: x\n")}, "docs/anotasi/rusak.md:12", "unknown field 'sumber'"),
-    ("duplicate key", {"rusak": note(extra="kind: event\n")}, "docs/anotasi/rusak.md:12", "the key 'kind' appears twice"),
-    (
+    case("data: source", {"rusak": swap(SOURCE_URL, "'data:text/html,x'")}, "docs/anotasi/rusak.md:9", "must be an https:// address"),
+    case("source without publisher", {"rusak": swap("    publisher: Contoh\n", "")}, "docs/anotasi/rusak.md:8", "'sources[1].publisher'"),
+    case("bad source date", {"rusak": swap("date: 2021-12-31", "date: kemarin")}, "docs/anotasi/rusak.md:11", "must be an ISO date"),
+    case("unknown key", {"rusak": note(extra="sumber: x\n")}, "docs/anotasi/rusak.md:16", "unknown field 'sumber'"),
+    case("duplicate key", {"rusak": note(extra="kind: event\n")}, "docs/anotasi/rusak.md:16", "the key 'kind' appears twice"),
+    case(
         "hindsight not boolean",
         {"rusak": note(extra="hindsight: mungkin\n")},
-        "docs/anotasi/rusak.md:12",
+        "docs/anotasi/rusak.md:16",
         "'hindsight' must be true or false",
     ),
-    ("bad date", {"rusak": note(extra="date: 30/12/2021\n")}, "docs/anotasi/rusak.md:12", "must be an ISO date"),
-    (
+    case("bad date", {"rusak": note(extra="date: 30/12/2021\n")}, "docs/anotasi/rusak.md:16", "must be an ISO date"),
+    case(
         "unsafe id",
         {"Jen Psaki": note(title="Psaki", anchors="  - text: Jen Psaki\n")},
         "docs/anotasi/Jen Psaki.md",
         "rename the file to 'jen-psaki.md'",
     ),
-    ("orphan anchor", {"rusak": note(anchors="  - text: Krimeaa\n")}, "docs/anotasi/rusak.md:6", "closest text in the article: 'Krimea"),
-    (
+    case(
+        "orphan anchor", {"rusak": note(anchors="  - text: Krimeaa\n")}, "docs/anotasi/rusak.md:6", "closest text in the article: 'Krimea"
+    ),
+    case(
         "prefix mismatch",
         {"rusak": note(anchors="  - text: Krimea\n    prefix: 'pulau '\n")},
         "docs/anotasi/rusak.md:6",
         "prefix/suffix do not match",
     ),
-    (
+    case(
         "only in the headline",
         {"rusak": note(anchors="  - text: Padahal Terasa Perang\n")},
         "docs/anotasi/rusak.md:6",
         "outside the running text",
     ),
-    (
+    case(
         "only in the source link",
         {"rusak": note(anchors="  - text: Baca di situs asli\n")},
         "docs/anotasi/rusak.md:6",
         "outside the running text",
     ),
-    (
-        "phrase claimed twice",
+    # Without git nobody can tell which note is new: both are told, each naming the other.
+    case(
+        "phrase claimed twice (no git)",
         {"rusak": note(title="NATO lagi", anchors="  - text: nato\n")},
         "docs/anotasi/rusak.md:6",
         "already claimed by docs/anotasi/nato.md",
+        count=2,
     ),
-    (
-        "overlapping anchor loses everywhere",
+    case(
+        "overlapping anchor loses everywhere (no git)",
         {"rusak": note(anchors="  - text: rudal\n"), "kuba": note(title="Kuba", anchors="  - text: krisis rudal Kuba\n")},
         "docs/anotasi/rusak.md:6",
         "inside the longer anchor 'krisis rudal Kuba'",
+        count=2,
+    ),
+    # Impossible dates (the calendar, not only the shape).
+    case(
+        "note date month 13",
+        {"rusak": note(extra="date: 1947-13-01\n")},
+        "docs/anotasi/rusak.md:16",
+        "'date' is 1947-13-01, which is not a real date",
+    ),
+    case("note date month 00", {"rusak": note(extra="date: 1947-00-05\n")}, "docs/anotasi/rusak.md:16", "there is no month 00"),
+    case("note month 13 without a day", {"rusak": note(extra="date: 1947-13\n")}, "docs/anotasi/rusak.md:16", "there is no month 13"),
+    case(
+        "source date 30 February",
+        {"rusak": swap("date: 2021-12-31", "date: 2026-02-30")},
+        "docs/anotasi/rusak.md:11",
+        "'sources[1].date' is 2026-02-30, which is not a real date: February 2026 has 28 days",
+    ),
+    case(
+        "accessed 31 November",
+        {"rusak": swap("accessed: 2026-11-20", "accessed: 2026-11-31")},
+        "docs/anotasi/rusak.md:15",
+        "'sources[2].accessed' is 2026-11-31, which is not a real date: November 2026 has 30 days",
+    ),
+    # The scaffold, untouched: each placeholder is pointed at on its own line.
+    case("scaffold left as is", {"perang-dingin": SCAFFOLD}, "docs/anotasi/perang-dingin.md:9", "placeholder address example.org", count=9),
+    case(
+        "scaffold TODO in the summary",
+        {"perang-dingin": SCAFFOLD},
+        "docs/anotasi/perang-dingin.md:4",
+        "'summary' still has the scaffold's text",
+        9,
+    ),
+    case(
+        "TODO left in the body",
+        {"rusak": note(body=BODY + "\nTODO: periksa tanggal.\n")},
+        "docs/anotasi/rusak.md:",
+        "the body still has the scaffold's text",
+    ),
+    case(
+        "placeholder link in the body",
+        {"rusak": PLACEHOLDER_LINK},
+        f"docs/anotasi/rusak.md:{PLACEHOLDER_LINK_LINE}",
+        "placeholder address example.com",
+    ),
+    # Sources.
+    case("one source", {"rusak": swap(SECOND_SOURCE, "")}, "docs/anotasi/rusak.md:7", "'sources' has 1 source; add at least one more"),
+    case(
+        "two sources from one site",
+        {"rusak": swap("https://press.un.org/en/2014/ga11493.doc.htm", "https://antaranews.com/berita/lain")},
+        "docs/anotasi/rusak.md:7",
+        "every source is on one site (antaranews.com)",
+    ),
+    case(
+        "two sources from one publisher",
+        {"rusak": swap("publisher: Perserikatan Bangsa-Bangsa", "publisher: contoh")},
+        "docs/anotasi/rusak.md:7",
+        "every source has the same publisher",
+    ),
+    case(
+        "only encyclopedias",
+        {
+            "rusak": swap(
+                SOURCE_URL,
+                "https://www.britannica.com/place/Crimea",
+                swap("https://press.un.org/en/2014/ga11493.doc.htm", "https://id.wikipedia.org/wiki/Krimea"),
+            )
+        },
+        "docs/anotasi/rusak.md:7",
+        "every source is an encyclopedia (Britannica and Wikipedia)",
+    ),
+    # Lengths and kinds.
+    case(
+        "body too short",
+        {"rusak": note(body="Isi catatan yang terlalu pendek.\n")},
+        "docs/anotasi/rusak.md:17",
+        "the body has 5 words; write 150–400",
+    ),
+    case("body too long", {"rusak": note(body=BODY * 3)}, "docs/anotasi/rusak.md:17", "the body has 534 words; keep it to 400"),
+    case("aftermath without hindsight", {"rusak": note(kind="aftermath")}, "docs/anotasi/rusak.md:3", "add 'hindsight: true'"),
+    # Markdown that would not be published.
+    case(
+        "raw HTML in the body",
+        {"rusak": IFRAME},
+        f"docs/anotasi/rusak.md:{IFRAME_LINE}",
+        "raw HTML (<iframe>) is not published; use Markdown",
+    ),
+    case("details in the body", {"rusak": DETAILS}, f"docs/anotasi/rusak.md:{DETAILS_LINE}", "raw HTML (<details>) is not published"),
+    case(
+        "image in the body", {"rusak": IMAGE}, f"docs/anotasi/rusak.md:{IMAGE_LINE}", "images are not published; link to the image instead"
+    ),
+    case(
+        "heading in the body",
+        {"rusak": HEADING},
+        f"docs/anotasi/rusak.md:{HEADING_LINE}",
+        "headings are not published in notes; use **bold**",
+    ),
+    case(
+        "javascript: link in the body",
+        {"rusak": JS_LINK},
+        f"docs/anotasi/rusak.md:{JS_LINK_LINE}",
+        "the link to 'javascript:alert(1)' is not published",
+    ),
+    case(
+        "image in the summary",
+        {"rusak": note(summary="'Peta ![x](https://x.org/p.png)'")},
+        "docs/anotasi/rusak.md:4",
+        "'summary': images are not published",
+    ),
+    # Control characters.
+    case(
+        "control character in the body",
+        {"rusak": BELL},
+        f"docs/anotasi/rusak.md:{BELL_LINE}",
+        "the body contains the invisible control character U+0007",
+    ),
+    case(
+        "escaped control character",
+        {"rusak": note(title='"Kri\\x1bmea"')},
+        "docs/anotasi/rusak.md:2",
+        "'title' contains the invisible control character U+001B",
+    ),
+    case(
+        "raw control character",
+        {"rusak": note(title="Kri\x0cmea")},
+        "docs/anotasi/rusak.md:2",
+        "the front matter contains the invisible control character U+000C",
+    ),
+    # Anchors that meet other articles, or miss by a detail.
+    case(
+        "articles names a missing article",
+        {"rusak": note(anchors="  - text: Krimea\n    articles: [intisari-lama]\n")},
+        "docs/anotasi/rusak.md:7",
+        f"article 'intisari-lama' does not exist; it was renamed or removed (articles: {SEED_NAME})",
+    ),
+    case(
+        "case_sensitive with other capitals",
+        {"rusak": note(anchors="  - text: KRIMEA\n    case_sensitive: true\n")},
+        "docs/anotasi/rusak.md:6",
+        "the article writes it with other capitals ('Krimea')",
+    ),
+    case(
+        "prefix without its space",
+        {"rusak": note(anchors="  - text: Krimea\n    prefix: semenanjung\n")},
+        "docs/anotasi/rusak.md:6",
+        "miss the space next to the phrase",
+    ),
+    case(
+        "note in a sub-folder",
+        {},
+        "docs/anotasi/2022/krimea.md",
+        "notes live directly in docs/anotasi/, not in a sub-folder; move it to docs/anotasi/krimea.md",
+        docs={"anotasi/2022/krimea.md": note_text()},
     ),
 ]
 
 
-@pytest.mark.parametrize(("notes", "where", "words"), [case[1:] for case in NOTE_CASES], ids=[case[0] for case in NOTE_CASES])
-def test_bad_note(make_site, notes: dict, where: str, words: str) -> None:
-    built = make_site({**GOOD, **notes})
+def latar_check(root: Path, cwd: Path | None = None, *args: str) -> subprocess.CompletedProcess:
+    """The installed ``latar check``, run from the notes folder (a contributor's usual place), as plain text."""
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    return subprocess.run(
+        [str(LATAR), "check", *args], cwd=cwd or root / "docs" / "anotasi", capture_output=True, text=True, check=False, env=env
+    )
+
+
+def assert_agree(built: BuiltSite, where: str, words: str, count: int) -> None:
+    """The strict build fails, and says what ``latar check`` says: the same problems, the expected one once."""
     assert not built.ok, "the strict build must fail"
-    ours = [m for m in built.warnings if "latar" in m or "anotasi" in m]
-    matching = [m for m in ours if where in m and words in m]
-    assert matching, ours
-    assert not any("Traceback" in m for m in built.warnings)
+    checked = latar_check(built.root)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert "Traceback" not in checked.stderr + "".join(built.warnings)
+    printed = checked.stdout.splitlines()
+    assert sorted(printed) == sorted(built.problems), (printed, built.problems)
+    matching = [line for line in printed if line.startswith(where) and words in line]
+    assert len(matching) == 1, printed
+    assert len(printed) == count, printed
+
+
+@pytest.mark.parametrize("bad", NOTE_CASES, ids=[c.name for c in NOTE_CASES])
+def test_bad_note(make_site, bad: Case) -> None:
+    built = make_site({**GOOD, **bad.notes}, docs=bad.docs)
+    assert_agree(built, bad.where, bad.words, bad.count)
     assert (built.site / "anotasi" / "nato" / "index.html").is_file(), "another note was lost"
     assert built.soup().select_one('a.footnote-ref[href="#latar-fn-nato"]') is not None
+    assert not (built.site / "anotasi" / "2022").exists(), "a note in a sub-folder must not be published raw"
 
 
 ARTICLE_CASES = [
-    (
+    case(
         "sidecar missing a field",
         {"a": (TEXT, META.replace('publisher: "Intisari Online"\n', ""))},
         "seeds/a.yml:",
         "missing required field 'publisher'",
     ),
-    (
+    case(
         "sidecar bad date",
         {"a": (TEXT, META.replace('published: "2021-12-31"', "published: 31-12-2021"))},
         "seeds/a.yml:5",
         "must be an ISO date",
     ),
-    ("sidecar broken YAML", {"a": (TEXT, META + "title: [x\n")}, "seeds/a.yml:", "invalid YAML"),
-    (
+    case(
+        "sidecar impossible date",
+        {"a": (TEXT, META.replace('published: "2021-12-31"', 'published: "2021-02-29"'))},
+        "seeds/a.yml:5",
+        "'published' is 2021-02-29, which is not a real date: February 2021 has 28 days",
+    ),
+    case(
+        "sidecar month 13",
+        {"a": (TEXT, META.replace('published: "2021-12-31"', 'published: "1947-13-01"'))},
+        "seeds/a.yml:5",
+        "there is no month 13",
+    ),
+    case("sidecar broken YAML", {"a": (TEXT, META + "title: [x\n")}, "seeds/a.yml:", "invalid YAML"),
+    case(
         "seed in UTF-16",
         {"a": ("Krimea dan NATO\n".encode("utf-16"), META.replace("preamble_lines: 1", "preamble_lines: 0"))},
         "seeds/a.txt:1",
         "not UTF-8",
     ),
-    (
+    case(
         "seed in Latin-1",
         {"a": ("Kr\xe9mea dan NATO\n".encode("latin-1"), META.replace("preamble_lines: 1", "preamble_lines: 0"))},
         "seeds/a.txt:1",
         "not UTF-8",
     ),
-    (
+    case(
         "dateline not found",
         {"a": (TEXT, META.replace("Intisari - Online.com -", "Jakarta -"))},
         "seeds/a.txt:2",
@@ -198,17 +431,106 @@ ARTICLE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("articles", "where", "words"), [case[1:] for case in ARTICLE_CASES], ids=[case[0] for case in ARTICLE_CASES])
-def test_bad_article(make_site, articles: dict, where: str, words: str) -> None:
+@pytest.mark.parametrize("bad", ARTICLE_CASES, ids=[c.name for c in ARTICLE_CASES])
+def test_bad_article(make_site, bad: Case) -> None:
     good = {"b": (TEXT, META)}
-    built = make_site(GOOD, articles={**good, **articles})
-    assert not built.ok
-    assert any(where in m and words in m for m in built.warnings), built.warnings
+    built = make_site(GOOD, articles={**good, **bad.notes})
+    assert_agree(built, bad.where, bad.words, bad.count)
     assert built.soup().select_one('a.footnote-ref[href="#latar-fn-nato"]') is not None, "the good article was lost"
 
 
+def git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Uji", "-c", "user.email=uji@latar.invalid", "-c", "init.defaultBranch=main", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def committed_project(root: Path, notes: dict[str, str]) -> None:
+    """A project in a git repository whose main branch holds ``notes``; then a branch for the change."""
+    (root / "docs" / "anotasi").mkdir(parents=True)
+    (root / "seeds").mkdir()
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    for suffix in (".txt", ".yml"):
+        shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
+    for note_id, text in notes.items():
+        (root / "docs" / "anotasi" / f"{note_id}.md").write_text(text, encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "main")
+    git(root, "checkout", "-qb", "usulan")
+
+
+GIT_CASES = [
+    case(
+        "duplicate claim by a new note",
+        {"jenewa": note(title="Jenewa", anchors="  - text: Krimea\n")},
+        "docs/anotasi/jenewa.md:6",
+        "the phrase 'Krimea' is already claimed by docs/anotasi/krimea.md",
+    ),
+    case(
+        "new longer anchor hides an old one",
+        {"separatis": note(title="Separatis", anchors="  - text: semenanjung Krimea\n")},
+        "docs/anotasi/separatis.md:6",
+        "the anchor 'semenanjung Krimea' covers the anchor 'Krimea' of docs/anotasi/krimea.md",
+    ),
+    case(
+        "new shorter anchor inside an old one",
+        {"aa-semenanjung": note(title="Semenanjung", anchors="  - text: semenanjung\n")},
+        "docs/anotasi/aa-semenanjung.md:6",
+        "it is only found inside the longer anchor 'semenanjung Krimea' of docs/anotasi/lama.md",
+    ),
+]
+
+
+@pytest.mark.parametrize("bad", GIT_CASES, ids=[c.name for c in GIT_CASES])
+def test_collision_is_blamed_on_the_new_note(make_site, tmp_path: Path, bad: Case) -> None:
+    """Against the main branch (git), the message goes on the note in the change, and names the old one: once."""
+    old = {**GOOD, "krimea": note_text()}
+    if bad.name.startswith("new shorter"):
+        old = {**GOOD, "lama": note(title="Lama", anchors="  - text: semenanjung Krimea\n")}
+    committed_project(tmp_path / "project", old)
+    built = make_site({**old, **bad.notes})
+    assert_agree(built, bad.where, bad.words, bad.count)
+
+
+def test_an_edited_old_note_is_blamed_too(make_site, tmp_path: Path) -> None:
+    """Changed, not only new: editing a note on the branch makes it the one the change is about."""
+    old = {**GOOD, "krimea": note_text(), "kuba": note(title="Kuba", anchors="  - text: krisis rudal Kuba\n")}
+    committed_project(tmp_path / "project", old)
+    edited = note(title="Kuba", anchors="  - text: Krimea\n")
+    built = make_site({**old, "kuba": edited})
+    assert_agree(built, "docs/anotasi/kuba.md:6", "already claimed by docs/anotasi/krimea.md", 1)
+
+
+def test_the_base_can_be_chosen(tmp_path: Path) -> None:
+    """``--base``: a commit or branch; an unknown one is refused clearly."""
+    root = tmp_path / "project"
+    committed_project(root, {**GOOD, "krimea": note_text()})
+    (root / "docs" / "anotasi" / "jenewa.md").write_text(note(title="Jenewa", anchors="  - text: Krimea\n"), encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "jenewa")
+    on_branch = latar_check(root).stdout.splitlines()
+    assert [line.split(":")[0] for line in on_branch] == ["docs/anotasi/jenewa.md"], on_branch
+    against_head = latar_check(root, None, "--base", "HEAD").stdout.splitlines()
+    assert sorted(line.split(":")[0] for line in against_head) == ["docs/anotasi/jenewa.md", "docs/anotasi/krimea.md"]
+    unknown = latar_check(root, None, "--base", "tidak-ada")
+    assert unknown.returncode == 2
+    assert "the base 'tidak-ada' is not a branch or commit of this repository" in unknown.stderr
+
+
+def test_check_outside_any_project_refuses_clearly(tmp_path: Path) -> None:
+    result = latar_check(tmp_path, tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "latar check: no mkdocs.yml here or in any parent folder; run latar inside the project or pass --config"
+    )
+
+
 def test_catalogue_size() -> None:
-    assert len(NOTE_CASES) + len(ARTICLE_CASES) >= 30
+    assert len(NOTE_CASES) + len(ARTICLE_CASES) + len(GIT_CASES) >= 80
 
 
 @pytest.mark.parametrize("variant", ["bom", "crlf"])

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from conftest import MKDOCS_YML, ROOT, SEED_NAME, SEED_SHA256, SEEDS, note_text
+from conftest import MKDOCS_YML, ROOT, SEED_NAME, SEED_SHA256, SEEDS, SOURCE_URL, note_text
 
 NOTES = {
     "krimea": note_text(),
@@ -89,7 +89,7 @@ def test_note_page_links_back_to_each_spot(make_site) -> None:
         assert path == f"../../artikel/{SEED_NAME}/"  # the article's permanent address, not the home page
         assert article.select_one(f"#{fragment}") is not None
     sources = page.select(".latar-sources li")
-    assert sources[0].select_one("a")["href"] == "https://example.org/a"
+    assert sources[0].select_one("a")["href"] == SOURCE_URL
     index = built.soup("anotasi/index.html")
     titles = {h2["id"]: [a["href"] for a in h2.find_next_sibling("ul").select("li > a:first-child")] for h2 in index.select("h2")}
     assert titles == {"jenis-place": ["krimea/"], "jenis-organization": ["nato/"], "jenis-event": ["krisis-rudal-kuba/"]}
@@ -118,7 +118,7 @@ def test_orphan_anchor_fails_strict_build_naming_the_file(make_site) -> None:
         (note_text(title="[x"), "invalid YAML"),
         (note_text().replace("summary: Semenanjung di Laut Hitam.\n", ""), "missing required field 'summary'"),
         (note_text(kind="tokoh"), "'kind' is 'tokoh'"),
-        (note_text().replace("https://example.org/a", "http://example.org/a"), "must be an https:// address"),
+        (note_text().replace(SOURCE_URL, "http://example.org/a"), "must be an https:// address"),
         ("---\ntitle: Kr\xe9mea\n".encode("latin-1") + b"---\n", "not UTF-8"),
     ],
 )

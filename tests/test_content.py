@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -74,14 +73,8 @@ def test_coverage_item_is_anchored_at_its_first_mention(site: Path, item: str, n
 
 @pytest.mark.parametrize("note", NOTES, ids=lambda n: n.id)
 def test_note_quality_rules(note) -> None:
-    assert len(note.summary.split()) <= 60
-    assert 150 <= len(note.body.split()) <= 400, f"body has {len(note.body.split())} words"
-    hosts = {urlsplit(source.url).hostname for source in note.sources}
-    assert len(note.sources) >= 2 and len(hosts) >= 2, "at least two sources from different sites"
-    for source in note.sources:
-        assert source.url.startswith("https://") and source.publisher and (source.date or source.accessed)
-    if note.kind == "aftermath":
-        assert note.hindsight
+    """The rules themselves live in the validator (latar.rules), shared by check, build and CI: none is broken here."""
+    assert [str(problem) for problem in note.problems] == []
 
 
 def test_kinds_cover_clarification_and_aftermath() -> None:

@@ -67,15 +67,20 @@ class Landing:
         return f"{where}: {before}[{self.phrase}]{after}{more}"
 
 
-def load(root: Path, seeds_dir: Path, notes_dir: Path, base: str | None = None, branch: str = "main") -> CheckResult:
+def load(
+    root: Path, seeds_dir: Path, notes_dir: Path, base: str | None = None, branch: str = "main", new: Iterable[str] = ()
+) -> CheckResult:
     """Every article and valid note, and the problems of the others.
 
-    ``base``/``branch``: what counts as the main branch, to tell new or changed notes (see :mod:`latar.gitinfo`).
+    ``base``/``branch``: what counts as the main branch, to tell new or changed notes (see :mod:`latar.gitinfo`);
+    ``new``: files known to be new whatever git says (``latar new`` has just written one).
     """
     articles, problems = load_articles(seeds_dir, root)
     notes, note_problems, unpublished = load_notes(notes_dir, root) if notes_dir.is_dir() else ([], [], [])
     names = frozenset(path.stem for path in seeds_dir.glob("*.txt"))
     changed = gitinfo.changed_files(root, base, branch)
+    if new:
+        changed = (changed or frozenset()) | frozenset(new)
     return CheckResult(articles, notes, problems + note_problems, unpublished=unpublished, article_names=names, changed=changed)
 
 
@@ -111,9 +116,11 @@ def _unpublished_orphans(notes: list[Note], articles: list[Article], texts: list
     return orphan_problems(anchorer, found, texts, diagnostics, {article.name: article.paragraphs for article in articles})
 
 
-def check(root: Path, seeds_dir: Path, notes_dir: Path, base: str | None = None, branch: str = "main") -> CheckResult:
+def check(
+    root: Path, seeds_dir: Path, notes_dir: Path, base: str | None = None, branch: str = "main", new: Iterable[str] = ()
+) -> CheckResult:
     """Load and validate everything, anchor every note in every article, collect all problems."""
-    return anchor(load(root, seeds_dir, notes_dir, base, branch), lambda _article: lambda note_id: note_id)
+    return anchor(load(root, seeds_dir, notes_dir, base, branch, new), lambda _article: lambda note_id: note_id)
 
 
 def placements(result: CheckResult) -> list[Landing]:

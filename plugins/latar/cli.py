@@ -141,7 +141,7 @@ def cmd_new(args: argparse.Namespace, project: Project) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"wrote {label}; replace every TODO and example address, then run 'latar check' (it points at each one)")
-    result = check(project.root, project.seeds_dir, project.notes_dir, branch=project.branch)
+    result = check(project.root, project.seeds_dir, project.notes_dir, branch=project.branch, new=[label])
     for problem in result.problems:
         if problem.path == label and problem.line == note.anchors[0].line:
             print(f"warning: {problem}", file=sys.stderr)

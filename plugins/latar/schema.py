@@ -128,8 +128,19 @@ def validate(name: str, data: Any, label: str, lines: dict[Path, int]) -> list[P
     validator = _validator(name)
     if validator.is_valid(data):
         return []
+    errors = list(validator.iter_errors(data))
+    misspelt = {(tuple(e.instance_path), _misspelling(name, e)) for e in errors if e.kind.name == "additionalProperties"}
     problems = []
-    for error in validator.iter_errors(data):
+    for error in errors:
+        if error.kind.name == "required" and (tuple(error.instance_path), error.kind.property) in misspelt:
+            continue  # said once, as the misspelt key ("did you mean 'text'?")
         path, message = _message(name, error)
         problems.append(Problem(label, line_of(lines, path), message))
     return sorted(set(problems), key=lambda p: (p.line or 0, p.message))
+
+
+def _misspelling(name: str, error: jsonschema_rs.ValidationError) -> str | None:
+    """The known key an unknown key is a misspelling of, if exactly one unknown key is close to one."""
+    known = sorted(_schema_at(name, error.schema_path).get("properties", {}))
+    close = [did_you_mean(str(key), known) for key in error.kind.unexpected]
+    return close[0].split("'")[1] if len(close) == 1 and close[0] else None
