@@ -540,3 +540,19 @@ def test_bom_and_crlf_notes_are_accepted(make_site, variant: str) -> None:
     built = make_site({**GOOD, "krimea": data})
     assert built.ok, built.warnings
     assert built.soup().select_one('a.footnote-ref[href="#latar-fn-krimea"]') is not None
+
+
+def test_a_note_being_written_is_previewed_but_an_impossible_one_is_not(make_site) -> None:
+    """Editorial problems fail a strict build, yet a preview still shows the note being written; blocking ones keep it out."""
+    drafts = {
+        "krimea": note_text(body="Baru mulai menulis.\n"),
+        "kuba": note(title="Kuba", anchors="  - text: krisis rudal Kuba\n", extra="date: 1962-13\n"),
+    }
+    built = make_site({**GOOD, **drafts}, strict=False)
+    assert built.ok
+    assert (built.site / "anotasi" / "krimea" / "index.html").is_file()
+    assert not (built.site / "anotasi" / "kuba").exists()
+    assert built.problems == [
+        "docs/anotasi/krimea.md:17: the body has 3 words; write 150–400 words of background below the front matter",
+        "docs/anotasi/kuba.md:16: 'date' is 1962-13, which is not a real date: there is no month 13 (months run from 01 to 12); correct it",
+    ]

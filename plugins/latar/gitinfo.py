@@ -39,7 +39,9 @@ def merge_base(root: Path, base: str | None = None, branch: str = "main") -> str
 
     Raises UnknownBase when ``base`` is given and git does not know it.
     """
-    for candidate in [base] if base else [f"origin/{branch}", branch]:
+    pull_request_base = os.environ.get("GITHUB_BASE_REF")  # GitHub Actions, on a pull request: the branch it targets
+    default = [f"origin/{pull_request_base}"] if pull_request_base else []
+    for candidate in [base] if base else [*default, f"origin/{branch}", branch]:
         found = _git(root, "merge-base", "HEAD", candidate)
         if found and found.strip():
             return found.strip()
