@@ -186,3 +186,12 @@ def test_at_word_boundary(text: str, start: int, end: int, ok: bool) -> None:
 
 def test_closest_returns_none_when_nothing_is_similar() -> None:
     assert closest("zzzz qqqq", ["Presiden Rusia Vladimir Putin"]) is None
+
+
+def test_one_phrase_two_notes_for_different_articles() -> None:
+    """ "Jenewa" may mean the talks in one article and the kite team in another: no collision when the articles differ."""
+    talks, kites = note("talks", Anchor("Jenewa", articles=("politik",))), note("kites", Anchor("Jenewa", articles=("festival",)))
+    anchorer = Anchorer([talks, kites])
+    assert anchorer.problems == []
+    assert [h.target.note_id for h in anchorer.hits(0, Block("di Jenewa"), article="festival")] == ["kites"]
+    assert len(Anchorer([talks, note("kites", Anchor("Jenewa"))]).problems) == 2  # one applies everywhere: they collide

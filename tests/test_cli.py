@@ -264,3 +264,12 @@ def test_placeholder_urls_are_recognised() -> None:
         assert placeholder(url), url
     for url in (SOURCE_URL, "https://example.co.id/", "https://examples.org/", "https://press.un.org/x"):
         assert placeholder(url) is None, url
+
+
+def test_the_command_reads_the_plugins_defaults() -> None:
+    """The command does not import MkDocs (it stays fast), so it keeps its own copy of the plugin's defaults."""
+    from latar.config import LatarConfig  # noqa: PLC0415
+    from latar.project import DEFAULTS  # noqa: PLC0415
+
+    defaults = dict(LatarConfig()._schema)
+    assert {key: defaults[key].default for key in DEFAULTS} == DEFAULTS

@@ -105,6 +105,11 @@ class Diagnostics:
     """Found in full only in an article the anchor's ``articles`` leaves out."""
 
 
+def _shared(first: Anchor, second: Anchor) -> bool:
+    """True if two anchors can apply in the same article (no ``articles`` means every article)."""
+    return not first.articles or not second.articles or bool(set(first.articles) & set(second.articles))
+
+
 def blame(first: Target, second: Target, changed: Collection[str] | None) -> list[Target]:
     """Which of two colliding anchors gets the message: the one whose note is new or changed, else both."""
     if changed is not None:
@@ -123,14 +128,14 @@ class Anchorer:
         self.problems: list[Problem] = []
         self.changed = changed
         self._automaton = ahocorasick.Automaton()
-        claimed: dict[tuple[str, str, str], Target] = {}
+        claimed: dict[tuple[str, str, str], list[Target]] = defaultdict(list)
         keys: dict[str, list[Target]] = defaultdict(list)
         for note in sorted(notes, key=lambda n: (changed is not None and n.path in changed, n.id)):
             for index, anchor in enumerate(note.anchors):
                 target = Target(note.id, index, anchor, note.path)
                 selector = (fold(anchor.text), fold(anchor.prefix), fold(anchor.suffix))
-                owner = claimed.get(selector)
-                if owner and owner.note_id != note.id:
+                owner = next((o for o in claimed[selector] if o.note_id != note.id and _shared(o.anchor, anchor)), None)
+                if owner is not None:
                     for culprit in blame(owner, target, changed):
                         other = owner if culprit is target else target
                         verb = "already" if culprit is target else "also"
@@ -143,7 +148,7 @@ class Anchorer:
                             )
                         )
                     continue
-                claimed[selector] = target
+                claimed[selector].append(target)
                 self.targets.append(target)
                 keys[fold(anchor.text)].append(target)
         for key, targets in keys.items():

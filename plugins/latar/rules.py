@@ -200,9 +200,10 @@ def _leftovers(data: dict, lines: dict[Path, int], body: str, body_line: int, la
         line, name = line_of(lines, path), field_name(path)
         if SCAFFOLD.search(value):
             problems.append(Problem(label, line, f"'{name}' still has the scaffold's text ({_quote(value)}); write the real {_what(path)}"))
-        addresses = [value] if path[-1] in ("url", "archive_url") else URL.findall(value)
+        is_address = path[-1] in ("url", "archive_url")
+        addresses = ([value] if value.startswith("https://") else []) if is_address else URL.findall(value)  # http: the schema says
         for address in addresses:
-            host = placeholder(address) if address.lower().startswith("https://") or path[-1] not in ("url", "archive_url") else None
+            host = placeholder(address)
             if host:
                 problems.append(
                     Problem(label, line, f"'{name}' has the placeholder address {host}; replace it with the real source's https:// address")
