@@ -254,7 +254,13 @@ NOTE_CASES = [
         "two sources from one publisher",
         {"rusak": swap("publisher: Perserikatan Bangsa-Bangsa", "publisher: contoh")},
         "docs/anotasi/rusak.md:7",
-        "every source has the same publisher",
+        "every source is from one publisher (Contoh); add a source from another publisher",
+    ),
+    case(
+        "two sources from one site and publisher",
+        {"rusak": swap("publisher: Perserikatan Bangsa-Bangsa", "publisher: Contoh", swap("press.un.org", "www.antaranews.com"))},
+        "docs/anotasi/rusak.md:7",
+        "every source is on one site (antaranews.com) and from one publisher (Contoh); add a source from another site and publisher",
     ),
     case(
         "only encyclopedias",

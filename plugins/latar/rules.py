@@ -156,32 +156,30 @@ def _lengths(data: dict, lines: dict[Path, int], body: str, body_line: int, labe
 
 
 def _sources(data: dict, lines: dict[Path, int], label: str) -> list[Problem]:
+    """Two sources or more, from different sites and publishers, not all encyclopedias: one message for what is missing."""
     sources = data.get("sources")
     if not isinstance(sources, list) or not sources:
         return []  # the schema says so
     line = line_of(lines, ("sources",))
-    usable = [s for s in sources if isinstance(s, dict) and isinstance(s.get("url"), str) and isinstance(s.get("publisher"), str)]
     if len(sources) < MIN_SOURCES:
         return [
             Problem(
-                label,
-                line,
-                f"'sources' has {len(sources)} source; add at least one more reputable source, from another site and publisher",
+                label, line, f"'sources' has {len(sources)} source; add at least one more reputable source, from another site and publisher"
             )
         ]
+    usable = [s for s in sources if isinstance(s, dict) and isinstance(s.get("url"), str) and isinstance(s.get("publisher"), str)]
+    if len(usable) < len(sources):
+        return []  # the schema says what is wrong with the others
     problems = []
     sites = {site(s["url"]) for s in usable}
-    if len(usable) == len(sources) and len(sites) == 1:
-        problems.append(Problem(label, line, f"every source is on one site ({sites.pop()}); add a source from another site"))
     publishers = {" ".join(s["publisher"].casefold().split()) for s in usable}
-    if len(usable) == len(sources) and len(publishers) == 1:
-        problems.append(
-            Problem(
-                label, line, f"every source has the same publisher ({usable[0]['publisher'].strip()}); add a source from another publisher"
-            )
-        )
+    same = [f"on one site ({next(iter(sites))})"] if len(sites) == 1 else []
+    same += [f"from one publisher ({usable[0]['publisher'].strip()})"] if len(publishers) == 1 else []
+    if same:
+        other = " and ".join(word for word, found in (("site", len(sites) == 1), ("publisher", len(publishers) == 1)) if found)
+        problems.append(Problem(label, line, f"every source is {' and '.join(same)}; add a source from another {other}"))
     kinds = {encyclopedia(s["url"]) for s in usable}
-    if len(usable) == len(sources) and None not in kinds:
+    if None not in kinds:
         names = " and ".join(sorted(k for k in kinds if k))
         problems.append(
             Problem(
