@@ -195,3 +195,15 @@ def test_one_phrase_two_notes_for_different_articles() -> None:
     assert anchorer.problems == []
     assert [h.target.note_id for h in anchorer.hits(0, Block("di Jenewa"), article="festival")] == ["kites"]
     assert len(Anchorer([talks, note("kites", Anchor("Jenewa"))]).problems) == 2  # one applies everywhere: they collide
+
+
+def test_a_missing_article_is_named_with_a_suggestion() -> None:
+    from latar.anchoring import missing_articles  # noqa: PLC0415
+
+    names = {f"artikel-{i:02d}" for i in range(12)} | {"putin-biden"}
+    (problem,) = missing_articles([note("n", Anchor("NATO", articles=("putin-bidem", "artikel-01"), articles_line=8))], names)
+    assert (problem.path, problem.line) == ("docs/anotasi/n.md", 8)
+    assert problem.message.startswith(
+        "article 'putin-bidem' does not exist; it was renamed or removed (did you mean 'putin-biden'?) (articles: artikel-00, "
+    )
+    assert "… (13 in all)" in problem.message

@@ -23,8 +23,10 @@ import ahocorasick
 
 from .notes import Anchor, Note
 from .problems import Problem
+from .schema import did_you_mean
 
 CLITICS = ("nya", "lah", "kah", "pun")
+MAX_LISTED = 8  # article names listed when an anchor names one that does not exist
 MAX_CLOSEST_HINTS = 50  # the closest-text search is costly; past this many orphans the message is shorter
 
 
@@ -334,7 +336,8 @@ def _hidden(target: Target, longer: Target, changed: Collection[str] | None) -> 
 
 def missing_articles(notes: Iterable[Note], names: Collection[str]) -> list[Problem]:
     """Anchors whose ``articles`` name an article that does not exist (renamed or removed)."""
-    known = ", ".join(sorted(names)) or "none"
+    listed = sorted(names)
+    known = ", ".join(listed[:MAX_LISTED]) + (f", … ({len(listed)} in all)" if len(listed) > MAX_LISTED else "") if listed else "none"
     problems = []
     for note in notes:
         for anchor in note.anchors:
@@ -344,8 +347,8 @@ def missing_articles(notes: Iterable[Note], names: Collection[str]) -> list[Prob
                         Problem(
                             note.path,
                             anchor.articles_line or anchor.line,
-                            f"article '{name}' does not exist; it was renamed or removed (articles: {known}); "
-                            "correct the name in 'articles' or remove it",
+                            f"article '{name}' does not exist; it was renamed or removed{did_you_mean(name, listed)} "
+                            f"(articles: {known}); correct the name in 'articles' or remove it",
                         )
                     )
     return problems
