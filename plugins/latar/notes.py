@@ -12,7 +12,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .article import nfc
 from .problems import InputError, Problem
-from .rules import blocking_problems, editorial_problems
+from .rules import note_rules
 from .schema import validate
 from .text import file_label, read_text
 from .yamlload import line_of, load_yaml
@@ -125,12 +125,12 @@ def parse_note(note_id: str, text: str, label: str) -> Note:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     front, body, body_line = split_front_matter(text, label)
     data, lines = load_yaml(front, label, first_line=1)
-    problems = validate("note", data, label, lines) + blocking_problems(data, lines, body, body_line, label)
+    blocking, editorial = note_rules(data, lines, body, body_line, label)
+    problems = validate("note", data, label, lines) + blocking
     if not SAFE_ID.match(note_id):
         problems.insert(
             0, Problem(label, None, f"the note id '{note_id}' (its file name) is not a safe slug; rename the file to '{slug(note_id)}.md'")
         )
-    editorial = editorial_problems(data, lines, body, body_line, label)
     if problems:
         raise InvalidNote(_in_order(problems + editorial), _anchors(data, lines))
     return replace(_build(note_id, label, data, lines, body), problems=tuple(_in_order(editorial)))

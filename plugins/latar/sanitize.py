@@ -28,6 +28,7 @@ def clean(html: str, tags: frozenset[str] = BLOCK_TAGS) -> str:
     )
 
 
+@lru_cache(maxsize=65536)
 def markdown_to_html(text: str) -> str:
     """Render contributed Markdown as GitHub does (cmark-gfm), so a pull request's preview shows what is published.
 
