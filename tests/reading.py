@@ -9,9 +9,34 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from browser import launch, serve
+from conftest import ROOT
+
 WIDTHS = (320, 360, 390, 768, 1024, 1280, 1600, 1920)
 WIDE = (1600, 1920)
 PUNCTUATION = ".,;:!?)]}»”’\"'…"
+
+
+def built_and_served(tmp_path_factory):
+    """A strict build of the real site in a temporary folder, served on 127.0.0.1: yields (site, origin)."""
+    from mkdocs.commands.build import build  # noqa: PLC0415
+    from mkdocs.config import load_config  # noqa: PLC0415
+
+    site = tmp_path_factory.mktemp("site")
+    build(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
+    server, origin = serve(site)
+    yield site, origin
+    server.shutdown()
+
+
+def chromium():
+    """Debian's Chromium for a whole test module."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
 
 
 def article_paths(site: Path) -> list[str]:
@@ -50,8 +75,7 @@ def cumulative_layout_shift(browser, url: str, width: int, height: int = 900, cp
 
 
 MARKERS_JS = """
-() => {
-  const punct = %r;
+punct => {
   const rect = r => ({top: r.top, bottom: r.bottom, left: r.left, right: r.right});
   function lastCharRect(el) {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -88,12 +112,12 @@ MARKERS_JS = """
   });
   return out;
 }
-""" % PUNCTUATION
+"""
 
 
 def markers(page) -> list[dict]:
     """Every visible marker of the article body: same line as its phrase's last letter, punctuation after it."""
-    return page.evaluate(MARKERS_JS)
+    return page.evaluate(MARKERS_JS, PUNCTUATION)
 
 
 MARGIN_JS = """
@@ -127,7 +151,10 @@ def overlaps(boxes: list[dict]) -> list[tuple[str, str]]:
     found = []
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
-            if min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5 and min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5:
+            if (
+                min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5
+                and min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5
+            ):
                 found.append((a["note"], b["note"]))
     return found
 

@@ -177,7 +177,12 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             page.meta["latar_head"] = head_tags(rendered.article, url, notes, config.site_name)
             # A one-entry table of contents gives the page Material's own skip link ("Lewati ke isi");
             # Material leaves the headline out of the sidebar, so no table of contents is shown.
-            headline = {"level": 1, "id": ArticleRenderer({}, str, self.config.id_prefix).headline_id, "name": plain(page.title or ""), "children": []}
+            headline = {
+                "level": 1,
+                "id": ArticleRenderer({}, str, self.config.id_prefix).headline_id,
+                "name": plain(page.title or ""),
+                "children": [],
+            }
             page.toc = get_toc([headline])
             return self.state.home_html if uri == "index.md" else rendered.html
         note = self._note_of(page)

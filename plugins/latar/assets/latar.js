@@ -52,10 +52,10 @@
   function refFor(target) {
     if (!target || !target.closest) return null;
     if (inside && inside.box.contains(target)) return inside.ref;
-    var el = target.closest(".latar-article .footnote-ref, .latar-article-body .latar-anchor, .latar-margin-note, .latar-footnotes li");
+    var el = target.closest(".latar-article a.footnote-ref, .latar-article-body .latar-anchor, .latar-margin-note, .latar-footnotes li");
     if (!el) return null;
-    if (el.classList.contains("footnote-ref")) return el;
     if (el.classList.contains("latar-anchor")) return refOf(el);
+    if (el.classList.contains("footnote-ref")) return el;
     if (el.classList.contains("latar-margin-note")) return el.latarRef;
     return article.querySelector('.latar-article-body a.footnote-ref[href="#' + el.id + '"]');
   }
@@ -81,18 +81,13 @@
   document.addEventListener("mouseout", follow(false));
   document.addEventListener("focusout", follow(false));
 
-  /* The phrase is part of the control: hovering it shows the marker's tooltip (Material listens for mouseenter). */
-  article.addEventListener("mouseover", function (e) {
-    var phrase = e.target.closest && e.target.closest(".latar-article-body .latar-anchor");
-    if (!phrase || (e.relatedTarget && phrase.contains(e.relatedTarget))) return;
+  /* The phrase is part of the control: hovering it shows the same tooltip as its marker. Material builds a
+   * tooltip for every .footnote-ref from its href alone when the page is ready (after this script). */
+  article.querySelectorAll(".latar-article-body .latar-anchor").forEach(function (phrase) {
     var ref = refOf(phrase);
-    if (shown(ref)) ref.dispatchEvent(new MouseEvent("mouseenter"));
-  });
-  article.addEventListener("mouseout", function (e) {
-    var phrase = e.target.closest && e.target.closest(".latar-article-body .latar-anchor");
-    if (!phrase || (e.relatedTarget && phrase.contains(e.relatedTarget))) return;
-    var ref = refOf(phrase);
-    if (ref) ref.dispatchEvent(new MouseEvent("mouseleave"));
+    if (!ref) return;
+    phrase.href = ref.href;
+    phrase.classList.add("footnote-ref");
   });
 
   /* Esc closes the tooltip (Material shows it on hover and focus) and keeps focus on the marker. */
@@ -103,18 +98,24 @@
     html.classList.add("latar-tooltips-dismissed");
   }
   document.addEventListener("keydown", function (e) {
+    if (e.key === "Tab") html.classList.remove("latar-touch");
     if (e.key !== "Escape") return;
     if (!sheet.hidden) { closeSheet(true); return; }
     if (inside) { var back = inside.ref; leave(); dismissTooltip(back); back.focus(); return; }
-    var ref = document.activeElement && document.activeElement.closest && document.activeElement.closest(".footnote-ref");
+    var ref = document.activeElement && document.activeElement.closest && document.activeElement.closest("a.footnote-ref");
     dismissTooltip(ref || hovered);
     if (ref) ref.focus();
   });
   document.addEventListener("pointerover", function (e) {
     /* a finger's pointerover comes before focus moves: un-dismissing then would flash the old tooltip */
-    var ref = e.pointerType === "mouse" && e.target.closest && e.target.closest(".footnote-ref");
-    if (ref && ref !== dismissedFor) { html.classList.remove("latar-tooltips-dismissed"); dismissedFor = null; }
-    if (ref) hovered = ref;
+    var control = e.pointerType === "mouse" && e.target.closest && e.target.closest(".latar-article a.footnote-ref, .latar-article-body .latar-anchor");
+    if (!control) return;
+    hovered = refFor(control);
+    if (!shown(hovered)) { dismissTooltip(control); return; }  /* the reader hid this kind of note */
+    if (control !== dismissedFor) { html.classList.remove("latar-tooltips-dismissed"); dismissedFor = null; }
+  });
+  document.addEventListener("focusout", function (e) {  /* coming back to a dismissed marker shows its note again */
+    if (e.target === dismissedFor) { html.classList.remove("latar-tooltips-dismissed"); dismissedFor = null; }
   });
   document.addEventListener("focusin", function (e) {
     if (e.target !== dismissedFor && !(inside && inside.box.contains(e.target))) {
@@ -260,12 +261,14 @@
   var lastPointer = "mouse";
   document.addEventListener("pointerdown", function (e) {
     lastPointer = e.pointerType;
-    var own = e.target.closest && e.target.closest(".footnote-ref, .latar-article-body .latar-anchor");
+    /* a finger gets the sheet, never a tooltip (one popping up under the finger would swallow the tap) */
+    html.classList.toggle("latar-touch", e.pointerType !== "mouse");
+    var own = e.target.closest && e.target.closest(".latar-article-body :is(a.footnote-ref, .latar-anchor)");
     if (!sheet.hidden && !sheet.contains(e.target) && !own) closeSheet(false);
   }, true);
   article.addEventListener("click", function (e) {
     if (lastPointer === "mouse" || e.detail === 0) return;  /* mouse and keyboard follow the link */
-    var target = e.target.closest && e.target.closest(".latar-article-body .footnote-ref, .latar-article-body .latar-anchor");
+    var target = e.target.closest && e.target.closest(".latar-article-body :is(a.footnote-ref, .latar-anchor)");
     var ref = target && (target.classList.contains("latar-anchor") ? refOf(target) : target);
     if (shown(ref) && openSheet(ref)) e.preventDefault();
   });
