@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
-from .htmlbuild import append, sanitized, tag, to_html
+from .htmlbuild import append, fragment, sanitized, tag, to_html
 from .notes import KIND_LABELS, KINDS, Note
 from .render import Placement, format_date
 from .sanitize import plain_text, render_block, render_inline
@@ -31,8 +31,7 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
     root = tag("div", class_="latar-note-page", data_latar_kind=note.kind)
     append(
         root,
-        meta,
-        append(tag("p", class_="latar-note-summary"), sanitized(render_inline(note.summary))),
+        meta,  # the summary is the tooltip's short form of the body: the page shows the body only
         append(tag("div", class_="latar-note-body"), sanitized(render_block(note.body))),
         tag("h2", "Sumber", id="sumber"),
     )
@@ -77,32 +76,58 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
     return to_html(root)
 
 
-def notes_index(notes: Sequence[Note], hrefs: Mapping[str, str]) -> str:
-    """``/anotasi/``: every note, grouped by kind."""
+DATED_KINDS = frozenset({"background", "event", "aftermath"})
+"""Kinds whose date is the date of an event (a person's or an institution's note is not an event)."""
+
+
+def notes_index(notes: Sequence[Note], hrefs: Mapping[str, str], numbers: Mapping[str, int] | None = None, article_title: str = "") -> str:
+    """``/anotasi/``: every note, grouped by kind, one line each on a phone; events by date.
+
+    ``numbers``: each note's number in the newest article (``article_title``), shown as in the article.
+    """
+    numbers = numbers or {}
     root = tag("div", class_="latar-index")
-    root.append(tag("p", f"{len(notes)} catatan latar, dikelompokkan menurut jenisnya."))
+    intro = f"{len(notes)} catatan latar, dikelompokkan menurut jenisnya; peristiwa berurutan menurut tanggal."
+    if numbers:
+        intro += f" Angka di depan judul: nomor catatan di artikel “{article_title}”."
+    root.append(tag("p", intro))
     for kind in KINDS:
-        group = sorted((n for n in notes if n.kind == kind), key=lambda n: plain_text(n.title).casefold())
+        group = sorted((n for n in notes if n.kind == kind), key=lambda n: _index_key(n, kind))
         if not group:
             continue
         items = tag("ul", class_="latar-index-list")
         for note in group:
-            item = append(tag("li", data_latar_kind=note.kind), tag("a", plain_text(note.title), href=hrefs[note.id]))
+            item = tag("li", data_latar_kind=note.kind)
+            if note.id in numbers:
+                item.set("data-latar-number", str(numbers[note.id]))
+            append(item, tag("a", plain_text(note.title), href=hrefs[note.id]))
             if note.date:
-                append(item, " (", tag("time", format_date(note.date), datetime=note.date), ")")
-            items.append(append(item, " — ", sanitized(render_inline(note.summary))))
+                append(item, " ", tag("time", format_date(note.date), datetime=note.date))
+            items.append(append(item, _summary(note)))
         append(root, tag("h2", KIND_LABELS[kind], id=f"jenis-{kind}"), items)
     return to_html(root)
 
 
+def _summary(note: Note) -> Element:
+    """The summary, shown on wider screens only (a phone gets one line per note)."""
+    return append(tag("span", " — ", class_="latar-index-summary"), sanitized(render_inline(note.summary)))
+
+
+def _index_key(note: Note, kind: str) -> tuple[str, str]:
+    title = plain_text(note.title).casefold()
+    if kind in DATED_KINDS:  # by date, undated ones last
+        return (_sort_key(note.date) if note.date else "~", title)
+    return ("", title)
+
+
 def timeline(notes: Sequence[Note], hrefs: Mapping[str, str], articles: Sequence[tuple[str, str, str]]) -> str:
-    """``/linimasa/``: dated notes in order, with each article's publication date among them.
+    """``/linimasa/``: dated events in order, with each article's publication date among them.
 
     ``articles`` holds (published, title, href).
     """
     entries: list[tuple[str, int, str, Element]] = []
     for note in notes:
-        if not note.date:
+        if not note.date or note.kind not in DATED_KINDS:
             continue
         title = plain_text(note.title)
         item = append(
@@ -110,8 +135,9 @@ def timeline(notes: Sequence[Note], hrefs: Mapping[str, str], articles: Sequence
             tag("time", format_date(note.date), datetime=note.date),
             " ",
             tag("a", title, href=hrefs[note.id]),
-            tag("span", f" ({note.kind_label})", class_="latar-kind-inline"),
         )
+        if not title.startswith(note.kind_label):  # "Sesudahnya: …" already says it
+            item.append(tag("span", f" ({note.kind_label})", class_="latar-kind-inline"))
         entries.append((_sort_key(note.date), 1, f"{format_date(note.date)} {title} ({note.kind_label})", item))
     for published, title, href in articles:
         item = append(
@@ -122,10 +148,16 @@ def timeline(notes: Sequence[Note], hrefs: Mapping[str, str], articles: Sequence
             tag("a", title, href=href),
         )
         entries.append((_sort_key(published), 0, f"{format_date(published)} Artikel terbit: {title}", item))
+    intro = tag(
+        "p",
+        "Linimasa ini menyusun peristiwa yang dijelaskan catatan latar menurut tanggal, "
+        "bersama tanggal terbit setiap artikel, agar terlihat apa yang terjadi sebelum dan sesudahnya.",
+        class_="latar-timeline-intro",
+    )
     root = tag("ol", class_="latar-timeline")
     for *_, item in sorted(entries, key=lambda e: e[:3]):
         root.append(item)
-    return to_html(root)
+    return to_html(append(fragment(), intro, root))
 
 
 def _sort_key(date: str) -> str:

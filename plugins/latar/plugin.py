@@ -6,6 +6,7 @@ MkDocs events onto them.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from . import pages
@@ -27,7 +30,8 @@ from .metadata import head_tags
 from .notes import Note
 from .problems import Problem
 from .render import ArticleRenderer, Placement, RenderedArticle
-from .sanitize import clean, plain, plain_text
+from .sanitize import clean, plain, plain_text, render_inline
+from .ui import INTERFACE_STRINGS
 from .webannotation import annotation_collection
 
 log = get_plugin_logger(__name__.rsplit(".", 1)[0])
@@ -59,6 +63,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def __init__(self) -> None:
         self.state = BuildState()
         self.root = Path.cwd()
+        self._activated: Page | None = None
 
     @property
     def seeds_dir(self) -> Path:
@@ -155,6 +160,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         if note is None:
             return markdown
         page.meta["title"] = plain(note.title)
+        page.meta.setdefault("description", html.escape(plain_text(render_inline(note.summary))))
         return ""
 
     @event_priority(-50)
@@ -170,12 +176,24 @@ class LatarPlugin(BasePlugin[LatarConfig]):
                 page.canonical_url = url
             notes = len({p.note_id for p in rendered.placements})
             page.meta["latar_head"] = head_tags(rendered.article, url, notes, config.site_name)
+            # A one-entry table of contents gives the page Material's own skip link ("Lewati ke isi");
+            # Material leaves the headline out of the sidebar, so no table of contents is shown.
+            headline = {
+                "level": 1,
+                "id": ArticleRenderer({}, str, self.config.id_prefix).headline_id,
+                "name": plain(page.title or ""),
+                "children": [],
+            }
+            page.toc = get_toc([headline])
             return self.state.home_html if uri == "index.md" else rendered.html
         note = self._note_of(page)
         if note is not None:
             return self._note_page(note, page, config, files)
         if uri == self._note_uri("index"):
-            listing = pages.notes_index(list(self.state.notes.values()), self._note_hrefs(page, files))
+            home = self.state.rendered.get(self.state.home or "")
+            numbers = {p.note_id: p.number for p in home.placements} if home else {}
+            title = home.article.meta.title if home else ""
+            listing = pages.notes_index(list(self.state.notes.values()), self._note_hrefs(page, files), numbers, title)
             return (clean(html) if uri not in self.state.generated else "") + listing
         if uri == "linimasa.md" and uri in self.state.generated:
             arts = [
@@ -184,6 +202,22 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             ]
             return pages.timeline(list(self.state.notes.values()), self._note_hrefs(page, files), arts)
         return html
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        """A note page is not in the navigation: mark its section (the notes index) active instead."""
+        if self._note_of(page) is not None:
+            for item in nav.pages:
+                if item.file.src_uri == self._note_uri("index"):
+                    item.active = True
+                    self._activated = item
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Undo :meth:`on_page_context`: the next page starts with a clean navigation."""
+        if self._activated is not None:
+            self._activated.active = False
+            self._activated = None
+        return output
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Two template touches, read from the theme so they follow Material's version.
@@ -213,6 +247,15 @@ class LatarPlugin(BasePlugin[LatarConfig]):
                 "{% block extrahead %}{{ super() }}{% if page and page.meta and page.meta.latar_head %}"
                 "{{ page.meta.latar_head }}{% endif %}{% endblock %}\n"
             )
+        language = config.theme.get("language")
+        try:
+            strings, _, _ = env.loader.get_source(env, "partials/language.html")
+        except Exception:
+            strings = ""
+        call = "{{ lang.t(key)"
+        if language in INTERFACE_STRINGS and call in strings:  # Material's own words still in English for this language
+            table = "{{ " + repr(INTERFACE_STRINGS[language]) + "[key] or lang.t(key)"
+            overrides["partials/language.html"] = strings.replace(call, table, 1)
         if overrides:
             env.loader = ChoiceLoader([DictLoader(overrides), env.loader])
         return env

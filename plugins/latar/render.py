@@ -13,7 +13,7 @@ from .anchoring import Anchorer, Block, Diagnostics, Hit, Target
 from .annotate import Annotation, find
 from .article import Article
 from .htmlbuild import Markup, append, fragment, sanitized, tag, text_of, to_html
-from .notes import Note
+from .notes import KIND_LABELS, KINDS, Note
 from .sanitize import plain_text, render_inline
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
@@ -34,6 +34,16 @@ def format_date(value: str | None) -> str:
         case (year,):
             return f"{year:04d}"
     return str(value)
+
+
+def context(text: str, start: int, end: int, width: int = 60) -> tuple[str, str]:
+    """About ``width`` characters before and after ``text[start:end]``, cut at word boundaries."""
+    before, after = text[max(0, start - width) : start], text[end : end + width]
+    if start > width and not text[start - width - 1].isspace() and " " in before:
+        before = before[before.index(" ") :]
+    if end + width < len(text) and not text[end + width].isspace() and " " in after:
+        after = after[: after.rindex(" ")]
+    return before, after
 
 
 @dataclass(frozen=True)
@@ -77,20 +87,43 @@ class ArticleRenderer:
 
     def render(self, article: Article, anchorer: Anchorer, diagnostics: Diagnostics | None = None) -> RenderedArticle:
         """The full article HTML and its placements."""
-        headline = tag("h1", article.meta.title, class_="latar-headline")
+        headline = tag("h1", article.meta.title, id=self.headline_id, class_="latar-headline")
         byline = self._byline(article)
         body = self.body(article)
         annotation = find(body, anchorer, diagnostics, already=set(), article=article.name)
         placements: list[Placement] = []
         numbers = self._apply(annotation, placements, article.name)
+        for paragraph in body[:-1]:  # the body's text is the article's paragraphs joined by newlines, nothing else
+            paragraph.tail = "\n"
         boxes = [*([self._postscript(article)] if article.postscript else []), self._source_box(article)]
-        root = append(tag("div", class_="latar-article", lang=article.meta.language), headline, byline, body, *boxes)
+        controls = [self._controls(numbers)] if numbers else []
+        root = append(tag("div", class_="latar-article", lang=article.meta.language), headline, byline, *controls, body, *boxes)
         if diagnostics is not None:  # phrases found only outside the article text get a hint, not a marker
             for element in (headline, byline, *boxes):
                 anchorer.hits(-1, Block(text_of(element, " "), eligible=()), diagnostics, article.name)
         if numbers:
             root.append(self._footnotes(numbers, placements))
         return RenderedArticle(article, to_html(root), placements, {hit.target for hit in annotation.hits})
+
+    @property
+    def headline_id(self) -> str:
+        """The headline's id: Material's skip link ("Lewati ke isi") points there."""
+        return f"{self.prefix}-artikel"
+
+    def _controls(self, numbers: Mapping[str, int]) -> Element:
+        """The reader's marker filter, in the page from the start (no layout shift when scripts run).
+
+        It works without JavaScript (CSS ``:has()`` hides the unchecked kinds); latar.js only remembers it.
+        """
+        present = {self.notes[note_id].kind for note_id in numbers}
+        fieldset = append(tag("fieldset"), tag("legend", "Jenis catatan yang ditampilkan", class_="latar-sr-only"))
+        for kind in (k for k in KINDS if k in present):
+            box = tag("input", type="checkbox", checked="", data_latar_kind=kind)
+            fieldset.append(append(tag("label"), box, KIND_LABELS[kind]))
+        hide_all = tag("input", type="checkbox", class_="latar-hide-all-toggle")
+        fieldset.append(append(tag("label"), hide_all, "Sembunyikan semua penanda"))
+        details = tag("details", class_="latar-controls", data_search_exclude="")
+        return append(details, tag("summary", "Atur penanda catatan"), fieldset)
 
     def _apply(self, annotation: Annotation, placements: list[Placement], article_name: str) -> dict[str, int]:
         """Wrap each chosen phrase and add its marker; return note numbers in reading order."""
@@ -105,16 +138,17 @@ class ArticleRenderer:
             fn_id, ref_id = ids(self.prefix, note.id)
             if seen[note.id] > 1:
                 ref_id = f"{ref_id}-{seen[note.id]}"
-            block = annotation.blocks[hit.block].text
-            before, after = block[max(0, hit.start - 60) : hit.start], block[hit.end : hit.end + 60]
+            before, after = context(annotation.blocks[hit.block].text, hit.start, hit.end)
             placements.append(
                 Placement(note.id, article_name, ref_id, numbers[note.id], before, phrase, after, hit.block, hit.start, hit.end)
             )
             number = str(numbers[note.id])
             span = tag("span", phrase, class_="latar-anchor", data_latar_note=note.id, data_latar_kind=note.kind)
             sup = tag("sup", id=ref_id, class_="latar-ref", data_latar_kind=note.kind)
-            link = tag("a", number, class_="footnote-ref", href=f"#{fn_id}", role="doc-noteref", data_latar_kind=note.kind)
+            # The number is CSS generated content (``data-latar-number``), so copied text reads as the article.
+            link = tag("a", class_="footnote-ref", href=f"#{fn_id}", role="doc-noteref", data_latar_kind=note.kind)
             link.set("data-latar-note", note.id)
+            link.set("data-latar-number", number)
             link.set("aria-label", f"Catatan {number}: {plain_text(note.title)}")
             sup.append(link)
             return [span, sup]

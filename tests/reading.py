@@ -1,0 +1,216 @@
+"""Measurements of the reading experience in a real Chromium, shared by the ``test_reading_*`` files.
+
+Every function measures what a reader sees (rectangles, layout shift, focus, computed styles) on a
+page of the built site; none of them knows an article or a note by name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from browser import launch, serve
+from conftest import ROOT
+
+WIDTHS = (320, 360, 390, 768, 1024, 1280, 1600, 1920)
+WIDE = (1600, 1920)
+PUNCTUATION = ".,;:!?)]}»”’\"'…"
+
+
+def built_and_served(tmp_path_factory):
+    """A strict build of the real site in a temporary folder, served on 127.0.0.1: yields (site, origin)."""
+    from mkdocs.commands.build import build  # noqa: PLC0415
+    from mkdocs.config import load_config  # noqa: PLC0415
+
+    site = tmp_path_factory.mktemp("site")
+    build(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
+    server, origin = serve(site)
+    yield site, origin
+    server.shutdown()
+
+
+def chromium():
+    """Debian's Chromium for a whole test module."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+def article_paths(site: Path) -> list[str]:
+    """The address of every article page of a built site (``/artikel/<name>/``)."""
+    return sorted(f"/artikel/{page.parent.name}/" for page in (site / "artikel").glob("*/index.html"))
+
+
+def note_paths(site: Path) -> list[str]:
+    """The address of every note page of a built site (``/anotasi/<id>/``)."""
+    return sorted(f"/anotasi/{page.parent.name}/" for page in (site / "anotasi").glob("*/index.html"))
+
+
+CLS_OBSERVER = """
+window.__latarShifts = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__latarShifts.push({value: entry.value,
+      sources: (entry.sources || []).map(s => s.node ? (s.node.className || s.node.nodeName) + '' : '?')});
+  }
+}).observe({type: 'layout-shift', buffered: true});
+"""
+
+
+def cumulative_layout_shift(browser, url: str, width: int, height: int = 900, cpu_slowdown: int = 4) -> tuple[float, list]:
+    """CLS of loading ``url`` at ``width`` (layout-shift entries without recent input), with a slowed CPU."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.add_init_script(CLS_OBSERVER)
+    session = context.new_cdp_session(page)
+    session.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(1200)
+    shifts = page.evaluate("window.__latarShifts")
+    context.close()
+    return round(sum(s["value"] for s in shifts), 4), shifts
+
+
+MARKERS_JS = """
+punct => {
+  const rect = r => ({top: r.top, bottom: r.bottom, left: r.left, right: r.right});
+  function lastCharRect(el) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let node = null, last = null;
+    while ((node = walker.nextNode())) if (node.data.trim()) last = node;
+    const range = document.createRange();
+    let end = last.data.length;
+    while (end > 1 && /\\s/.test(last.data[end - 1])) end--;
+    range.setStart(last, end - 1); range.setEnd(last, end);
+    return rect(range.getBoundingClientRect());
+  }
+  function nextChar(sup) {
+    let node = sup.nextSibling;
+    while (node && node.nodeType !== 3) node = node.firstChild || node.nextSibling;
+    if (!node || !node.data.length) return null;
+    const range = document.createRange();
+    range.setStart(node, 0); range.setEnd(node, 1);
+    return {ch: node.data[0], rect: rect(range.getBoundingClientRect())};
+  }
+  const out = [];
+  document.querySelectorAll('.latar-article-body sup.latar-ref').forEach(sup => {
+    const link = sup.querySelector('a.footnote-ref');
+    if (!link || link.offsetParent === null) return;
+    const phrase = sup.previousElementSibling;
+    const last = lastCharRect(phrase);
+    const marker = rect(link.getBoundingClientRect());
+    const middle = (marker.top + marker.bottom) / 2;
+    const sameLine = middle >= last.top - 1 && middle <= last.bottom + 1 && marker.left >= last.left;
+    const next = nextChar(sup);
+    const punctStartsLine = !!(next && punct.includes(next.ch) && Math.abs(next.rect.top - last.top) > 2);
+    out.push({id: sup.id, number: link.getAttribute('data-latar-number') || link.textContent,
+              sameLine, punctStartsLine, gapBefore: marker.left - last.right,
+              gapAfter: next && punct.includes(next.ch) && !punctStartsLine ? next.rect.left - marker.right : null});
+  });
+  return out;
+}
+"""
+
+
+def markers(page) -> list[dict]:
+    """Every visible marker of the article body: same line as its phrase's last letter, punctuation after it."""
+    return page.evaluate(MARKERS_JS, PUNCTUATION)
+
+
+MARGIN_JS = """
+() => {
+  const notes = [...document.querySelectorAll('.latar-margin-note')].filter(n => n.offsetParent !== null && !n.hidden);
+  const lineHeight = parseFloat(getComputedStyle(document.querySelector('.latar-article-body p')).lineHeight);
+  function lineTop(ref) {
+    const phrase = ref.closest('sup').previousElementSibling;
+    const range = document.createRange();
+    range.selectNodeContents(phrase);
+    const rects = [...range.getClientRects()];
+    return rects[rects.length - 1].top;
+  }
+  return {lineHeight, notes: notes.map(n => {
+    const r = n.getBoundingClientRect();
+    const ref = n.latarRef || document.querySelector('.latar-article-body a.footnote-ref[data-latar-note="' + n.getAttribute('data-latar-note') + '"]');
+    return {note: n.getAttribute('data-latar-note'), top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+            drift: r.top - lineTop(ref)};
+  })};
+}
+"""
+
+
+def margin_notes(page) -> dict:
+    """Every visible margin note: its box and its drift from the line of its phrase."""
+    return page.evaluate(MARGIN_JS)
+
+
+def overlaps(boxes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of boxes that overlap by more than half a pixel."""
+    found = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            if (
+                min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5
+                and min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5
+            ):
+                found.append((a["note"], b["note"]))
+    return found
+
+
+CHARS_PER_LINE_JS = """
+() => {
+  const counts = [];
+  document.querySelectorAll('.latar-article-body p').forEach(p => {
+    const lines = [];
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let top = null, count = 0, node;
+    while ((node = walker.nextNode())) {
+      for (let i = 0; i < node.data.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const r = range.getClientRects()[0];
+        if (!r) continue;
+        if (top !== null && Math.abs(r.top - top) > 4) { lines.push(count); count = 0; }
+        top = r.top; count++;
+      }
+    }
+    counts.push(...lines);  /* the last line of a paragraph is short by nature: left out */
+  });
+  return counts;
+}
+"""
+
+
+def chars_per_line(page) -> list[int]:
+    """Characters on each full line of the article body (the last line of each paragraph excluded)."""
+    return page.evaluate(CHARS_PER_LINE_JS)
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def relative_luminance(rgb: tuple[float, float, float]) -> float:
+    def channel(c: float) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def parse_color(value: str) -> tuple[float, float, float, float]:
+    numbers = [float(n) for n in re.findall(r"[\d.]+", value)]
+    return (numbers[0], numbers[1], numbers[2], numbers[3] if len(numbers) > 3 else 1.0)
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast of a (possibly translucent) text colour over an opaque background."""
+    fr, fg, fb, alpha = parse_color(foreground)
+    br, bg, bb, _ = parse_color(background)
+    blended = (fr * alpha + br * (1 - alpha), fg * alpha + bg * (1 - alpha), fb * alpha + bb * (1 - alpha))
+    lighter, darker = sorted((relative_luminance(blended), relative_luminance((br, bg, bb))), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

@@ -1,0 +1,83 @@
+"""Margin notes on wide screens and the text measure, in Chromium, on every article of the built site."""
+
+from __future__ import annotations
+
+import pytest
+
+import reading
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    yield from reading.built_and_served(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from reading.chromium()
+
+
+def urls(served) -> list[str]:
+    site, origin = served
+    paths = reading.article_paths(site)
+    assert paths
+    return [origin + path for path in paths]
+
+
+@pytest.mark.parametrize("width", reading.WIDE)
+def test_margin_notes_stand_beside_their_lines_and_never_overlap(browser, served, width: int) -> None:
+    for url in urls(served):
+        page = browser.new_page(viewport={"width": width, "height": 1000})
+        page.goto(url)
+        page.wait_for_load_state("load")
+        measured = reading.margin_notes(page)
+        notes, line = measured["notes"], measured["lineHeight"]
+        markers = page.locator(".latar-article-body a.footnote-ref")
+        assert len(notes) == markers.count() > 0, "one margin note beside every marker, repeated ones too"
+        beside = [n for n in notes if abs(n["drift"]) <= line]
+        assert len(beside) >= 0.9 * len(notes), f"{url}: only {len(beside)} of {len(notes)} within one line height: {notes}"
+        assert reading.overlaps(notes) == []
+        body = page.locator(".latar-article-body").bounding_box()
+        assert all(n["left"] >= body["x"] + body["width"] and n["right"] <= width for n in notes), "notes stand in the margin"
+        for i in range(markers.count()):
+            markers.nth(i).focus()
+            active = page.locator(".latar-margin-note.latar-active")
+            assert active.count() == 1, "focusing a marker opens exactly its own note"
+            own = page.evaluate("document.activeElement.latarNote === document.querySelector('.latar-margin-note.latar-active')")
+            assert own, f"marker {i}: the active note is not the one beside it"
+            box = active.bounding_box()
+            assert box["y"] >= 0 and box["y"] < 1000, "the active note is on screen beside its marker"
+            covered = reading.overlaps(reading.margin_notes(page)["notes"])
+            assert covered == [], f"marker {i}: the active note covers {covered}"
+        page.mouse.move(1, 1)
+        phrases = page.locator(".latar-article-body .latar-anchor")
+        phrases.last.hover()
+        assert page.evaluate(
+            "document.querySelector('.latar-margin-note.latar-active') === [...document.querySelectorAll('.latar-article-body a.footnote-ref')].pop().latarNote"
+        ), "hovering a phrase opens the note beside it"
+        page.close()
+
+
+@pytest.mark.parametrize("width", [w for w in reading.WIDTHS if w >= 768])
+def test_the_text_keeps_60_to_75_characters_per_line(browser, served, width: int) -> None:
+    for url in urls(served):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(url)
+        lines = reading.chars_per_line(page)
+        page.close()
+        assert 60 <= reading.median(lines) <= 75, f"{url} at {width}px: median {reading.median(lines)} characters per line"
+
+
+@pytest.mark.parametrize("width", reading.WIDE)
+def test_the_wide_layout_is_decided_by_css_before_any_script(browser, served, width: int) -> None:
+    for url in urls(served):
+        boxes = []
+        for javascript in (False, True):
+            context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+            page = context.new_page()
+            page.goto(url)
+            boxes.append(page.locator(".latar-article-body").bounding_box())
+            context.close()
+        assert boxes[0] == boxes[1], f"the text column moves when latar.js runs: {boxes}"
