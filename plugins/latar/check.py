@@ -84,13 +84,16 @@ def load(
     return CheckResult(articles, notes, problems + note_problems, unpublished=unpublished, article_names=names, changed=changed)
 
 
-def anchor(result: CheckResult, href_for: HrefMaker, prefix: str = "latar") -> CheckResult:
-    """Anchor every note in every article (rendering them), add anchor problems, sort all problems."""
+def anchor(result: CheckResult, href_for: HrefMaker, prefix: str = "latar", data: dict[str, str] | None = None) -> CheckResult:
+    """Anchor every note in every article (rendering them), add anchor problems, sort all problems.
+
+    ``data``: extra ``data-latar-*`` attributes of each article element.
+    """
     anchorer = result.anchorer = Anchorer(result.notes, result.changed)
     diagnostics = Diagnostics()
     by_id = {note.id: note for note in result.notes}
     for article in result.articles:
-        rendered = ArticleRenderer(by_id, href_for(article), prefix).render(article, anchorer, diagnostics)
+        rendered = ArticleRenderer(by_id, href_for(article), prefix, data).render(article, anchorer, diagnostics)
         result.rendered.append(rendered)
         result.placed |= rendered.targets
     texts = [paragraph for article in result.articles for paragraph in article.paragraphs]

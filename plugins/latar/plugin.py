@@ -84,6 +84,11 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             config.extra_css.append("assets/latar/latar.css")
         if "assets/latar/latar.js" not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append("assets/latar/latar.js")
+        if self.config.repository:  # "Usulkan catatan" needs a repository to send the proposal to
+            if "assets/latar/propose.css" not in config.extra_css:
+                config.extra_css.append("assets/latar/propose.css")
+            if "assets/latar/propose.js" not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append("assets/latar/propose.js")
         return config
 
     @event_priority(50)
@@ -112,13 +117,14 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             page_url = self.state.urls[page_uri]
             return lambda note_id: get_relative_url(self.state.urls[self._note_uri(note_id)], page_url)
 
-        result = anchor(result, lambda article: note_hrefs(self.state.article_uris[article.name]), self.config.id_prefix)
+        data = self._propose_data()
+        result = anchor(result, lambda article: note_hrefs(self.state.article_uris[article.name]), self.config.id_prefix, data)
         for rendered in result.rendered:
             self.state.rendered[rendered.article.name] = rendered
             for placement in rendered.placements:
                 self.state.placements.setdefault(placement.note_id, []).append(placement)
         if self.state.home is not None:  # the same article again, with links relative to the home page
-            renderer = ArticleRenderer(self.state.notes, note_hrefs("index.md"), self.config.id_prefix)
+            renderer = ArticleRenderer(self.state.notes, note_hrefs("index.md"), self.config.id_prefix, data)
             self.state.home_html = renderer.render(self.state.articles[self.state.home], result.anchorer).html
         _report(result.problems)
         return files
@@ -291,6 +297,13 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         if url is None:
             url = self.state.urls[uri] = files.get_file_from_path(uri).url
         return get_relative_url(url, page.url)
+
+    def _propose_data(self) -> dict[str, str]:
+        """Where propose.js sends a proposal: repository, branch and notes folder, as data attributes."""
+        repo = (self.config.repository or "").rstrip("/")
+        if not repo:
+            return {}
+        return {"repository": repo, "branch": self.config.branch, "notes": f"{self.state.docs_path}/{self.config.notes_dir}"}
 
     def _note_uri(self, note_id: str) -> str:
         return f"{self.config.notes_dir}/{note_id}.md"

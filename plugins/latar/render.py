@@ -80,10 +80,14 @@ def ids(prefix: str, note_id: str) -> tuple[str, str]:
 class ArticleRenderer:
     """Render one article: body paragraphs, markers, footnotes and the source box."""
 
-    def __init__(self, notes: Mapping[str, Note], note_href: Callable[[str], str], prefix: str = "latar") -> None:
+    def __init__(
+        self, notes: Mapping[str, Note], note_href: Callable[[str], str], prefix: str = "latar", data: Mapping[str, str] | None = None
+    ) -> None:
         self.notes = notes
         self.note_href = note_href
         self.prefix = prefix
+        self.data = data or {}
+        """Extra ``data-latar-*`` attributes of the article element (e.g. the repository, for propose.js)."""
 
     def render(self, article: Article, anchorer: Anchorer, diagnostics: Diagnostics | None = None) -> RenderedArticle:
         """The full article HTML and its placements."""
@@ -97,7 +101,9 @@ class ArticleRenderer:
             paragraph.tail = "\n"
         boxes = [*([self._postscript(article)] if article.postscript else []), self._source_box(article)]
         controls = [self._controls(numbers)] if numbers else []
-        root = append(tag("div", class_="latar-article", lang=article.meta.language), headline, byline, *controls, body, *boxes)
+        data = {f"data_latar_{key}": value for key, value in self.data.items()}
+        root = tag("div", class_="latar-article", lang=article.meta.language, data_latar_article=article.name, **data)
+        append(root, headline, byline, *controls, body, *boxes)
         if diagnostics is not None:  # phrases found only outside the article text get a hint, not a marker
             for element in (headline, byline, *boxes):
                 anchorer.hits(-1, Block(text_of(element, " "), eligible=()), diagnostics, article.name)
