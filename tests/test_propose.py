@@ -110,7 +110,7 @@ def page(browser, project):
 
 
 # In the page: the client rectangles of [start, end) of paragraph ``index``'s text, markers left out.
-RECTS = """([index, start, end]) => {
+RECTS = """([index, start, end, scroll = true]) => {
   const p = document.querySelectorAll('.latar-article-body p')[index];
   const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
@@ -121,7 +121,7 @@ RECTS = """([index, start, end]) => {
     if (end >= total && end <= total + n.length) { range.setEnd(n, end - total); break; }
     total += n.length;
   }
-  range.startContainer.parentElement.scrollIntoView({block: 'center'});
+  if (scroll) range.startContainer.parentElement.scrollIntoView({block: 'center'});
   const rects = Array.from(range.getClientRects()).filter(r => r.width > 0);
   return rects.map(r => ({x: r.x, y: r.y, width: r.width, height: r.height}));
 }"""
@@ -234,3 +234,117 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     while not at_word_boundary(text, start, end):
         end += 1
     return start, end
+
+
+def test_keyboard_selection_then_tab_reaches_the_control(page, project) -> None:
+    """Extend a selection with Shift+Ctrl+→; Tab reaches the control; Enter opens the form, Esc returns focus."""
+    _, _, texts = project
+    index, start, end = occurrences(texts, "pejabat administrasi senior")[0]
+    rects = page.evaluate(RECTS, [index, start, start + len("pejabat")])
+    page.mouse.dblclick(rects[0]["x"] + 2, rects[0]["y"] + rects[0]["height"] / 2)
+    page.keyboard.press("Shift+Control+ArrowRight")
+    page.keyboard.press("Shift+Control+ArrowRight")
+    page.wait_for_function("getSelection().toString().trim() === 'pejabat administrasi senior'")
+    control(page)
+    page.wait_for_timeout(200)
+    for _ in range(10):  # past any marker between the selection and the control
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('latar-propose-control')"):
+            break
+    assert page.evaluate("document.activeElement.textContent") == "Usulkan catatan"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("dialog.latar-propose[open]")
+    assert page.evaluate("document.activeElement.name") == "judul"
+    issue = split(page.get_attribute(".latar-propose-issue", "href"))
+    assert issue["frasa"] == "pejabat administrasi senior"
+    page.keyboard.press("Escape")
+    page.wait_for_selector("dialog.latar-propose:not([open])", state="attached")
+    assert page.evaluate("document.activeElement.classList.contains('latar-propose-control')")
+
+
+def test_touch_selection_shows_the_control_below_it(browser, project) -> None:
+    _, origin, texts = project
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(origin + f"/artikel/{SEED_NAME}/")
+    index, start, end = occurrences(texts, "telekonferensi")[1]
+    rects = page.evaluate(RECTS, [index, start, end])
+    # A long press selects the word; Playwright cannot long-press, so the page selects it as the browser would.
+    page.evaluate(
+        """([index, start, end]) => {
+      const p = document.querySelectorAll('.latar-article-body p')[index];
+      const node = Array.from(p.childNodes).find(n => n.nodeType === 3 && n.data.includes('telekonferensi'));
+      const at = node.data.indexOf('telekonferensi');
+      getSelection().setBaseAndExtent(node, at, node, at + 'telekonferensi'.length);
+    }""",
+        [index, start, end],
+    )
+    button = control(page).bounding_box()
+    assert button["y"] >= rects[-1]["y"] + rects[-1]["height"], "the control sits below the selection (the browser's own menu is above)"
+    assert button["x"] >= 0 and button["x"] + button["width"] <= 390
+    assert button["height"] >= 24 and button["width"] >= 24
+    control(page).tap()
+    page.wait_for_selector("dialog.latar-propose[open]")
+    issue = split(page.get_attribute(".latar-propose-issue", "href"))
+    assert issue["frasa"] == "telekonferensi" and issue["suffix"].startswith(" media")
+    context.close()
+
+
+def test_showing_the_control_and_the_form_moves_nothing(page, project) -> None:
+    _, _, texts = project
+    boxes = "Array.from(document.querySelectorAll('.latar-article-body > *:not(.latar-propose-control)')).map(e => {const r = e.getBoundingClientRect(); return [r.x, r.y + scrollY, r.width, r.height];})"
+    page.evaluate("window.__shifts = 0; new PerformanceObserver(l => l.getEntries().forEach(e => window.__shifts += e.value)).observe({type: 'layout-shift'})")
+    index, start, end = occurrences(texts, "Ukraina")[2]
+    rects = page.evaluate(RECTS, [index, start, end])
+    before = page.evaluate(boxes)
+    page.mouse.dblclick(rects[0]["x"] + rects[0]["width"] / 2, rects[0]["y"] + rects[0]["height"] / 2)
+    control(page)
+    assert page.evaluate("getComputedStyle(document.querySelector('.latar-propose-control')).position") == "absolute"
+    assert page.evaluate(boxes) == before
+    control(page).click()
+    page.wait_for_selector("dialog.latar-propose[open]")
+    assert page.evaluate(boxes) == before
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shifts") == 0
+
+
+def test_without_javascript_there_is_no_control(browser, project) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(project[1] + f"/artikel/{SEED_NAME}/")
+    assert page.locator(".latar-article-body p").count() > 10
+    assert page.locator(".latar-propose-control, dialog.latar-propose").count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        (("Namun, Putin", 0), ("sanksi baru", 0), None),  # one paragraph: no message
+        (("menjatuhkan sanksi baru", 0), ("Pembicaraan Putin", 0), "satu paragraf"),
+        (("semenanjung Krimea", 0), ("semenanjung Krimea", 0), "“Krimea”, yang sudah punya catatan"),
+        (("Krimea milik", 0), ("Krimea milik", 0), "“Krimea”, yang sudah punya catatan"),
+    ],
+    ids=["one-paragraph", "two-paragraphs", "overlaps-anchor-before", "overlaps-anchor-after"],
+)
+def test_selections_that_cannot_be_proposed_get_a_message(page, project, first, last, expected) -> None:
+    _, _, texts = project
+    a = occurrences(texts, first[0])[first[1]]
+    b = occurrences(texts, last[0])[last[1]]
+    start_rects = page.evaluate(RECTS, [a[0], a[1], a[2]])  # scrolls to the start; the end is in the next paragraph
+    end_rects = page.evaluate(RECTS, [b[0], b[1], b[2], False])
+    page.mouse.move(start_rects[0]["x"] + 1, start_rects[0]["y"] + start_rects[0]["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(end_rects[-1]["x"] + end_rects[-1]["width"] - 1, end_rects[-1]["y"] + end_rects[-1]["height"] / 2, steps=8)
+    page.mouse.up()
+    control(page).click()
+    page.wait_for_selector("dialog.latar-propose[open]")
+    message = page.locator(".latar-propose-message")
+    if expected is None:
+        assert not message.is_visible()
+        assert page.locator(".latar-propose-issue").is_visible()
+    else:
+        assert message.is_visible() and expected in message.inner_text()
+        assert page.get_attribute(".latar-propose-message", "role") == "alert"
+        assert not page.locator(".latar-propose-issue").is_visible()
+        assert not page.locator(".latar-propose-file").is_visible()
