@@ -239,7 +239,7 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
 def test_keyboard_selection_then_tab_reaches_the_control(page, project) -> None:
     """Extend a selection with Shift+Ctrl+→; Tab reaches the control; Enter opens the form, Esc returns focus."""
     _, _, texts = project
-    index, start, end = occurrences(texts, "pejabat administrasi senior")[0]
+    index, start, _ = occurrences(texts, "pejabat administrasi senior")[0]
     rects = page.evaluate(RECTS, [index, start, start + len("pejabat")])
     page.mouse.dblclick(rects[0]["x"] + 2, rects[0]["y"] + rects[0]["height"] / 2)
     page.keyboard.press("Shift+Control+ArrowRight")
