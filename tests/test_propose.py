@@ -18,7 +18,9 @@ from browser import launch, serve
 from conftest import MKDOCS_YML, SEED_NAME, note_text
 from latar.anchoring import at_word_boundary, fold
 from latar.check import check
+from latar.cli import main
 from latar.notes import parse_note
+from latar.proposal import FIELDS
 
 pytestmark = pytest.mark.browser
 REPOSITORY = "https://github.com/contoh/latar"
@@ -215,6 +217,20 @@ def test_round_trip_attaches_to_the_selected_occurrence_only(page, project, phra
     leftovers = [p for p in problems if "TODO" not in p.message and "example." not in p.message]
     assert leftovers == [], leftovers
 
+    # The maintainer accepts the issue in one command; GitHub trims the answers, the article restores the spaces.
+    body = issue_body({key: value.strip() for key, value in issue.items()})
+    (root / "issue.md").write_text(body, encoding="utf-8")
+    assert main(["--root", str(root), "note-from-issue", str(root / "issue.md"), "--id", "dari-isu"]) == 0
+    accepted = (root / "docs" / "anotasi" / "dari-isu.md").read_text("utf-8")
+    (root / "docs" / "anotasi" / "dari-isu.md").unlink()
+    again, _, _ = attach(root, "dari-isu", accepted)
+    assert [(p.block, p.start, p.end) for p in again] == [(p.block, p.start, p.end) for p in placements]
+
+
+def issue_body(answers: dict[str, str]) -> str:
+    """An issue form's body as GitHub renders it: '### <label>', the answer or '_No response_'."""
+    return "\n\n".join(f"### {label}\n\n{answers.get(key) or '_No response_'}" for key, label in FIELDS.items()) + "\n"
+
 
 def _parts(texts: list[str], part: str) -> list[tuple[int, int, int]]:
     """Occurrences of ``part`` inside words (for the snapping case)."""
@@ -293,7 +309,9 @@ def test_touch_selection_shows_the_control_below_it(browser, project) -> None:
 def test_showing_the_control_and_the_form_moves_nothing(page, project) -> None:
     _, _, texts = project
     boxes = "Array.from(document.querySelectorAll('.latar-article-body > *:not(.latar-propose-control)')).map(e => {const r = e.getBoundingClientRect(); return [r.x, r.y + scrollY, r.width, r.height];})"
-    page.evaluate("window.__shifts = 0; new PerformanceObserver(l => l.getEntries().forEach(e => window.__shifts += e.value)).observe({type: 'layout-shift'})")
+    page.evaluate(
+        "window.__shifts = 0; new PerformanceObserver(l => l.getEntries().forEach(e => window.__shifts += e.value)).observe({type: 'layout-shift'})"
+    )
     index, start, end = occurrences(texts, "Ukraina")[2]
     rects = page.evaluate(RECTS, [index, start, end])
     before = page.evaluate(boxes)

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .check import check, placements
+from .commands import add_commands, print_markdown
 from .gitinfo import UnknownBase
 from .notes import KINDS, SAFE_ID, parse_note, slug
 from .problems import InputError, Problem
@@ -74,8 +75,11 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
     if args.placements:
         for landing in placements(result):
             print(landing)
-    for problem in result.problems:
-        print(format_problem(problem, style))
+    if style == "markdown":
+        print_markdown(project, result, args.base)
+    else:
+        for problem in result.problems:
+            print(format_problem(problem, style))
     elapsed = time.perf_counter() - started
     counts = ", ".join(
         count(n, word) for n, word in ((len(result.notes), "note"), (len(result.articles), "article"), (len(result.placed), "anchor"))
@@ -196,9 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
     _project_options(checker, top=False)
     checker.add_argument(
         "--format",
-        choices=("text", "github"),
-        help="text: file:line: message; github: workflow commands that annotate a pull request "
-        "(default: github under GitHub Actions, text elsewhere)",
+        choices=("text", "github", "markdown"),
+        help="text: file:line: message; github: workflow commands that annotate a pull request; markdown: a job summary "
+        "of each note changed since --base, where it lands and its problems (default: github under GitHub Actions, text elsewhere)",
     )
     checker.add_argument(
         "--placements",
@@ -229,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--title", help="note title (default: the anchor, with a capital first letter)")
     new.add_argument("--force", action="store_true", help="overwrite an existing note (default: refuse)")
     new.set_defaults(run=cmd_new)
+    add_commands(commands, lambda sub: _project_options(sub, top=False))
     return parser
 
 
