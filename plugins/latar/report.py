@@ -137,7 +137,7 @@ def markdown(
     notes = {note.path: note for note in [*result.notes, *result.unpublished]}
     base_notes = {note.path: note for note in base_result.notes} if base_result is not None else {}
     if changed is None:
-        changed = dict.fromkeys(sorted(n.path for n in result.notes), "")
+        changed = dict.fromkeys(sorted(notes), "")
     problems = len(result.problems)
     lines = [
         "## latar: pemeriksaan catatan",
