@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SEED_NAME, SEEDS, note_text
+from conftest import MKDOCS_YML, ROOT, SEED_NAME, SEEDS, note_text
 from latar.check import check
 from latar.cli import main
 from latar.notes import parse_note
@@ -294,3 +294,27 @@ def test_every_real_source_is_https_and_listed() -> None:
     listed = addresses(result.notes)
     assert listed and all(url.startswith("https://") for url in listed)
     assert {s.url for n in result.notes for s in n.sources} <= set(listed)
+
+
+# --- the page side: what propose.js needs --------------------------------------------------------
+
+
+def test_article_carries_repository_and_branch_only_when_configured(make_site) -> None:
+    config = MKDOCS_YML.replace("  - latar\n", "  - latar:\n      repository: https://github.com/contoh/latar/\n      branch: terbit\n")
+    site = make_site({"krimea": note_text()}, config=config)
+    soup = site.soup(f"artikel/{SEED_NAME}/index.html")
+    article = soup.select_one(".latar-article")
+    assert article["data-latar-repository"] == "https://github.com/contoh/latar"
+    assert article["data-latar-branch"] == "terbit"
+    assert article["data-latar-notes"] == "docs/anotasi"
+    assert article["data-latar-article"] == SEED_NAME
+    scripts = [s["src"] for s in soup.select("script[src]")]
+    assert any(src.endswith("assets/latar/propose.js") for src in scripts)
+    assert any(link["href"].endswith("assets/latar/propose.css") for link in soup.select('link[rel="stylesheet"]'))
+    assert (site.site / "assets" / "latar" / "propose.js").is_file()
+
+
+def test_without_a_repository_there_is_nothing_to_propose_to(make_site) -> None:
+    soup = make_site({"krimea": note_text()}).soup(f"artikel/{SEED_NAME}/index.html")
+    assert not soup.select_one(".latar-article").has_attr("data-latar-repository")
+    assert not any(s["src"].endswith("propose.js") for s in soup.select("script[src]"))

@@ -29,8 +29,8 @@ def steps(workflow: dict):
             yield name, step
 
 
-def test_both_workflows_exist() -> None:
-    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml"}
+def test_every_workflow_exists() -> None:
+    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml", "tautan.yml"}
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -63,9 +63,29 @@ def test_ci_is_read_only_and_runs_everything() -> None:
     assert any(step.get("uses", "").startswith("actions/upload-artifact@") for _, step in steps(ci))
 
 
+def test_ci_gives_a_contributor_everything_in_one_round() -> None:
+    """Annotations, a job summary against the base, tests and build even when the check fails, a preview always."""
+    ci = load(ROOT / ".github" / "workflows" / "ci.yml")
+    named = {step.get("name", step.get("uses", "")): step for _, step in steps(ci)}
+    check = next(s for s in named.values() if s.get("run", "").startswith(".venv/bin/latar check --format github"))
+    summary = next(s for s in named.values() if "--format markdown" in s.get("run", ""))
+    assert "--base HEAD^1" in summary["run"] and '>> "$GITHUB_STEP_SUMMARY"' in summary["run"]
+    checkout = next(s for s in named.values() if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 2, "HEAD^1 (the base) must be fetched"
+    order = list(named.values())
+    for step in order[order.index(check) + 1 :]:
+        assert "!cancelled()" in step.get("if", "") or "always()" in step.get("if", ""), f"{step.get('name')} must run after a failed check"
+    upload = next(s for s in named.values() if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["if"] == "${{ always() }}"
+    assert "pratinjau-situs-pr-{0}" in upload["with"]["name"] and "github.event.pull_request.number" in upload["with"]["name"]
+    assert any(s.get("run", "").startswith(".venv/bin/mkdocs build") and "--strict" not in s["run"] for s in order), (
+        "a preview is built even when the strict build fails"
+    )
+
+
 def test_pages_separates_build_from_deploy() -> None:
     pages = load(ROOT / ".github" / "workflows" / "pages.yml")
-    assert pages["on"] == {"push": {"branches": ["main"]}}
+    assert pages["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
     assert pages["permissions"] == {}
     build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]
     assert build["permissions"] == {"contents": "read"}
@@ -74,6 +94,37 @@ def test_pages_separates_build_from_deploy() -> None:
     assert deploy["needs"] == "build"
     used = [step.get("uses", "").split("@")[0] for _, step in steps(pages)]
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(used)
+
+
+def test_link_check_is_weekly_cached_and_only_its_issue_job_writes() -> None:
+    tautan = load(ROOT / ".github" / "workflows" / "tautan.yml")
+    assert set(tautan["on"]) == {"schedule", "workflow_dispatch"}
+    minute, hour, day, month, weekday = tautan["on"]["schedule"][0]["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit(), "once a week"
+    assert tautan["permissions"] == {}
+    assert tautan["jobs"]["check"]["permissions"] == {"contents": "read"}
+    assert tautan["jobs"]["issue"]["permissions"] == {"issues": "write"}
+    check = [step for job, step in steps(tautan) if job == "check"]
+    lychee = next(s for s in check if s.get("uses", "").startswith("lycheeverse/lychee-action@"))
+    assert "--cache" in lychee["with"]["args"] and lychee["with"]["fail"] is False
+    assert "403" not in lychee["with"]["args"] and "429" not in lychee["with"]["args"], "403/429 are reported as unknown, not accepted"
+    assert any(s.get("uses", "").startswith("actions/cache@") for s in check)
+    assert any("latar sources --report" in s.get("run", "") for s in check)
+    issue = " ".join(step.get("run", "") for job, step in steps(tautan) if job == "issue")
+    assert "--label tautan-mati" in issue and "gh issue edit" in issue and "gh issue create" in issue
+
+
+def test_only_three_jobs_may_write_anything() -> None:
+    """Pages deploy, and the link report's issue: every other job reads only."""
+    writers = {}
+    for path in WORKFLOWS:
+        workflow = load(path)
+        assert all(v != "write" for v in (workflow.get("permissions") or {}).values()), f"{path.name}: top-level write"
+        for name, job in workflow["jobs"].items():
+            granted = {k for k, v in (job.get("permissions") or {}).items() if v == "write"}
+            if granted:
+                writers[f"{path.stem}/{name}"] = granted
+    assert writers == {"pages/deploy": {"pages", "id-token"}, "tautan/issue": {"issues"}}
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -89,7 +140,7 @@ def test_actionlint_finds_nothing() -> None:
 def test_zizmor_finds_nothing() -> None:
     zizmor = Path(sys.executable).parent / "zizmor"
     result = subprocess.run(
-        [str(zizmor), "--offline", "--no-progress", ".github/workflows/"], cwd=ROOT, capture_output=True, text=True, check=False
+        [str(zizmor), "--offline", "--no-progress", ".github/"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings" in result.stdout + result.stderr
