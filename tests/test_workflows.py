@@ -99,7 +99,7 @@ def test_pages_separates_build_from_deploy() -> None:
 def test_link_check_is_weekly_cached_and_only_its_issue_job_writes() -> None:
     tautan = load(ROOT / ".github" / "workflows" / "tautan.yml")
     assert set(tautan["on"]) == {"schedule", "workflow_dispatch"}
-    minute, hour, day, month, weekday = tautan["on"]["schedule"][0]["cron"].split()
+    *_, day, month, weekday = tautan["on"]["schedule"][0]["cron"].split()
     assert (day, month) == ("*", "*") and weekday.isdigit(), "once a week"
     assert tautan["permissions"] == {}
     assert tautan["jobs"]["check"]["permissions"] == {"contents": "read"}
@@ -139,8 +139,6 @@ def test_actionlint_finds_nothing() -> None:
 
 def test_zizmor_finds_nothing() -> None:
     zizmor = Path(sys.executable).parent / "zizmor"
-    result = subprocess.run(
-        [str(zizmor), "--offline", "--no-progress", ".github/"], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    result = subprocess.run([str(zizmor), "--offline", "--no-progress", ".github/"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings" in result.stdout + result.stderr
