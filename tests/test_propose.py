@@ -366,3 +366,29 @@ def test_selections_that_cannot_be_proposed_get_a_message(page, project, first, 
         assert page.get_attribute(".latar-propose-message", "role") == "alert"
         assert not page.locator(".latar-propose-issue").is_visible()
         assert not page.locator(".latar-propose-file").is_visible()
+
+
+def test_the_javascript_rules_are_latars(page) -> None:
+    """fold() and at_word_boundary() in propose.js give Python's answers on every span of tricky and random text."""
+    import random  # noqa: PLC0415
+
+    tricky = [
+        "Putinnya datang; Biden-lah, Rusia-pun, apakah-kah",
+        "İstanbul ΣΟΦΟΣ Straße ǅemal ﬁrma",
+        "x²+y² = 10½ ٣ Ⅻ",
+        "café cafe\u0301 naïve",
+        "AS (30/12/2021) —“kata” 𝐀𝐁 😀ab",
+        "Pun pun nyanya lahkah kahlah",
+    ]
+    rng = random.Random(15)
+    alphabet = "aZnyplhku İıΣσςß²½-_.’ \u0301😀"
+    tricky += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(60)]
+    spans = [(t, s, e) for t in tricky for s in range(len(t)) for e in range(s + 1, len(t) + 1)]
+    js = page.evaluate(
+        "([texts, spans]) => [texts.map(t => window.latarRules.fold(t)), spans.map(([t, s, e]) => window.latarRules.atWordBoundary(t, s, e))]",
+        [tricky, spans],
+    )
+    assert js[0] == [fold(t) for t in tricky]
+    expected = [at_word_boundary(t, s, e) for t, s, e in spans]
+    mismatches = [span for span, a, b in zip(spans, js[1], expected, strict=True) if a != b]
+    assert mismatches == [], mismatches[:10]

@@ -58,6 +58,12 @@
     return found;
   }
 
+  /* latar's rules for other scripts and tests, on strings with code-point offsets (as Python's). */
+  window.latarRules = {
+    fold: function (text) { return fold(chars(text)).join(""); },
+    atWordBoundary: function (text, start, end) { return atWordBoundary(chars(text), start, end); }
+  };
+
   /* ---- The article as latar sees it: one block per paragraph, markers left out. ---- */
   function excluded(node) {
     var el = node.nodeType === 1 ? node : node.parentElement;
