@@ -46,8 +46,8 @@ def failures(lychee: Mapping[str, Any]) -> dict[str, tuple[int | None, str]]:
     for key in ("error_map", "fail_map", "timeout_map"):
         for entries in (lychee.get(key) or {}).values():
             for entry in entries or []:
-                url = entry.get("url") if isinstance(entry, dict) else None
-                if not url:
+                url = (entry.get("url") or entry.get("uri")) if isinstance(entry, dict) else None
+                if not isinstance(url, str):
                     continue
                 status = entry.get("status")
                 text = str(status.get("text", "")) if isinstance(status, dict) else str(status or "")
