@@ -197,7 +197,7 @@ def test_markdown_summary_of_a_pull_request(pull_request: Path, capsys) -> None:
     (line,) = [x for x in added.splitlines() if x.startswith("- ➕")]
     assert line.endswith(
         'Dalam **telekonferensi** media, pejabat Gedung Putih menggambarkan pembicaraan itu "serius dan substansif" tapi '
-        "fokus pada pengaturan nada dan jangka waktu untuk keterlibatan diplomati…"
+        "fokus pada pengaturan nada dan jangka waktu untuk keterlibatan…"
     )
     assert "*Padahal Terasa Perang Makin Dekat" in line
 

@@ -60,10 +60,12 @@ def sentence(article_paragraphs: tuple[str, ...], placement: Placement, width: i
     begin = max((m.end() for m in _SENTENCE_END.finditer(paragraph, 0, start) if m.end() <= start), default=0)
     stop = next((m.start() + 1 for m in _SENTENCE_END.finditer(paragraph, end)), len(paragraph))
     head, tail = "", ""
-    if start - begin > width:
-        begin, head = start - width, "…"
+    if start - begin > width:  # cut at a space, not inside a word
+        cut = paragraph.find(" ", start - width, start)
+        begin, head = (cut + 1 if cut != -1 else start - width), "…"
     if stop - end > width:
-        stop, tail = end + width, "…"
+        cut = paragraph.rfind(" ", end, end + width)
+        stop, tail = (cut if cut != -1 else end + width), "…"
     before, phrase, after = paragraph[begin:start], paragraph[start:end], paragraph[end:stop]
     return f"{head}{escape(before)}{' ' if before.endswith(' ') else ''}**{escape(phrase)}**{' ' if after.startswith(' ') else ''}{escape(after)}{tail}"
 
