@@ -392,3 +392,19 @@ def test_the_javascript_rules_are_latars(page) -> None:
     expected = [at_word_boundary(t, s, e) for t, s, e in spans]
     mismatches = [span for span, a, b in zip(spans, js[1], expected, strict=True) if a != b]
     assert mismatches == [], mismatches[:10]
+
+
+@pytest.mark.parametrize("state", ["control", "form", "message"])
+def test_axe_finds_no_violations_in_the_control_and_the_form(page, project, state: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe  # noqa: PLC0415
+
+    _, _, texts = project
+    phrase = "semenanjung Krimea" if state == "message" else "telekonferensi"
+    index, start, end = occurrences(texts, phrase)[0]
+    drag_select(page, index, start, end)
+    control(page)
+    if state != "control":
+        control(page).click()
+        page.wait_for_selector("dialog.latar-propose[open]")
+    violations = Axe().run(page).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
