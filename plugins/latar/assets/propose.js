@@ -120,6 +120,8 @@
   function uniqueContext(all, index, start, end) {
     var block = all[index];
     var phrase = block.folded.slice(start, end);
+    var candidates = [];  /* every place the phrase alone matches: the context only has to rule these out */
+    all.forEach(function (b, i) { hits(b, phrase, [], []).forEach(function (at) { candidates.push([b, at, i === index && at === start]); }); });
     var pre = prefixes(block.text, start);
     var suf = suffixes(block.text, end);
     var options = [];
@@ -128,14 +130,13 @@
     for (var k = 0; k < options.length; k++) {
       var prefix = block.folded.slice(start - options[k][2], start);
       var suffix = block.folded.slice(end, end + options[k][3]);
-      var count = 0;
-      var ours = false;
-      for (var b = 0; b < all.length && count < 2; b++) {
-        var found = hits(all[b], phrase, prefix, suffix);
-        count += found.length;
-        if (b === index && found.indexOf(start) !== -1) ours = true;
-      }
-      if (count === 1 && ours) {
+      var matching = candidates.filter(function (c) {
+        var f = c[0].folded;
+        var at = c[1];
+        return (!prefix.length || same(f.slice(Math.max(0, at - prefix.length), at), prefix)) &&
+          (!suffix.length || same(f.slice(at + phrase.length, at + phrase.length + suffix.length), suffix));
+      });
+      if (matching.length === 1 && matching[0][2]) {
         return {
           prefix: block.text.slice(start - options[k][2], start).join(""),
           suffix: block.text.slice(end, end + options[k][3]).join("")
