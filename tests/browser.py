@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -34,3 +35,16 @@ def launch(playwright):
             f"Chromium not found at {CHROMIUM}: run 'make test' (it installs Debian's chromium) or set LATAR_CHROMIUM=/path/to/chromium"
         )
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+
+@contextlib.contextmanager
+def chromium():
+    """A running Chromium for a module's tests (``with chromium() as browser``)."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only browser tests need Playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -12,9 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
 
-from browser import launch, serve
+from browser import chromium, serve
 from conftest import MKDOCS_YML, SEED_NAME, note_text
 from latar.anchoring import at_word_boundary, fold
 from latar.check import check
@@ -92,10 +91,8 @@ def project(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+    with chromium() as running:
+        yield running
 
 
 @pytest.fixture
