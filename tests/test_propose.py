@@ -249,6 +249,14 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def test_the_new_file_never_takes_the_name_of_a_note_in_the_article(page, project) -> None:
+    _, _, texts = project
+    index, start, end = occurrences(texts, "telekonferensi")[0]
+    drag_select(page, index, start, end)
+    _, new_file = propose(page, title="Krimea")
+    assert new_file["filename"] == "docs/anotasi/krimea-2.md"
+
+
 def test_keyboard_selection_then_tab_reaches_the_control(page, project) -> None:
     """Extend a selection with Shift+Ctrl+→; Tab reaches the control; Enter opens the form, Esc returns focus."""
     _, _, texts = project

@@ -249,8 +249,20 @@
       artikel: articleName, jenis: f.kind, judul: f.title, ringkasan: f.summary, sumber: f.url
     });
   }
+  /* Ids of the notes already in this article: a new file must not take one of their names. */
+  function takenIds() {
+    var ids = {};
+    article.querySelectorAll("[data-latar-note]").forEach(function (el) { ids[el.getAttribute("data-latar-note")] = true; });
+    return ids;
+  }
+  function freeId(base) {
+    var taken = takenIds();
+    var id = base;
+    for (var n = 2; taken[id]; n++) id = base + "-" + n;
+    return id;
+  }
   function newFileUrl(f) {
-    var path = notesPath + "/" + slug(f.title || f.phrase) + ".md";
+    var path = notesPath + "/" + freeId(slug(f.title || f.phrase)) + ".md";
     return repository + "/new/" + encodeURIComponent(branch).replace(/%2F/g, "/") + "?" + query({ filename: path, value: noteText(f) });
   }
 
