@@ -14,6 +14,7 @@ import yaml
 from conftest import MKDOCS_YML, ROOT, SEED_NAME, SEEDS, note_text
 from latar.check import check
 from latar.cli import main
+from latar.commands import SCAFFOLD_MARKS
 from latar.notes import parse_note
 from latar.proposal import FIELDS, Proposal, ProposalError, parse_issue, restore_context, slug
 from latar.sources import addresses, failures, report
@@ -62,6 +63,7 @@ _No response_
 
 def write(root: Path, notes: dict[str, str]) -> None:
     (root / "docs" / "anotasi").mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (root / "seeds").mkdir(exist_ok=True)
     for suffix in (".txt", ".yml"):
         shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
@@ -112,7 +114,8 @@ def test_slug_matches_the_javascript_rule() -> None:
     assert slug("Telekonferensi Gedung Putih") == "telekonferensi-gedung-putih"
     assert slug("Organisasi Keamanan dan Kerja Sama di Eropa (OSCE)") == "organisasi-keamanan-dan-kerja-sama-di-eropa-osce"
     assert slug("Pérez — “Rusia-NATO”") == "perez-rusia-nato"
-    assert slug("…") == "catatan-baru"
+    assert slug("…") == "nama-catatan"
+    assert len(slug("kata " * 40)) <= 60 and not slug("kata " * 40).endswith("-")
 
 
 def test_note_from_issue_writes_a_note_that_lands_on_the_proposed_occurrence(tmp_path: Path, capsys) -> None:
@@ -123,14 +126,22 @@ def test_note_from_issue_writes_a_note_that_lands_on_the_proposed_occurrence(tmp
     assert "wrote docs/anotasi/telekonferensi-gedung-putih.md" in capsys.readouterr().out
     text = (tmp_path / "docs" / "anotasi" / "telekonferensi-gedung-putih.md").read_text("utf-8")
     note = parse_note("telekonferensi-gedung-putih", text, "x.md")
-    assert (note.title, note.kind, note.anchors[0].suffix) == ("Telekonferensi Gedung Putih", "event", " media,")
+    (anchor,) = note.anchors
+    assert (note.title, note.kind, anchor.suffix, anchor.articles) == ("Telekonferensi Gedung Putih", "event", " media,", (SEED_NAME,))
     assert note.sources[0].url.startswith("https://bidenwhitehouse.archives.gov/")
     assert all(s.accessed == "2026-11-25" for s in note.sources)
     assert "TODO" in text
     result = check(tmp_path, tmp_path / "seeds", tmp_path / "docs" / "anotasi")
+    mine = [p for p in result.problems if p.path == "docs/anotasi/telekonferensi-gedung-putih.md"]
+    assert mine and all(any(m in p.message for m in SCAFFOLD_MARKS) for p in mine), mine  # check points at each TODO
+    assert all(p.line for p in mine)
+    # Once the TODOs are filled in, the anchor lands on the proposed occurrence.
+    done = note_text(anchors=f"  - text: telekonferensi\n    suffix: {anchor.suffix!r}\n    articles: [{SEED_NAME}]\n")
+    (tmp_path / "docs" / "anotasi" / "telekonferensi-gedung-putih.md").write_text(done.replace("'", '"'), encoding="utf-8")
+    result = check(tmp_path, tmp_path / "seeds", tmp_path / "docs" / "anotasi")
     (placement,) = [p for r in result.rendered for p in r.placements if p.note_id == note.id]
     assert placement.before.endswith("Dalam ") and placement.after.startswith(" media, pejabat Gedung Putih")
-    assert [p for p in result.problems if "TODO" not in p.message and "example." not in p.message] == []
+    (tmp_path / "docs" / "anotasi" / "telekonferensi-gedung-putih.md").write_text(text, encoding="utf-8")
     # Again: the note exists, nothing is overwritten.
     assert main(["--root", str(tmp_path), "note-from-issue", str(tmp_path / "issue.md")]) == 2
 
@@ -186,7 +197,7 @@ def test_markdown_summary_of_a_pull_request(pull_request: Path, capsys) -> None:
     summary = capsys.readouterr().out
     sections = summary.split("\n#### ")
     assert sections[0].startswith("## latar: pemeriksaan catatan")
-    assert "❌ **1 masalah**" in sections[0] and "dibandingkan dengan `main`" in sections[0]
+    assert "❌ **1 masalah**" in sections[0] and "dibandingkan dengan `main (" in sections[0]
     by_file = {s.split("`")[1]: s for s in sections[1:]}
     assert set(by_file) == {"docs/anotasi/kremlin.md", "docs/anotasi/telekonferensi-gedung-putih.md", "docs/anotasi/yury-ushakov.md"}
 
@@ -219,10 +230,9 @@ def test_markdown_summary_compares_uncommitted_changes_and_survives_a_bad_base(p
     out = capsys.readouterr().out
     assert "#### `docs/anotasi/krimea.md` — diubah" in out
     assert "- `docs/anotasi/krimea.md:3` — 'kind' is 'tokoh'" in out
-    assert main(["--root", str(pull_request), "check", "--format", "markdown", "--base", "tidak-ada"]) == 1
+    assert main(["--root", str(pull_request), "check", "--format", "markdown", "--base", "tidak-ada"]) == 2
     captured = capsys.readouterr()
-    assert "cannot compare with 'tidak-ada'" in captured.err and "Traceback" not in captured.err
-    assert "#### `docs/anotasi/krimea.md` — —" in captured.out  # every note, no comparison
+    assert "'tidak-ada' is not a branch or commit" in captured.err and "Traceback" not in captured.err
 
 
 # --- the weekly source report ---------------------------------------------------------------------
@@ -231,14 +241,13 @@ def test_markdown_summary_compares_uncommitted_changes_and_survives_a_bad_base(p
 def source_notes(tmp_path: Path):
     sources = (
         "sources:\n"
-        "  - {title: Mati, url: 'https://a.example/hilang', publisher: A, date: 2021-12-31}\n"
-        "  - {title: Robot, url: 'https://b.example/tolak', publisher: B, date: 2021-12-31}\n"
-        "  - {title: Diarsip, url: 'https://c.example/ada', publisher: C, date: 2021-12-31,"
-        " archive_url: 'https://web.archive.org/web/2021/https://c.example/ada'}\n"
+        "  - {title: Mati, url: 'https://a.example.id/hilang', publisher: A, date: 2021-12-31}\n"
+        "  - {title: Robot, url: 'https://b.example.id/tolak', publisher: B, date: 2021-12-31}\n"
+        "  - {title: Diarsip, url: 'https://c.example.id/ada', publisher: C, date: 2021-12-31,"
+        " archive_url: 'https://web.archive.org/web/2021/https://c.example.id/ada'}\n"
     )
-    text = note_text().replace(
-        "sources:\n  - title: Sumber\n    url: https://example.org/a\n    publisher: Contoh\n    date: 2021-12-31\n", sources
-    )
+    text = note_text()
+    text = text[: text.index("sources:\n")] + sources + text[text.index("---\n", 4) :]
     write(tmp_path, {"krimea": text})
     result = check(tmp_path, tmp_path / "seeds", tmp_path / "docs" / "anotasi")
     assert result.problems == []
@@ -248,10 +257,10 @@ def source_notes(tmp_path: Path):
 def test_sources_lists_every_address_for_the_link_checker(tmp_path: Path, capsys) -> None:
     notes = source_notes(tmp_path)
     assert addresses(notes) == [
-        "https://a.example/hilang",
-        "https://b.example/tolak",
-        "https://c.example/ada",
-        "https://web.archive.org/web/2021/https://c.example/ada",
+        "https://a.example.id/hilang",
+        "https://b.example.id/tolak",
+        "https://c.example.id/ada",
+        "https://web.archive.org/web/2021/https://c.example.id/ada",
     ]
     assert main(["--root", str(tmp_path), "sources"]) == 0
     assert capsys.readouterr().out.split() == addresses(notes)
@@ -265,24 +274,24 @@ def test_weekly_report_tells_dead_from_unknown_and_lists_missing_archives(tmp_pa
         "errors": 2,
         "error_map": {
             "sources.txt": [
-                {"url": "https://a.example/hilang", "status": {"text": "Failed: Network error: Not Found", "code": 404}},
+                {"url": "https://a.example.id/hilang", "status": {"text": "Failed: Network error: Not Found", "code": 404}},
                 {
-                    "url": "https://b.example/tolak",
+                    "url": "https://b.example.id/tolak",
                     "status": {"text": 'Rejected status code (this depends on your "accept" configuration): 403 Forbidden'},
                 },
             ]
         },
     }
-    assert failures(lychee)["https://b.example/tolak"][0] == 403
+    assert failures(lychee)["https://b.example.id/tolak"][0] == 403
     text = report(notes, lychee)
     assert "**1 mati**, 1 tidak pasti" in text and "2 sumber tanpa `archive_url`" in text
     dead = text.split("### Mati")[1].split("###")[0]
     unknown = text.split("### Tidak pasti")[1].split("###")[0]
     unarchived = text.split("### Tanpa arsip")[1]
-    assert "https://a.example/hilang" in dead and "https://b.example/tolak" not in dead
-    assert "https://b.example/tolak" in unknown and "403 Forbidden" in unknown
-    assert "`docs/anotasi/krimea.md`: [Mati](https://a.example/hilang)" in unarchived
-    assert "[simpan](https://web.archive.org/save/https://b.example/tolak)" in unarchived
+    assert "https://a.example.id/hilang" in dead and "https://b.example.id/tolak" not in dead
+    assert "https://b.example.id/tolak" in unknown and "403 Forbidden" in unknown
+    assert "`docs/anotasi/krimea.md`: [Mati](https://a.example.id/hilang)" in unarchived
+    assert "[simpan](https://web.archive.org/save/https://b.example.id/tolak)" in unarchived
     assert "c.example" not in unarchived
     (tmp_path / "lychee.json").write_text(json.dumps(lychee), encoding="utf-8")
     assert main(["--root", str(tmp_path), "sources", "--report", str(tmp_path / "lychee.json")]) == 0

@@ -9,12 +9,12 @@ when a field was left empty. The labels are those of ``.github/ISSUE_TEMPLATE/us
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
+from . import notes
 from .anchoring import at_word_boundary, fold
 from .notes import KINDS
 
@@ -114,7 +114,7 @@ def restore_context(proposal: Proposal, paragraphs: Iterable[str]) -> tuple[Prop
     if len(found) != 1:
         return proposal, len(found)
     exact_prefix, exact_suffix = found[0]
-    return Proposal(**{**proposal.__dict__, "prefix": exact_prefix, "suffix": exact_suffix}), 1
+    return replace(proposal, prefix=exact_prefix, suffix=exact_suffix), 1
 
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
@@ -125,19 +125,19 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]
 
 
 def slug(text: str) -> str:
-    """A safe note id from a title or phrase (the same rule as propose.js)."""
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
-    result = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].rstrip("-")
-    return result or "catatan-baru"
+    """A safe note id from a title or phrase: latar's slug, at most 60 characters (the same rule as propose.js)."""
+    return notes.slug(text)[:60].rstrip("-") or "nama-catatan"
 
 
 def note_text(proposal: Proposal, accessed: str) -> str:
     """A complete note: valid front matter, TODO where the reader could not know (the same note as propose.js)."""
-    anchor = {"text": proposal.phrase}
+    anchor: dict[str, str | list[str]] = {"text": proposal.phrase}
     if proposal.prefix:
         anchor["prefix"] = proposal.prefix
     if proposal.suffix:
         anchor["suffix"] = proposal.suffix
+    if proposal.article:
+        anchor["articles"] = [proposal.article]  # the article it was proposed in, and no other
     sources = [{"title": "TODO: judul sumber", "url": url, "publisher": "TODO: penerbit", "accessed": accessed} for url in proposal.sources]
     for index, url in enumerate(PLACEHOLDER_URLS[: max(0, 2 - len(sources))]):
         title = "TODO: judul sumber" if not sources and index == 0 else "TODO: sumber kedua dari situs lain"

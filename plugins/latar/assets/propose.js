@@ -203,9 +203,10 @@
 
   /* ---- What goes to GitHub ---- */
   function slug(text) {
-    var s = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    /* notes.slug(): NFKD, non-ASCII dropped, lower case, runs of other characters → "-"; then at most 60 */
+    var s = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
     s = s.replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
-    return s || "catatan-baru";
+    return s || "nama-catatan";
   }
   function today() { return new Date().toISOString().slice(0, 10); }
   function q(value) { return JSON.stringify(value); }  /* a JSON string is a valid YAML double-quoted scalar */
@@ -222,6 +223,7 @@
     ];
     if (f.prefix) lines.push("    prefix: " + q(f.prefix));
     if (f.suffix) lines.push("    suffix: " + q(f.suffix));
+    if (articleName) lines.push("    articles: [" + q(articleName) + "]");  /* this article only, as selected */
     lines.push(
       "sources:",
       "  - title: " + q(f.url && !https ? "TODO: judul sumber; alamatnya harus https: " + f.url : "TODO: judul sumber"),
