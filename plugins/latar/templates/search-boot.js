@@ -1,7 +1,8 @@
 /* latar (issue #13): Material's search costs nothing until the reader opens it. Material fetches its whole
    index on every page load when a form is named "search" and starts its worker at once; here the form loses
    that name, and the worker is a stand-in that starts latar's Pagefind worker when the search box is first
-   focused (click, "/" or "s", or a ?q= link). Material's search box, keys and result list are unchanged. */
+   focused (click, "/" or "s", or a ?q= link). Material's search box, keys and result list are unchanged.
+   A page opened from a result (?h=words) marks those words, as Material's search.highlight does. */
 (() => {
   const form = document.forms.namedItem("search");
   const config = document.getElementById("__config");
@@ -9,6 +10,7 @@
   if (!form || !config || !Native) return;
   const { base, search } = JSON.parse(config.textContent);
   form.removeAttribute("name");
+  if (new URLSearchParams(location.search).get("h")) import(new URL(`${base}/assets/latar/search-highlight.js`, location.href).href);
   window.Worker = function (url, options) {
     if (String(url) !== search) return new Native(url, options);
     const stub = new EventTarget();
