@@ -12,7 +12,7 @@ const RESULT = 3;
 const PAGES = 10; // pages whose text one query fetches: Material shows ten before the reader scrolls
 const PARAGRAPHS = 3; // paragraphs shown under an article; the rest fold under Material's "more"
 const WORDS = 28; // words in a snippet
-const DEBOUNCE = 120; // ms: typing "menyerang" asks once, not nine times
+const DEBOUNCE = 150; // ms of quiet before a query runs: typing "menyerang" fetches for it, not for "m", "me", …
 
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escape = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -24,7 +24,7 @@ const mark = (word) => {
   return core ? `${escape(before)}<mark>${escape(core)}</mark>${escape(after)}` : escape(word);
 };
 
-let latest = "";
+let asked = 0; // queries received; only the newest one is answered
 const ready = pagefind
   .options({ excerptLength: WORDS })
   .then(() => pagefind.init())
@@ -78,21 +78,24 @@ function group(page, score) {
   return [top, ...items];
 }
 
-async function answer(query) {
+/** Material's result for one query, or null when a newer query came meanwhile (its answer is the one shown). */
+async function answer(query, id) {
   if (!query.trim()) return { items: [] };
-  const search = await pagefind.debouncedSearch(query, {}, DEBOUNCE);
-  if (search === null || query !== latest) return null; // a newer query is on its way
+  await new Promise((resolve) => setTimeout(resolve, DEBOUNCE));
+  if (id !== asked) return null;
+  const search = await pagefind.search(query);
+  if (id !== asked) return null;
   const pages = await Promise.all(search.results.slice(0, PAGES).map((result) => result.data()));
-  if (query !== latest) return null;
+  if (id !== asked) return null;
   return { items: pages.map((page, index) => group(page, search.results[index].score)) };
 }
 
 addEventListener("message", async ({ data: message }) => {
   if (message?.type !== QUERY) return; // SETUP never comes: Material has no index to send, by design
-  latest = message.data;
+  const id = ++asked;
   await ready;
   try {
-    const data = await answer(message.data);
+    const data = await answer(message.data, id);
     if (data) postMessage({ type: RESULT, data });
   } catch (error) {
     console.warn("latar: search failed", error);
