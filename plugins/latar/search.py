@@ -13,6 +13,7 @@ messages from this index, so Material's search box, keys, result list and highli
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -76,6 +77,11 @@ def build_index(site_dir: Path, language: str) -> IndexReport:
         raise SearchError(f"Pagefind could not index {site_dir}: {' / '.join(detail) or 'no output'}")
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
+    entry = json.loads((output / "pagefind-entry.json").read_text("utf-8"))
+    wanted = {f"wasm.{language['wasm']}.pagefind" for language in entry["languages"].values() if language.get("wasm")}
+    for wasm in output.glob("wasm.*.pagefind"):
+        if wanted and wasm.name not in wanted:  # the index's language has its own stemmer: the generic one is never fetched
+            wasm.unlink()
     pages = re.search(r"Indexed (\d+) pages?", result.stdout)
     size = sum(path.stat().st_size for path in output.rglob("*") if path.is_file())
     return IndexReport(int(pages.group(1)) if pages else 0, seconds, size)
