@@ -25,10 +25,7 @@ const mark = (word) => {
 };
 
 let asked = 0; // queries received; only the newest one is answered
-const ready = pagefind
-  .options({ excerptLength: WORDS })
-  .then(() => pagefind.init())
-  .then(() => postMessage({ type: READY }));
+const ready = pagefind.init().then(() => postMessage({ type: READY })); // the entry, the page list and the stemmer
 
 /** The window of WORDS words in [from, to) holding the most hits, as escaped HTML with the hits marked. */
 function snippet(words, hits, from, to) {

@@ -30,4 +30,5 @@
     if (document.activeElement === input) start();
     return stub;
   };
+  window.Worker.prototype = Native.prototype;
 })();
