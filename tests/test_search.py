@@ -188,6 +188,28 @@ def test_index_holds_what_a_reader_reads(site: Path) -> None:
         assert hidden not in note["content"], hidden
 
 
+def test_build_index_keeps_only_what_readers_fetch(tmp_path: Path) -> None:
+    """Pages are chosen by data-pagefind-body; Pagefind's own interfaces and unused stemmers are not published."""
+    from latar.search import OUTPUT, SearchError, build_index  # noqa: PLC0415
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<html lang="id"><body><div data-pagefind-body><h1>Judul</h1><p>serangan</p></div></body></html>'
+    )
+    (tmp_path / "index.html").write_text('<html lang="id"><body><p>salinan tanpa data-pagefind-body</p></body></html>')
+    report = build_index(tmp_path, "id")
+    assert report.pages == 1 and report.bytes > 0
+    assert sorted(path.name for path in (tmp_path / OUTPUT).glob("*.*")) == [
+        "pagefind-entry.json",
+        next(path.name for path in (tmp_path / OUTPUT).glob("pagefind.id_*.pf_meta")),
+        "pagefind.js",
+        "wasm.id.pagefind",
+    ]
+    assert list(fragments(tmp_path)) == ["/a/"]
+    with pytest.raises(SearchError, match="could not index"):
+        build_index(tmp_path / "nothing-here", "id")
+
+
 def test_typing_finds_other_forms_of_the_word_with_highlights(reader) -> None:
     """menyerang → serangan (article paragraph 2), diserang (a note); neither page says "menyerang"."""
     reader.page.goto(reader.origin + "/latar/")
