@@ -53,6 +53,8 @@ class BuildState:
     placements: dict[str, list[Placement]] = field(default_factory=dict)
     generated: dict[str, str] = field(default_factory=dict)
     docs_path: str = "docs"
+    search: bool = False
+    """latar's search answers Material's search box: on when configured and the box is there."""
 
 
 class LatarPlugin(BasePlugin[LatarConfig]):
@@ -72,7 +74,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Reset per-build state (``mkdocs serve`` keeps this instance) and register our assets."""
-        self.state = BuildState()
+        self.state = BuildState(search=self.config.search and "material/search" in config.plugins)
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         docs = Path(config.docs_dir).resolve()
         self.state.docs_path = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else docs.name
@@ -210,7 +212,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         Early (priority 50): with latar's search, Material's search plugin (priority 0, after) is told to skip
         every page; its index would be written but never fetched, the search box asks latar's Pagefind index.
         """
-        if self.config.search:
+        if self.state.search:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         if self._note_of(page) is not None:
             for item in nav.pages:
@@ -256,7 +258,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
                 '{% extends "base.html" %}\n'
                 "{% block extrahead %}{{ super() }}{% if page and page.meta and page.meta.latar_head %}"
                 "{{ page.meta.latar_head }}{% endif %}{% endblock %}\n"
-            ) + (boot if self.config.search else "")
+            ) + (boot if self.state.search else "")
         language = config.theme.get("language")
         try:
             strings, _, _ = env.loader.get_source(env, "partials/language.html")
@@ -284,7 +286,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             note_url=note_urls.__getitem__,
         )
         Path(config.site_dir, self.config.annotations_file).write_text(collection, encoding="utf-8")
-        if self.config.search:
+        if self.state.search:
             try:
                 report = search.build_index(Path(config.site_dir), config.theme.get("language") or "en")
             except search.SearchError as error:
