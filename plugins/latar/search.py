@@ -88,8 +88,11 @@ def build_index(site_dir: Path, language: str) -> IndexReport:
 
 
 def boot_script() -> str:
-    """The inline script that keeps Material's search idle until the reader opens it (see ``search-boot.js``)."""
-    source = BOOT.read_text("utf-8")
+    """The inline script that keeps Material's search idle until the reader opens it (see ``search-boot.js``).
+
+    Its opening comment stays in the source: every page carries the script, not the explanation.
+    """
+    source = re.sub(r"\A/\*.*?\*/\s*", "", BOOT.read_text("utf-8"), flags=re.S)
     if "</" in source or "{%" in source or "{{" in source:
         raise SearchError("search-boot.js must not contain '</', '{%' or '{{' (it is inlined into a template)")
     return source
