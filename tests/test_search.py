@@ -49,7 +49,9 @@ ARTICLE = (
     "Pasukan berkumpul di perbatasan timur pada musim dingin.\n"
     "Para pejabat membahas kemungkinan serangan ke kota pelabuhan.\n"
     "Pemerintah membantah rencana itu dan menyebut latihan biasa.\n"
+    "Kapal pemasok singgah di Alor, Buru, Seram, Nias, Sumba, Flores, Timor, Bangka, Belitung, Lombok dan Bali.\n"
 )
+ISLANDS = ("Alor", "Buru", "Seram", "Nias", "Sumba", "Flores", "Timor", "Bangka", "Belitung", "Lombok", "Bali")
 META = "title: Pasukan di perbatasan\nsource_url: https://example.org/b\npublisher: Contoh\npublished: '2022-01-05'\nlanguage: id\n"
 NOTES = {
     "gudang": note_text(
@@ -73,6 +75,15 @@ NOTES = {
         anchors="  - text: kota pelabuhan\n",
         body="Otoritas mengelola dermaga dan gudang.\n",
     ),
+} | {
+    f"pulau-{name.lower()}": note_text(
+        title=f"Pulau {name}",
+        kind="place",
+        summary="Pulau di Indonesia.",
+        anchors=f"  - text: {name}\n",
+        body="Pulau ini punya dermaga kecil.\n",
+    )
+    for name in ISLANDS
 }
 SEARCH_FILES = ("/pagefind/", "search_index", "/workers/search", "search-worker", "search-highlight")
 
@@ -173,14 +184,14 @@ def reader(browser, origin):
 
 def test_index_holds_what_a_reader_reads(site: Path) -> None:
     pages = fragments(site / "latar")
-    assert set(pages) == {"/artikel/serbuan/", "/anotasi/gudang/", "/anotasi/latihan/", "/anotasi/pelabuhan/"}  # no home copy
+    assert set(pages) == {"/artikel/serbuan/", *(f"/anotasi/{note_id}/" for note_id in NOTES)}  # no home copy
     article = pages["/artikel/serbuan/"]
     assert article["meta"] == {"title": "Pasukan di perbatasan", "kind": "Artikel"}
     assert "kemungkinan serangan ke kota pelabuhan" in article["content"]
     for hidden in ("Tentara mengerahkan", "Tentang teks ini", "Baca di situs asli", "Catatan latar", "Selengkapnya"):
         assert hidden not in article["content"], hidden  # footnotes, source box and byline are not the article
     assert "timur1" not in article["content"] and "timur pada" in article["content"]  # markers left out
-    assert [a["id"] for a in article["anchors"] if a["element"] == "p"] == ["latar-p-1", "latar-p-2", "latar-p-3"]
+    assert [a["id"] for a in article["anchors"] if a["element"] == "p"] == ["latar-p-1", "latar-p-2", "latar-p-3", "latar-p-4"]
     note = pages["/anotasi/gudang/"]
     assert note["meta"] == {"title": "Gudang senjata timur", "kind": "Tempat"}
     assert note["content"].startswith("Gudang senjata timur.") and "diserang dua kali" in note["content"]
@@ -233,6 +244,14 @@ def test_noun_finds_the_verb_and_a_note_says_which_note(reader) -> None:
     assert result.locator("h1").inner_text() == "PERISTIWA Latihan musim dingin"  # the kind badge is set in capitals
     assert result.locator("h1 .latar-kind").inner_text().lower() == "peristiwa"
     assert result.locator("mark").all_inner_texts() == ["mengerahkan"]
+
+
+def test_a_long_answer_lists_ten_pages_and_says_how_many_were_found(reader) -> None:
+    """dermaga is in 12 notes (11 islands and the port authority): the ten best are listed, the count is honest."""
+    reader.page.goto(reader.origin + "/latar/")
+    reader.search("dermaga")
+    assert len(reader.results()) == 10
+    assert reader.page.locator(".md-search-result__meta").inner_text() == "10 teratas dari 12 dokumen ditemukan"
 
 
 def test_nothing_is_fetched_for_search_until_the_reader_opens_it(reader) -> None:

@@ -84,7 +84,8 @@ async function answer(query, id) {
   if (id !== asked) return null;
   const pages = await Promise.all(search.results.slice(0, PAGES).map((result) => result.data()));
   if (id !== asked) return null;
-  return { items: pages.map((page, index) => group(page, search.results[index].score)) };
+  // total: every page found; Material counts the items, search-boot.js says when only the first PAGES are listed
+  return { items: pages.map((page, index) => group(page, search.results[index].score)), total: search.results.length };
 }
 
 addEventListener("message", async ({ data: message }) => {
