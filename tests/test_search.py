@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from browser import launch, serve
-from conftest import note_text
+from conftest import BODY, note_text
 
 pytestmark = pytest.mark.browser
 
@@ -59,21 +59,21 @@ NOTES = {
         kind="place",
         summary="Gudang di dekat perbatasan.",
         anchors="  - text: perbatasan timur\n",
-        body="Gudang itu diserang dua kali pada 2014. Penjaga menulis `<img src=x onerror=alert(1)>` di papan.\n",
+        body=f"Gudang itu diserang dua kali pada 2014. Penjaga menulis `<img src=x onerror=alert(1)>` di papan.\n\n{BODY}",
     ),
     "latihan": note_text(
         title="Latihan musim dingin",
         kind="event",
-        summary="Tentara mengerahkan tiga divisi ke utara.",
+        summary="Latihan tahunan di utara.",
         anchors="  - text: musim dingin\n",
-        body="Latihan berlangsung sebulan.\n",
+        body=f"Tentara mengerahkan tiga divisi ke utara untuk latihan sebulan.\n\n{BODY}",
     ),
     "pelabuhan": note_text(
         title="Otoritas pelabuhan",
         kind="organization",
         summary="Pengelola dermaga kota.",
         anchors="  - text: kota pelabuhan\n",
-        body="Otoritas mengelola dermaga dan gudang.\n",
+        body=f"Otoritas mengelola dermaga dan gudang.\n\n{BODY}",
     ),
 } | {
     f"pulau-{name.lower()}": note_text(
@@ -81,7 +81,7 @@ NOTES = {
         kind="place",
         summary="Pulau di Indonesia.",
         anchors=f"  - text: {name}\n",
-        body="Pulau ini punya dermaga kecil.\n",
+        body=f"Pulau ini punya dermaga kecil.\n\n{BODY}",
     )
     for name in ISLANDS
 }
@@ -263,7 +263,10 @@ def test_nothing_is_fetched_for_search_until_the_reader_opens_it(reader) -> None
     assert [url for url in reader.requests if any(part in url for part in SEARCH_FILES)] == []
     page.keyboard.press("s")  # Material's other key for search
     page.wait_for_function("document.activeElement.matches('.md-search__input')")
-    page.wait_for_load_state("networkidle")
+    for _ in range(100):  # the worker's own requests: Playwright sees them, the page's load states do not wait for them
+        if any(url.endswith("/pagefind/wasm.id.pagefind") for url in reader.requests):
+            break
+        page.wait_for_timeout(100)
     fetched = [url.split("/latar/", 1)[1] for url in reader.requests if "/latar/pagefind/" in url or "search" in url]
     assert fetched[0] == "assets/latar/search-worker.js" and "pagefind/pagefind.js" in fetched
     assert not any("search_index" in url or "/workers/search" in url for url in reader.requests)  # Material's index, worker
