@@ -246,7 +246,11 @@ def main() -> None:
                 else:
                     timing["index_kib"] = (site / "search" / "search_index.json").stat().st_size / 1024
                 servers[kind] = serve(parent)
-                rows[name][kind] = timing | measure(browser, servers[kind][1], "/latar/", query, kind) | {"query": query}
+                # the median of --runs readers by first-search bytes: a loaded machine can delay keystrokes past the debounce
+                readers = sorted(
+                    (measure(browser, servers[kind][1], "/latar/", query, kind) for _ in range(args.runs)), key=lambda r: r["search_bytes"]
+                )
+                rows[name][kind] = timing | readers[len(readers) // 2] | {"query": query, "readers": len(readers)}
                 r = rows[name][kind]
                 print(
                     f"{name:<28} {kind:<8} load {r['load_bytes'] / 1024:8.1f} KiB  first search {r['search_bytes'] / 1024:8.1f} KiB"
@@ -274,7 +278,7 @@ def write(rows: dict, out: Path) -> None:
         "behind Material's search box) and Material's own search (`plugins.latar.search: false`), served with gzip "
         "under `/latar/` and opened in Chromium with an empty cache. *On page load*: search bytes until the network "
         "is idle. *First search*: after pressing `/` and typing the word (60 ms a key) until the results are shown "
-        "and the network is idle. Bytes are compressed response bodies as Chromium reports them. *Index time*: "
+        "and the network is idle (the median of 3 readers). Bytes are compressed response bodies as Chromium reports them. *Index time*: "
         "Pagefind indexing the built site (median of 3) against Material's search plugin inside its build.",
         "",
         "| site | search | on page load | first search | requests (load / search) | index time | index on disk |",

@@ -12,7 +12,7 @@ const RESULT = 3;
 const PAGES = 10; // pages whose text one query fetches: Material shows ten before the reader scrolls
 const PARAGRAPHS = 3; // paragraphs shown under an article; the rest fold under Material's "more"
 const WORDS = 28; // words in a snippet
-const DEBOUNCE = 150; // ms of quiet before a query runs: typing "menyerang" fetches for it, not for "m", "me", …
+const DEBOUNCE = 200; // ms of quiet before a query runs: typing "menyerang" fetches for it, not for "m", "me", …
 
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escape = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
