@@ -47,8 +47,9 @@ test: $(STAMP) $(NODE_TOOLS) browser ## every test: unit, real builds, real Chro
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/pytest
 
-bench: $(STAMP) ## benchmarks (figures into benchmarks/results/)
+bench: $(STAMP) browser ## benchmarks (figures into benchmarks/results/): build time, then search bytes and recall in Chromium
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.search
 
 AUDIT_TOOLS := benchmarks/node_modules/.installed
 $(AUDIT_TOOLS): benchmarks/package-lock.json

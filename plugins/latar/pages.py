@@ -22,20 +22,25 @@ class Backlink:
 
 
 def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None = None, correction_href: str | None = None) -> str:
-    """The note's page: kind and date, the sanitised body, sources and "Muncul di"."""
-    meta = append(tag("p", class_="latar-note-meta"), tag("span", note.kind_label, class_="latar-kind"))
+    """The note's page: title, kind and date, the sanitised body, sources and "Muncul di".
+
+    Search indexes the title, summary and body (``data-pagefind-*``); the kind is the result's label.
+    """
+    kind = tag("span", note.kind_label, class_="latar-kind", data_pagefind_meta="kind")
+    meta = append(tag("p", class_="latar-note-meta", data_pagefind_ignore=""), kind)
     if note.date:
         append(meta, " · ", tag("time", format_date(note.date), datetime=note.date))
     if note.hindsight:
         append(meta, " · ", tag("span", "Peristiwa sesudah artikel terbit", class_="latar-hindsight"))
-    root = tag("div", class_="latar-note-page", data_latar_kind=note.kind)
+    root = tag("div", class_="latar-note-page", data_latar_kind=note.kind, data_pagefind_body="")
     append(
         root,
+        tag("h1", plain_text(note.title)),  # in the page, not Material's template, so that search sees it
         meta,  # the summary is the tooltip's short form of the body: the page shows the body only
         append(tag("div", class_="latar-note-body"), sanitized(render_block(note.body))),
-        tag("h2", "Sumber", id="sumber"),
+        tag("h2", "Sumber", id="sumber", data_pagefind_ignore=""),
     )
-    sources = tag("ol", class_="latar-sources")
+    sources = tag("ol", class_="latar-sources", data_pagefind_ignore="")
     for source in note.sources:
         link = tag("a", plain_text(source.title), href=source.url, rel="noopener noreferrer nofollow")
         item = append(tag("li"), append(tag("cite"), link), f" — {source.publisher}")
@@ -50,9 +55,9 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
         if source.archive_url:
             append(item, " (", tag("a", "arsip", href=source.archive_url, rel="noopener noreferrer nofollow", class_="latar-archive"), ")")
         sources.append(item)
-    append(root, sources, tag("h2", "Muncul di", id="muncul-di"))
+    append(root, sources, tag("h2", "Muncul di", id="muncul-di", data_pagefind_ignore=""))
     if backlinks:
-        spots = tag("ul", class_="latar-backlinks", data_search_exclude="")
+        spots = tag("ul", class_="latar-backlinks", data_search_exclude="", data_pagefind_ignore="")
         for link in backlinks:
             placement = link.placement
             anchor = tag("a", f"{link.article_title}, catatan {placement.number}", href=link.href)
@@ -65,9 +70,9 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
             spots.append(append(tag("li"), anchor, ": ", quote))
         root.append(spots)
     else:
-        root.append(tag("p", "Catatan ini belum terpasang di artikel mana pun."))
+        root.append(tag("p", "Catatan ini belum terpasang di artikel mana pun.", data_pagefind_ignore=""))
     if edit_href or correction_href:
-        actions = tag("p", class_="latar-actions", data_search_exclude="")
+        actions = tag("p", class_="latar-actions", data_search_exclude="", data_pagefind_ignore="")
         if edit_href:
             append(actions, tag("a", "Sunting catatan ini", href=edit_href, class_="md-button", rel="noopener"), " ")
         if correction_href:

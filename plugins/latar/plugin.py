@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import pages
+from . import pages, search
 from .article import Article
 from .check import anchor, load
 from .config import LatarConfig
@@ -53,6 +53,8 @@ class BuildState:
     placements: dict[str, list[Placement]] = field(default_factory=dict)
     generated: dict[str, str] = field(default_factory=dict)
     docs_path: str = "docs"
+    search: bool = False
+    """latar's search answers Material's search box: on when configured and the box is there."""
 
 
 class LatarPlugin(BasePlugin[LatarConfig]):
@@ -72,7 +74,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Reset per-build state (``mkdocs serve`` keeps this instance) and register our assets."""
-        self.state = BuildState()
+        self.state = BuildState(search=self.config.search and "material/search" in config.plugins)
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         docs = Path(config.docs_dir).resolve()
         self.state.docs_path = docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else docs.name
@@ -124,7 +126,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             for placement in rendered.placements:
                 self.state.placements.setdefault(placement.note_id, []).append(placement)
         if self.state.home is not None:  # the same article again, with links relative to the home page
-            renderer = ArticleRenderer(self.state.notes, note_hrefs("index.md"), self.config.id_prefix, data)
+            renderer = ArticleRenderer(self.state.notes, note_hrefs("index.md"), self.config.id_prefix, data, searchable=False)
             self.state.home_html = renderer.render(self.state.articles[self.state.home], result.anchorer).html
         _report(result.problems)
         return files
@@ -209,8 +211,15 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             return pages.timeline(list(self.state.notes.values()), self._note_hrefs(page, files), arts)
         return html
 
+    @event_priority(50)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-        """A note page is not in the navigation: mark its section (the notes index) active instead."""
+        """A note page is not in the navigation: mark its section (the notes index) active instead.
+
+        Early (priority 50): with latar's search, Material's search plugin (priority 0, after) is told to skip
+        every page; its index would be written but never fetched, the search box asks latar's Pagefind index.
+        """
+        if self.state.search:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         if self._note_of(page) is not None:
             for item in nav.pages:
                 if item.file.src_uri == self._note_uri("index"):
@@ -248,11 +257,14 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         except Exception:
             main = ""
         if main.strip().endswith('{% extends "base.html" %}'):
+            boot = (
+                f"{{% block scripts %}}<script>{{% raw %}}{search.boot_script()}{{% endraw %}}</script>{{{{ super() }}}}{{% endblock %}}\n"
+            )
             overrides["main.html"] = (
                 '{% extends "base.html" %}\n'
                 "{% block extrahead %}{{ super() }}{% if page and page.meta and page.meta.latar_head %}"
                 "{{ page.meta.latar_head }}{% endif %}{% endblock %}\n"
-            )
+            ) + (boot if self.state.search else "")
         language = config.theme.get("language")
         try:
             strings, _, _ = env.loader.get_source(env, "partials/language.html")
@@ -267,7 +279,10 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the W3C Web Annotation collection of every placement."""
+        """Write the W3C Web Annotation collection of every placement, then index the built site for search.
+
+        Pagefind reads the pages as written, so it runs here, in every ``build``, ``serve`` and CI run alike.
+        """
         site_url = config.site_url or ""
         note_urls = {note_id: _absolute(site_url, self.state.urls[self._note_uri(note_id)]) for note_id in self.state.notes}
         collection = annotation_collection(
@@ -277,6 +292,12 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             note_url=note_urls.__getitem__,
         )
         Path(config.site_dir, self.config.annotations_file).write_text(collection, encoding="utf-8")
+        if self.state.search:
+            try:
+                report = search.build_index(Path(config.site_dir), config.theme.get("language") or "en")
+            except search.SearchError as error:
+                raise PluginError(f"latar: {error}") from None
+            log.info(f"search: {report.pages} pages indexed in {report.seconds:.2f} s ({report.bytes / 1024:.0f} KiB)")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when an article changes, not only when ``docs/`` does."""

@@ -81,13 +81,21 @@ class ArticleRenderer:
     """Render one article: body paragraphs, markers, footnotes and the source box."""
 
     def __init__(
-        self, notes: Mapping[str, Note], note_href: Callable[[str], str], prefix: str = "latar", data: Mapping[str, str] | None = None
+        self,
+        notes: Mapping[str, Note],
+        note_href: Callable[[str], str],
+        prefix: str = "latar",
+        data: Mapping[str, str] | None = None,
+        *,
+        searchable: bool = True,
     ) -> None:
         self.notes = notes
         self.note_href = note_href
         self.prefix = prefix
         self.data = data or {}
         """Extra ``data-latar-*`` attributes of the article element (e.g. the repository, for propose.js)."""
+        self.searchable = searchable
+        """False for a copy of an article (the home page): search finds the article at its permanent address."""
 
     def render(self, article: Article, anchorer: Anchorer, diagnostics: Diagnostics | None = None) -> RenderedArticle:
         """The full article HTML and its placements."""
@@ -101,9 +109,14 @@ class ArticleRenderer:
             paragraph.tail = "\n"
         boxes = [*([self._postscript(article)] if article.postscript else []), self._source_box(article)]
         controls = [self._controls(numbers)] if numbers else []
+        for box in (byline, *controls, *boxes):  # search indexes what the article says, not its labels and controls
+            box.set("data-pagefind-ignore", "")
         data = {f"data_latar_{key}": value for key, value in self.data.items()}
         root = tag("div", class_="latar-article", lang=article.meta.language, data_latar_article=article.name, **data)
         append(root, headline, byline, *controls, body, *boxes)
+        if self.searchable:
+            root.set("data-pagefind-body", "")
+            root.set("data-pagefind-meta", "kind:Artikel")
         if diagnostics is not None:  # phrases found only outside the article text get a hint, not a marker
             for element in (headline, byline, *boxes):
                 anchorer.hits(-1, Block(text_of(element, " "), eligible=()), diagnostics, article.name)
@@ -150,7 +163,7 @@ class ArticleRenderer:
             )
             number = str(numbers[note.id])
             span = tag("span", phrase, class_="latar-anchor", data_latar_note=note.id, data_latar_kind=note.kind)
-            sup = tag("sup", id=ref_id, class_="latar-ref", data_latar_kind=note.kind)
+            sup = tag("sup", id=ref_id, class_="latar-ref", data_latar_kind=note.kind, data_pagefind_ignore="")
             # The number is CSS generated content (``data-latar-number``), so copied text reads as the article.
             link = tag("a", class_="footnote-ref", href=f"#{fn_id}", role="doc-noteref", data_latar_kind=note.kind)
             link.set("data-latar-note", note.id)
@@ -176,14 +189,17 @@ class ArticleRenderer:
         return placements
 
     def body(self, article: Article) -> Element:
-        """The article's paragraphs, one ``<p>`` per seed line, the dateline marked."""
+        """The article's paragraphs, one ``<p>`` per seed line, the dateline marked.
+
+        Each paragraph has an id (``latar-p-1``…), so a search result can link to it.
+        """
         body = tag("div", class_="latar-article-body")
         for index, paragraph in enumerate(article.paragraphs):
+            p = tag("p", id=f"{self.prefix}-p-{index + 1}")
             if index == 0 and article.dateline:
-                dateline = tag("span", article.dateline, class_="latar-dateline")
-                body.append(append(tag("p"), dateline, paragraph[len(article.dateline) :]))
+                body.append(append(p, tag("span", article.dateline, class_="latar-dateline"), paragraph[len(article.dateline) :]))
             else:
-                body.append(tag("p", paragraph))
+                body.append(append(p, paragraph))
         return body
 
     def _byline(self, article: Article) -> Element:
@@ -235,7 +251,7 @@ class ArticleRenderer:
         for placement in placements:
             refs.setdefault(placement.note_id, []).append(placement.ref_id)
         title_id = f"{self.prefix}-notes-title"
-        section = tag("div", class_="footnote latar-footnotes", role="doc-endnotes", aria_labelledby=title_id)
+        section = tag("div", class_="footnote latar-footnotes", role="doc-endnotes", aria_labelledby=title_id, data_pagefind_ignore="")
         append(section, tag("hr"), tag("h2", "Catatan latar", id=title_id, class_="latar-notes-title"))
         items = tag("ol")
         for note_id in sorted(numbers, key=numbers.__getitem__):
