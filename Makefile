@@ -60,4 +60,4 @@ audit: $(STAMP) $(AUDIT_TOOLS) browser ## Lighthouse on the article page served 
 	$(BIN)/python -m benchmarks.audit
 
 clean:
-	rm -rf site .pytest_cache benchmarks/.work
+	rm -rf site .pytest_cache benchmarks/.work .cache/latar

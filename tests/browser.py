@@ -8,6 +8,7 @@ import http.server
 import os
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -16,6 +17,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    # As GitHub Pages serves them (Python's default leaves the charset out, and Chromium then guesses).
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".txt": "text/plain; charset=utf-8"}
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 

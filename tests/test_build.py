@@ -151,18 +151,27 @@ def test_second_article_is_two_files(make_site) -> None:
     assert "../../artikel/kedua/#latar-ref-nato" in hrefs and f"../../artikel/{SEED_NAME}/#latar-ref-nato" in hrefs
 
 
-def test_web_annotations_point_at_the_text(make_site) -> None:
+def test_web_annotations_point_at_the_page_text_and_the_plain_text(make_site) -> None:
     built = make_site(NOTES)
     data = json.loads((built.site / "anotasi.jsonld").read_text("utf-8"))
-    text = "\n".join((SEEDS / f"{SEED_NAME}.txt").read_text("utf-8").split("\n")[1:30])
+    page_text = built.soup(f"artikel/{SEED_NAME}/index.html").select_one(".latar-article-body").get_text()
+    plain = (built.site / "artikel" / SEED_NAME / "teks.txt").read_text("utf-8")
+    assert plain == "".join(
+        unicodedata.normalize("NFC", line) + "\n" for line in (SEEDS / f"{SEED_NAME}.txt").read_text("utf-8").split("\n")[1:30]
+    )
     assert data["type"] == "AnnotationCollection" and data["total"] == len(data["first"]["items"]) >= 5
     for item in data["first"]["items"]:
         assert item["id"].startswith(f"https://example.org/latar/artikel/{SEED_NAME}/#latar-ref-"), item["id"]
         assert item["body"][1]["source"].startswith("https://example.org/latar/anotasi/")
-        quote, position = item["target"]["selector"]
-        assert text[position["start"] : position["end"]] == quote["exact"]
-        assert text[: position["start"]].endswith(quote["prefix"])
-        assert text[position["end"] :].startswith(quote["suffix"])
+        page, text = item["target"]
+        assert page["source"] == f"https://example.org/latar/artikel/{SEED_NAME}/"
+        assert text["source"] == f"https://example.org/latar/artikel/{SEED_NAME}/teks.txt"
+        for target, content in ((page, page_text), (text, plain)):
+            quote, position = target["selector"]
+            assert content[position["start"] : position["end"]] == quote["exact"]
+            assert content[: position["start"]].endswith(quote["prefix"])
+            assert content[position["end"] :].startswith(quote["suffix"])
+            assert content.count(quote["prefix"] + quote["exact"] + quote["suffix"]) == 1
 
 
 def test_real_site_builds_strict(tmp_path) -> None:
@@ -183,7 +192,7 @@ def test_article_page_has_news_article_json_ld_and_open_graph(make_site) -> None
     assert data["@type"] == "NewsArticle"
     assert data["headline"].startswith("Padahal Terasa Perang")
     assert (data["datePublished"], data["inLanguage"]) == ("2021-12-31", "id")
-    assert data["publisher"] == {"@type": "Organization", "name": "Intisari Online"}
+    assert data["publisher"] == {"@type": "Organization", "name": "Intisari Online", "url": "https://intisari.grid.id/"}
     assert data["isBasedOn"].startswith("https://intisari.grid.id/")
     permanent = f"https://example.org/latar/artikel/{SEED_NAME}/"  # the home page is a copy; shares point here
     assert data["url"] == permanent

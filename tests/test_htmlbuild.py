@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from latar.htmlbuild import Markup, append, fragment, sanitized, tag, text_of, to_html
+from latar.htmlbuild import Markup, append, dom_text, fragment, sanitized, tag, text_of, to_html
 
 # Any text, including markup-looking text and characters html.parser must not choke on.
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40) | st.sampled_from(
@@ -73,3 +73,20 @@ def test_append_joins_text_before_and_after_children() -> None:
     root = append(tag("p"), "a", "b", tag("em", "c"), "d", "e")
     assert (root.text, root[0].tail) == ("ab", "de")
     assert text_of(root, " ") == "ab c de"
+
+
+@given(texts, texts, texts)
+def test_dom_text_equals_the_parsed_pages_text(head: str, inner: str, tail: str) -> None:
+    root = append(tag("div"), head, tag("span", inner), tail)
+    text, where = dom_text(root)
+    assert BeautifulSoup(to_html(root), "html.parser").div.get_text() == text
+    assert text[slice(*where[id(root[0])])] == inner
+
+
+def test_dom_text_is_what_a_browser_holds_and_locates_each_element() -> None:
+    root = append(tag("div"), "a<b ", tag("span", "Krimea", class_="x"), tag("sup", "1"), "\n", sanitized("<em>AT&amp;T</em> x"))
+    text, where = dom_text(root)
+    assert text == "a<b Krimea1\nAT&T x"
+    span = root[0]
+    assert text[slice(*where[id(span)])] == "Krimea"
+    assert BeautifulSoup(to_html(root), "html.parser").div.get_text() == text

@@ -21,6 +21,8 @@ class LatarConfig(Config):
     """Build the ``linimasa/`` page from the notes' dates."""
     annotations_file = c.Type(str, default="anotasi.jsonld")
     """W3C Web Annotation collection written into ``site_dir``."""
+    cache_dir = c.Type(str, default=".cache/latar")
+    """Folder (relative to ``mkdocs.yml``) where social cards are cached between builds; never inside ``docs_dir``."""
     repository = c.Optional(c.URL())
     """GitHub repository for "edit this note" and "suggest a correction" links (not ``repo_url``,
     which makes Material call the GitHub API from readers' browsers)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
 
 FRAGMENT = "latar:fragment"
@@ -91,6 +92,50 @@ def text_of(element: Element, separator: str = "") -> str:
 
     walk(element)
     return separator.join(parts)
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def dom_text(root: Element) -> tuple[str, dict[int, tuple[int, int]]]:
+    """The text a browser's DOM holds for ``root`` (its ``textContent``: every text node in order) and,
+    for each element, where its text starts and ends in it (keyed by ``id(element)``).
+
+    Unlike :func:`text_of`, :class:`Markup` counts with the text it parses to, as it will in the page.
+    """
+    parts: list[str] = []
+    spans: dict[int, tuple[int, int]] = {}
+    length = 0
+
+    def add(text: str) -> None:
+        nonlocal length
+        parts.append(text)
+        length += len(text)
+
+    def walk(node: Element) -> None:
+        start = length
+        if node.tag == MARKUP:
+            parser = _TextOnly()
+            parser.feed(node.text or "")
+            parser.close()
+            add("".join(parser.parts))
+        else:
+            if node.text:
+                add(node.text)
+            for child in node:
+                walk(child)
+                if child.tail:
+                    add(child.tail)
+        spans[id(node)] = (start, length)
+
+    walk(root)
+    return "".join(parts), spans
 
 
 def escape_text(text: str) -> str:

@@ -6,8 +6,9 @@ MkDocs events onto them.
 
 from __future__ import annotations
 
-import html
+import posixpath
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urljoin
@@ -24,15 +25,19 @@ from mkdocs.utils import get_relative_url
 
 from . import pages, search
 from .article import Article
+from .cards import HEIGHT, WIDTH, Card, CardCache
 from .check import anchor, load
 from .config import LatarConfig
-from .metadata import head_tags
+from .history import Dates, History
+from .htmlbuild import escape_attribute
+from .metadata import Picture, Site, description, head_tags, note_description, note_head_tags
 from .notes import Note
 from .problems import Problem
-from .render import ArticleRenderer, Placement, RenderedArticle
-from .sanitize import clean, plain, plain_text, render_inline
+from .render import ArticleRenderer, Placement, RenderedArticle, format_date
+from .sanitize import clean, plain, plain_text
+from .sitemap import gzipped, sitemap
 from .ui import INTERFACE_STRINGS
-from .webannotation import annotation_collection
+from .webannotation import Addresses, annotation_collection
 
 log = get_plugin_logger(__name__.rsplit(".", 1)[0])
 ASSETS = Path(__file__).parent / "assets"
@@ -55,6 +60,10 @@ class BuildState:
     docs_path: str = "docs"
     search: bool = False
     """latar's search answers Material's search box: on when configured and the box is there."""
+    history: History = field(default_factory=lambda: History({}, datetime.min))
+    cards: dict[str, Card] = field(default_factory=dict)
+    sitemap: list[tuple[str, datetime]] = field(default_factory=list)
+    dests: dict[str, str] = field(default_factory=dict)
 
 
 class LatarPlugin(BasePlugin[LatarConfig]):
@@ -66,6 +75,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         self.state = BuildState()
         self.root = Path.cwd()
         self._activated: Page | None = None
+        self.card_cache = CardCache(None)
 
     @property
     def seeds_dir(self) -> Path:
@@ -82,6 +92,9 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             raise PluginError(
                 f"latar: the articles folder '{self.config.seeds_dir}' does not exist next to mkdocs.yml; create it or set plugins.latar.seeds_dir"
             )
+        cache = self.root / self.config.cache_dir / "kartu"
+        if self.card_cache.folder != cache:  # kept across ``mkdocs serve`` rebuilds: only changed cards are drawn
+            self.card_cache = CardCache(cache)
         if "assets/latar/latar.css" not in config.extra_css:
             config.extra_css.append("assets/latar/latar.css")
         if "assets/latar/latar.js" not in [str(s) for s in config.extra_javascript]:
@@ -102,6 +115,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         """
         notes_dir = Path(config.docs_dir) / self.config.notes_dir
         result = load(self.root, self.seeds_dir, notes_dir, branch=self.config.branch)
+        self.state.history = History.load(self.root, [Path(config.docs_dir), self.seeds_dir])
         valid = {note.id for note in result.notes}
         prefix = f"{self.config.notes_dir}/"
         for file in list(files):  # notes that cannot be published, and Markdown in sub-folders of the notes, are left out
@@ -114,6 +128,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         self._add_generated(files, config, result.articles)
         for uri in [*self.state.article_by_uri, *(self._note_uri(note_id) for note_id in valid)]:
             self.state.urls[uri] = files.get_file_from_path(uri).url
+        self.state.dests = {file.src_uri: file.dest_uri for file in files.documentation_pages()}
 
         def note_hrefs(page_uri: str) -> Any:
             page_url = self.state.urls[page_uri]
@@ -168,7 +183,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         if note is None:
             return markdown
         page.meta["title"] = plain(note.title)
-        page.meta.setdefault("description", html.escape(plain_text(render_inline(note.summary))))
+        page.meta.setdefault("description", escape_attribute(note_description(note)))  # Material writes it unescaped
         return ""
 
     @event_priority(-50)
@@ -182,8 +197,14 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             url = _absolute(config.site_url or "", permanent)
             if config.site_url:
                 page.canonical_url = url
+            article = rendered.article
             notes = len({p.note_id for p in rendered.placements})
-            page.meta["latar_head"] = head_tags(rendered.article, url, notes, config.site_name)
+            detail = f"{article.meta.publisher} · {format_date(article.meta.published)} · {notes} catatan latar"
+            card = Card("Artikel beranotasi", article.meta.title, detail, config.site_name)
+            picture = self._card(self.state.article_uris[name], card, config)
+            page.meta["description"] = escape_attribute(description(article, notes))  # Material writes it unescaped
+            site = Site(config.site_name, config.site_url or None, article.meta.language)
+            page.meta["latar_head"] = head_tags(article, url, notes, site, picture, self._article_dates(name))
             # A one-entry table of contents gives the page Material's own skip link ("Lewati ke isi");
             # Material leaves the headline out of the sidebar, so no table of contents is shown.
             headline = {
@@ -196,18 +217,25 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             return self.state.home_html if uri == "index.md" else rendered.html
         note = self._note_of(page)
         if note is not None:
+            url = _absolute(config.site_url or "", page.url)
+            card = Card(f"Catatan latar · {note.kind_label}", plain_text(note.title), note_description(note), config.site_name)
+            picture = self._card(page.file.src_uri, card, config)
+            site = Site(config.site_name, config.site_url or None)
+            page.meta["latar_head"] = note_head_tags(note, url, site, picture, self._note_dates(note))
             return self._note_page(note, page, config, files)
         if uri == self._note_uri("index"):
             home = self.state.rendered.get(self.state.home or "")
             numbers = {p.note_id: p.number for p in home.placements} if home else {}
             title = home.article.meta.title if home else ""
             listing = pages.notes_index(list(self.state.notes.values()), self._note_hrefs(page, files), numbers, title)
+            page.meta.setdefault("description", f"{len(self.state.notes)} catatan latar bersumber, dikelompokkan menurut jenisnya.")
             return (clean(html) if uri not in self.state.generated else "") + listing
         if uri == "linimasa.md" and uri in self.state.generated:
             arts = [
                 (a.meta.published, a.meta.title, self._href(self.state.article_uris[a.name], page, files))
                 for a in self.state.articles.values()
             ]
+            page.meta["description"] = "Peristiwa yang diterangkan catatan latar, berurutan waktu, bersama tanggal terbit tiap artikel."
             return pages.timeline(list(self.state.notes.values()), self._note_hrefs(page, files), arts)
         return html
 
@@ -217,6 +245,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
         Early (priority 50): with latar's search, Material's search plugin (priority 0, after) is told to skip
         every page; its index would be written but never fetched, the search box asks latar's Pagefind index.
+        Also note each page's canonical address and last change for the sitemap (the home page's canonical is its article).
         """
         if self.state.search:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
@@ -225,6 +254,9 @@ class LatarPlugin(BasePlugin[LatarConfig]):
                 if item.file.src_uri == self._note_uri("index"):
                     item.active = True
                     self._activated = item
+        address = page.canonical_url or page.abs_url
+        if address:
+            self.state.sitemap.append((address, self._page_dates(page).modified))
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -279,19 +311,34 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the W3C Web Annotation collection of every placement, then index the built site for search.
+        """Write what is not a page (the Web Annotation collection, each article's plain text, the cards, the
+        sitemap), then index the built site for search.
 
+        The sitemap replaces the one MkDocs wrote: each canonical address once, with its real last change.
         Pagefind reads the pages as written, so it runs here, in every ``build``, ``serve`` and CI run alike.
         """
         site_url = config.site_url or ""
-        note_urls = {note_id: _absolute(site_url, self.state.urls[self._note_uri(note_id)]) for note_id in self.state.notes}
-        collection = annotation_collection(
-            self.state.rendered.values(),
-            self.state.notes,
-            article_url=lambda name: _absolute(site_url, self.state.urls[self.state.article_uris[name]]),
-            note_url=note_urls.__getitem__,
+        site = Path(config.site_dir)
+        texts = {name: self._beside(self.state.article_uris[name], "teks.txt") for name in self.state.rendered}
+        for name, rendered in self.state.rendered.items():
+            _write(site / texts[name], rendered.plain_text.encode("utf-8"))
+        where = Addresses(
+            collection=_absolute(site_url, self.config.annotations_file),
+            article=lambda name: _absolute(site_url, self.state.urls[self.state.article_uris[name]]),
+            plain_text=lambda name: _absolute(site_url, texts[name]),
+            note=lambda note_id: _absolute(site_url, self.state.urls[self._note_uri(note_id)]),
         )
-        Path(config.site_dir, self.config.annotations_file).write_text(collection, encoding="utf-8")
+        collection = annotation_collection(
+            self.state.rendered.values(), self.state.notes, where, self._note_dates, (config.site_name, config.site_url or None)
+        )
+        (site / self.config.annotations_file).write_text(collection, encoding="utf-8")
+        for path, card in sorted(self.state.cards.items()):
+            _write(site / path, self.card_cache.png(card))
+        self.card_cache.prune({card.key() for card in self.state.cards.values()})
+        if site_url:
+            xml = sitemap(self.state.sitemap)
+            (site / "sitemap.xml").write_text(xml, encoding="utf-8")
+            (site / "sitemap.xml.gz").write_bytes(gzipped(xml))
         if self.state.search:
             try:
                 report = search.build_index(Path(config.site_dir), config.theme.get("language") or "en")
@@ -305,6 +352,51 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         return server
 
     # helpers
+
+    def _beside(self, uri: str, name: str) -> str:
+        """A file published next to page ``uri``: ``artikel/x/index.html`` → ``artikel/x/<name>``."""
+        dest = self.state.dests[uri]
+        if posixpath.basename(dest) == "index.html":
+            return posixpath.join(posixpath.dirname(dest), name)
+        return f"{dest.removesuffix('.html')}-{name}"
+
+    def _card(self, uri: str, card: Card, config: MkDocsConfig) -> Picture:
+        """Register page ``uri``'s card (written in ``on_post_build``) and return how pages refer to it."""
+        path = self._beside(uri, "kartu.png")
+        self.state.cards[path] = card
+        return Picture(_absolute(config.site_url or "", path), WIDTH, HEIGHT, card.alt)
+
+    def _file(self, relative: str) -> Path:
+        return self.root / relative
+
+    def _note_dates(self, note: Note) -> Dates:
+        return self.state.history.of(self._file(note.path))
+
+    def _article_files(self, name: str) -> list[Path]:
+        return [self.seeds_dir / f"{name}.txt", self.seeds_dir / f"{name}.yml"]
+
+    def _article_dates(self, name: str) -> Dates:
+        """An article page changes with its seed and with every note placed in it."""
+        notes = {p.note_id for p in self.state.rendered[name].placements}
+        return self.state.history.of(*self._article_files(name), *(self._file(self.state.notes[n].path) for n in sorted(notes)))
+
+    def _page_dates(self, page: Page) -> Dates:
+        """What a page is made of, dated: the files latar builds it from, or its own Markdown."""
+        uri = page.file.src_uri
+        history = self.state.history
+        if uri in self.state.article_by_uri:
+            return self._article_dates(self.state.article_by_uri[uri])
+        note = self._note_of(page)
+        if note is not None:
+            articles = sorted({p.article for p in self.state.placements.get(note.id, [])})
+            return history.of(self._file(note.path), *(f for name in articles for f in self._article_files(name)))
+        own = [] if uri in self.state.generated or not page.file.abs_src_path else [Path(page.file.abs_src_path)]
+        if uri == self._note_uri("index"):
+            return history.of(*own, *(self._file(n.path) for n in self.state.notes.values()))
+        if uri == "linimasa.md" and uri in self.state.generated:
+            seeds = [f for name in self.state.articles for f in self._article_files(name)]
+            return history.of(*(self._file(n.path) for n in self.state.notes.values()), *seeds)
+        return history.of(*own)
 
     def _note_of(self, page: Page) -> Note | None:
         prefix = f"{self.config.notes_dir}/"
@@ -352,6 +444,11 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
 def _absolute(site_url: str, path: str) -> str:
     return urljoin(site_url.rstrip("/") + "/", path) if site_url else path
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _report(problems: list[Problem]) -> None:

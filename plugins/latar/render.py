@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from xml.etree.ElementTree import Element
 
@@ -12,7 +12,7 @@ from . import dates
 from .anchoring import Anchorer, Block, Diagnostics, Hit, Target
 from .annotate import Annotation, find
 from .article import Article
-from .htmlbuild import Markup, append, fragment, sanitized, tag, text_of, to_html
+from .htmlbuild import Markup, append, dom_text, fragment, sanitized, tag, text_of, to_html
 from .notes import KIND_LABELS, KINDS, Note
 from .sanitize import plain_text, render_inline
 
@@ -60,6 +60,10 @@ class Placement:
     block: int = 0
     start: int = 0
     end: int = 0
+    page_start: int | None = None
+    """Where the phrase starts in :attr:`RenderedArticle.page_text` (``None`` outside an article body)."""
+    plain_start: int | None = None
+    """Where the phrase starts in :attr:`RenderedArticle.plain_text` (``None`` if not in an article paragraph)."""
 
 
 @dataclass
@@ -70,6 +74,15 @@ class RenderedArticle:
     html: str
     placements: list[Placement]
     targets: set[Target] = field(default_factory=set)
+    page_text: str = ""
+    """The text of the published ``.latar-article-body`` exactly as a browser's DOM holds it (every text node)."""
+    plain_text: str = ""
+    """The article's paragraphs, one a line: ``teks.txt``."""
+
+
+def plain_text_of(article: Article) -> str:
+    """The article as plain text, publisher lines left out: its paragraphs, one a line."""
+    return "".join(f"{paragraph}\n" for paragraph in article.paragraphs)
 
 
 def ids(prefix: str, note_id: str) -> tuple[str, str]:
@@ -104,9 +117,11 @@ class ArticleRenderer:
         body = self.body(article)
         annotation = find(body, anchorer, diagnostics, already=set(), article=article.name)
         placements: list[Placement] = []
-        numbers = self._apply(annotation, placements, article.name)
+        spans: list[Element] = []
+        numbers = self._apply(annotation, placements, article.name, spans)
         for paragraph in body[:-1]:  # the body's text is the article's paragraphs joined by newlines, nothing else
             paragraph.tail = "\n"
+        page_text, placements = _locate(article, body, annotation.blocks, placements, spans)
         boxes = [*([self._postscript(article)] if article.postscript else []), self._source_box(article)]
         controls = [self._controls(numbers)] if numbers else []
         for box in (byline, *controls, *boxes):  # search indexes what the article says, not its labels and controls
@@ -122,7 +137,8 @@ class ArticleRenderer:
                 anchorer.hits(-1, Block(text_of(element, " "), eligible=()), diagnostics, article.name)
         if numbers:
             root.append(self._footnotes(numbers, placements))
-        return RenderedArticle(article, to_html(root), placements, {hit.target for hit in annotation.hits})
+        targets = {hit.target for hit in annotation.hits}
+        return RenderedArticle(article, to_html(root), placements, targets, page_text, plain_text_of(article))
 
     @property
     def headline_id(self) -> str:
@@ -144,7 +160,9 @@ class ArticleRenderer:
         details = tag("details", class_="latar-controls", data_search_exclude="")
         return append(details, tag("summary", "Atur penanda catatan"), fieldset)
 
-    def _apply(self, annotation: Annotation, placements: list[Placement], article_name: str) -> dict[str, int]:
+    def _apply(
+        self, annotation: Annotation, placements: list[Placement], article_name: str, spans: list[Element] | None = None
+    ) -> dict[str, int]:
         """Wrap each chosen phrase and add its marker; return note numbers in reading order."""
         numbers: dict[str, int] = {}
         for hit in annotation.hits:
@@ -163,6 +181,8 @@ class ArticleRenderer:
             )
             number = str(numbers[note.id])
             span = tag("span", phrase, class_="latar-anchor", data_latar_note=note.id, data_latar_kind=note.kind)
+            if spans is not None:
+                spans.append(span)
             sup = tag("sup", id=ref_id, class_="latar-ref", data_latar_kind=note.kind, data_pagefind_ignore="")
             # The number is CSS generated content (``data-latar-number``), so copied text reads as the article.
             link = tag("a", class_="footnote-ref", href=f"#{fn_id}", role="doc-noteref", data_latar_kind=note.kind)
@@ -268,6 +288,35 @@ class ArticleRenderer:
             items.append(append(tag("li", id=fn_id, class_="latar-note", data_latar_kind=note.kind), p, sources))
         section.append(items)
         return section
+
+
+def _locate(
+    article: Article, body: Element, blocks: Sequence[Block], placements: list[Placement], spans: Sequence[Element]
+) -> tuple[str, list[Placement]]:
+    """Each placement's offset in the body's DOM text and in the plain text.
+
+    The page offsets come from the tree as published (markers, separators, asides and all), so a
+    W3C client re-attaches the selectors in the page whatever the markup; the plain offsets come from
+    the paragraph the phrase was found in (blocks that are not article paragraphs have none).
+    """
+    text, where = dom_text(body)
+    paragraph_of: dict[int, int] = {}
+    cursor = 0
+    for index, block in enumerate(blocks):
+        if cursor < len(article.paragraphs) and block.text == article.paragraphs[cursor]:
+            paragraph_of[index] = cursor
+            cursor += 1
+    starts, position = [], 0
+    for paragraph in article.paragraphs:
+        starts.append(position)
+        position += len(paragraph) + 1
+    located = []
+    for placement, span in zip(placements, spans, strict=True):
+        page_start = where[id(span)][0]
+        paragraph = paragraph_of.get(placement.block)
+        plain_start = None if paragraph is None else starts[paragraph] + placement.start
+        located.append(replace(placement, page_start=page_start, plain_start=plain_start))
+    return text, located
 
 
 @lru_cache(maxsize=65536)

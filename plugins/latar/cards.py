@@ -1,0 +1,151 @@
+"""Social cards: a 1200×630 PNG per article and note page, drawn with Pillow at build time.
+
+Text is set in Source Sans Pro (Adobe, SIL OFL; from the ``font-source-sans-pro`` package), which
+covers Indonesian and the names of other languages' people and places (Pillow's bundled default
+font lacks even ``é`` and ``—``). No network. A card is cached by the hash of everything drawn on
+it, in memory (``mkdocs serve`` rebuilds) and on disk, so only new or changed cards cost time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 72
+DESIGN = "2"
+"""Bump when the drawing changes, so cached cards are redrawn."""
+BACKGROUND = (26, 35, 126)  # Material indigo 900: the site's primary colour, darker for contrast
+TEXT = (255, 255, 255)
+MUTED = (197, 202, 233)  # indigo 100
+ACCENT = (255, 213, 79)  # amber 300
+FONT_PACKAGE = "font_source_sans_pro"
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a card shows."""
+
+    kind: str
+    title: str
+    detail: str
+    site_name: str
+
+    @property
+    def alt(self) -> str:
+        """The image's text alternative: what it says."""
+        return f"{self.kind}: {self.title} — {self.site_name}"
+
+    def key(self) -> str:
+        """A hash of everything that changes the picture."""
+        data = [DESIGN, _font_version(), self.kind, self.title, self.detail, self.site_name]
+        return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class CardCache:
+    """Cards by content hash: in memory for the life of the plugin, on disk under ``folder``."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.memory: dict[str, bytes] = {}
+        self.drawn = 0
+
+    def png(self, card: Card) -> bytes:
+        """The card's PNG bytes, drawn only if no cache has them."""
+        key = card.key()
+        if key in self.memory:
+            return self.memory[key]
+        path = self.folder / f"{key}.png" if self.folder else None
+        if path is not None and path.is_file():
+            data = path.read_bytes()
+        else:
+            data = draw(card)
+            self.drawn += 1
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary = path.with_suffix(".tmp")
+                temporary.write_bytes(data)
+                temporary.replace(path)
+        self.memory[key] = data
+        return data
+
+    def prune(self, used: set[str]) -> None:
+        """Forget cards no page uses any more (a title changed, a note was removed)."""
+        self.memory = {key: data for key, data in self.memory.items() if key in used}
+        if self.folder is not None and self.folder.is_dir():
+            for path in self.folder.glob("*.png"):
+                if path.stem not in used:
+                    path.unlink(missing_ok=True)
+
+
+@cache
+def _font_version() -> str:
+    try:
+        return metadata.version(FONT_PACKAGE.replace("_", "-"))
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+@cache
+def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
+    """Source Sans Pro at ``size`` pixels (``weight``: Regular, Semibold, Bold)."""
+    path = resources.files(FONT_PACKAGE) / "files" / f"SourceSansPro-{weight}.ttf"
+    with resources.as_file(path) as file:
+        return ImageFont.truetype(str(file), size)
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+    """Greedy word wrap to ``width`` pixels; the last line ends with "…" if the text does not fit."""
+    lines: list[str] = []
+    words = text.split()
+    index = 0
+    while index < len(words) and len(lines) < max_lines:
+        line = words[index]
+        index += 1
+        while index < len(words) and face.getlength(f"{line} {words[index]}") <= width:
+            line = f"{line} {words[index]}"
+            index += 1
+        lines.append(line)
+    if index < len(words) and lines:
+        last = lines[-1]
+        while last and face.getlength(last + " …") > width:
+            last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+        lines[-1] = last + " …"
+    return lines
+
+
+def draw(card: Card) -> bytes:
+    """Draw the card and return its PNG bytes (palette PNG: small, and fast to encode)."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    pen = ImageDraw.Draw(image)
+    width = WIDTH - 2 * MARGIN
+    kind_face = font("Semibold", 34)
+    pen.text((MARGIN, MARGIN), card.kind.upper(), font=kind_face, fill=ACCENT)
+    for size, max_lines in ((68, 3), (58, 4), (48, 5)):
+        face = font("Bold", size)
+        lines = wrap(card.title, face, width, max_lines)
+        if not lines or not lines[-1].endswith(" …"):
+            break
+    y = MARGIN + 70
+    line_height = int(size * 1.15)
+    for line in lines:
+        pen.text((MARGIN, y), line, font=face, fill=TEXT)
+        y += line_height
+    detail_face = font("Regular", 32)
+    footer_y = HEIGHT - MARGIN - 40
+    room = max(0, (footer_y - 24 - (y + 20)) // 40)
+    for line in wrap(card.detail, detail_face, width, min(room, 3)):
+        pen.text((MARGIN, y + 20), line, font=detail_face, fill=MUTED)
+        y += 40
+    pen.rectangle((MARGIN, footer_y - 16, MARGIN + 96, footer_y - 12), fill=ACCENT)
+    pen.text((MARGIN, footer_y), card.site_name, font=font("Bold", 36), fill=TEXT)
+    buffer = io.BytesIO()
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(buffer, format="PNG", optimize=False, compress_level=6)
+    return buffer.getvalue()
