@@ -10,13 +10,12 @@ builds), otherwise now.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-GIT_TIMEOUT = 30
+from .gitinfo import _git  # one way to run git (no optional locks, C locale, time limit)
 
 
 @dataclass(frozen=True)
@@ -116,11 +115,3 @@ def parse_log(log: str) -> dict[str, Dates]:
         newest[current] = max(when, newest.get(current, when))
         oldest[current] = min(when, oldest.get(current, when))
     return {path: Dates(oldest[path], newest[path]) for path in newest}
-
-
-def _git(cwd: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=GIT_TIMEOUT, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout if result.returncode == 0 else None
