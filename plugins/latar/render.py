@@ -117,7 +117,7 @@ class ArticleRenderer:
         body = self.body(article)
         annotation = find(body, anchorer, diagnostics, already=set(), article=article.name)
         placements: list[Placement] = []
-        spans: list[Element] = []
+        spans: list[tuple[Element, int]] = []
         numbers = self._apply(annotation, placements, article.name, spans)
         for paragraph in body[:-1]:  # the body's text is the article's paragraphs joined by newlines, nothing else
             paragraph.tail = "\n"
@@ -161,7 +161,7 @@ class ArticleRenderer:
         return append(details, tag("summary", "Atur penanda catatan"), fieldset)
 
     def _apply(
-        self, annotation: Annotation, placements: list[Placement], article_name: str, spans: list[Element] | None = None
+        self, annotation: Annotation, placements: list[Placement], article_name: str, spans: list[tuple[Element, int]] | None = None
     ) -> dict[str, int]:
         """Wrap each chosen phrase and add its marker; return note numbers in reading order."""
         numbers: dict[str, int] = {}
@@ -181,8 +181,8 @@ class ArticleRenderer:
             )
             number = str(numbers[note.id])
             span = tag("span", phrase, class_="latar-anchor", data_latar_note=note.id, data_latar_kind=note.kind)
-            if spans is not None:
-                spans.append(span)
+            if spans is not None:  # each phrase's element and the tree block it is in, for :func:`_locate`
+                spans.append((span, hit.block))
             sup = tag("sup", id=ref_id, class_="latar-ref", data_latar_kind=note.kind, data_pagefind_ignore="")
             # The number is CSS generated content (``data-latar-number``), so copied text reads as the article.
             link = tag("a", class_="footnote-ref", href=f"#{fn_id}", role="doc-noteref", data_latar_kind=note.kind)
@@ -291,7 +291,7 @@ class ArticleRenderer:
 
 
 def _locate(
-    article: Article, body: Element, blocks: Sequence[Block], placements: list[Placement], spans: Sequence[Element]
+    article: Article, body: Element, blocks: Sequence[Block], placements: list[Placement], spans: Sequence[tuple[Element, int]]
 ) -> tuple[str, list[Placement]]:
     """Each placement's offset in the body's DOM text and in the plain text.
 
@@ -311,9 +311,9 @@ def _locate(
         starts.append(position)
         position += len(paragraph) + 1
     located = []
-    for placement, span in zip(placements, spans, strict=True):
+    for placement, (span, block) in zip(placements, spans, strict=True):
         page_start = where[id(span)][0]
-        paragraph = paragraph_of.get(placement.block)
+        paragraph = paragraph_of.get(block)
         plain_start = None if paragraph is None else starts[paragraph] + placement.start
         located.append(replace(placement, page_start=page_start, plain_start=plain_start))
     return text, located
