@@ -130,18 +130,18 @@ class _Walker(HTMLParser):
             return
         if self.one_line and tag in BLOCK_TAGS:
             if tag in _ONE_LINE_BLOCKS:
-                self._add(ONE_LINE.format(what=_ONE_LINE_BLOCKS[tag]), self._line(span, rf"<\s*{tag}\b"))
+                self._add(ONE_LINE.format(what=_ONE_LINE_BLOCKS[tag]), self._line(span, rf"<\s*{re.escape(tag)}\b"))
             return
         if tag == "img":
             self._add(IMAGE, self._locate(re.compile(r"!\[|<\s*img\b", re.IGNORECASE)))
         elif re.fullmatch(r"h[1-6]", tag):
-            self._add(HEADING, self._line(span, rf"<\s*{tag}\b"))
+            self._add(HEADING, self._line(span, rf"<\s*{re.escape(tag)}\b"))
         elif tag == "hr":
             self._add(RULE, self._line(span, r"<\s*hr\b"))
         elif tag == "input" and span is None and (attrs.get("type") or "").lower() == "checkbox" and attrs.get("disabled") is not None:
             self._add(CHECKBOX, self.cursor[0])  # GFM task list: right after its list item's start
         else:
-            self._add(RAW_HTML.format(tag=f"<{tag}>"), self._locate(re.compile(rf"<\s*{tag}\b", re.IGNORECASE)))
+            self._add(RAW_HTML.format(tag=f"<{tag}>"), self._locate(re.compile(rf"<\s*{re.escape(tag)}\b", re.IGNORECASE)))
 
     def _line(self, span: tuple[int, int] | None, raw: str) -> int:
         """A Markdown block's own line, or, for the same element written as raw HTML, where it is written."""
