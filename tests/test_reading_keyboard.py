@@ -9,16 +9,6 @@ import reading
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    yield from reading.built_and_served(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from reading.chromium()
-
-
 @pytest.mark.parametrize("width", [390, 1280, 1600])
 def test_the_first_tab_stop_is_a_skip_link_to_the_article(browser, served, width: int) -> None:
     site, origin = served

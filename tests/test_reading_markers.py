@@ -17,16 +17,6 @@ from latar.check import load
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    yield from reading.built_and_served(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from reading.chromium()
-
-
 def articles(served) -> list[str]:
     site, origin = served
     paths = reading.article_paths(site)

@@ -24,16 +24,6 @@ CONTENT = load(ROOT, ROOT / "seeds", ROOT / "docs" / "anotasi")
 NOTES = {note.id: note for note in CONTENT.notes}
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    yield from reading.built_and_served(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from reading.chromium()
-
-
 def soup(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path.strip("/") / "index.html").read_text("utf-8"), "html.parser")
 

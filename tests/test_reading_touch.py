@@ -9,16 +9,6 @@ import reading
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    yield from reading.built_and_served(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from reading.chromium()
-
-
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
