@@ -108,6 +108,7 @@
     if (ref) ref.focus();
   });
   document.addEventListener("pointerover", function (e) {
+    if (e.pointerType === "mouse") html.classList.remove("latar-touch");
     /* a finger's pointerover comes before focus moves: un-dismissing then would flash the old tooltip */
     var control = e.pointerType === "mouse" && e.target.closest && e.target.closest(".latar-article a.footnote-ref, .latar-article-body .latar-anchor");
     if (!control) return;
