@@ -157,7 +157,7 @@ class ArticleRenderer:
             fieldset.append(append(tag("label"), box, KIND_LABELS[kind]))
         hide_all = tag("input", type="checkbox", class_="latar-hide-all-toggle")
         fieldset.append(append(tag("label"), hide_all, "Sembunyikan semua penanda"))
-        details = tag("details", class_="latar-controls", data_search_exclude="")
+        details = tag("details", class_="latar-controls", data_search_exclude="", data_pagefind_ignore="")
         return append(details, tag("summary", "Atur penanda catatan"), fieldset)
 
     def _apply(
