@@ -14,6 +14,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from reading import browser, served  # noqa: F401 - module fixtures of the test_reading_* files
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_NAME = "intisari-2021-12-31-putin-biden"

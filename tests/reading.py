@@ -1,5 +1,6 @@
 """Measurements of the reading experience in a real Chromium, shared by the ``test_reading_*`` files.
 
+Its fixtures (``served``, ``browser``) are shared through ``conftest.py``.
 Every function measures what a reader sees (rectangles, layout shift, focus, computed styles) on a
 page of the built site; none of them knows an article or a note by name.
 """
@@ -9,15 +10,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from browser import launch, serve
-from conftest import ROOT
+
+ROOT = Path(__file__).resolve().parent.parent
 
 WIDTHS = (320, 360, 390, 768, 1024, 1280, 1600, 1920)
 WIDE = (1600, 1920)
 PUNCTUATION = ".,;:!?)]}»”’\"'…"
 
 
-def built_and_served(tmp_path_factory):
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
     """A strict build of the real site in a temporary folder, served on 127.0.0.1: yields (site, origin)."""
     from mkdocs.commands.build import build  # noqa: PLC0415
     from mkdocs.config import load_config  # noqa: PLC0415
@@ -29,7 +34,8 @@ def built_and_served(tmp_path_factory):
     server.shutdown()
 
 
-def chromium():
+@pytest.fixture(scope="module")
+def browser():
     """Debian's Chromium for a whole test module."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 

@@ -9,16 +9,6 @@ import reading
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    yield from reading.built_and_served(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from reading.chromium()
-
-
 @pytest.mark.parametrize("width", [390, 1280, 1600])
 def test_the_first_tab_stop_is_a_skip_link_to_the_article(browser, served, width: int) -> None:
     site, origin = served
@@ -34,8 +24,8 @@ def test_the_first_tab_stop_is_a_skip_link_to_the_article(browser, served, width
         assert link["href"].startswith("#") and link["text"], link
         target = page.locator(link["href"])
         assert target.evaluate("el => el.closest('.latar-article') !== null"), "the skip link leads to the article"
-        page.wait_for_timeout(400)
-        assert float(page.evaluate("getComputedStyle(document.activeElement).opacity")) == 1, "the skip link shows when focused"
+        # it fades in (Material's transition): wait for it to be fully shown, still focused
+        page.wait_for_function("document.activeElement.matches('.md-skip') && getComputedStyle(document.activeElement).opacity === '1'")
         page.keyboard.press("Enter")
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.closest('.latar-article') !== null"), "after skipping, Tab continues in the article"

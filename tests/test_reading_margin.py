@@ -9,16 +9,6 @@ import reading
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    yield from reading.built_and_served(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from reading.chromium()
-
-
 def urls(served) -> list[str]:
     site, origin = served
     paths = reading.article_paths(site)

@@ -9,16 +9,6 @@ import reading
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    yield from reading.built_and_served(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from reading.chromium()
-
-
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
@@ -100,7 +90,12 @@ def test_tapping_a_phrase_opens_its_note(served, phone) -> None:
         for i in range(phrases.count()):
             phrase = phrases.nth(i)
             phrase.scroll_into_view_if_needed()
-            phrase.tap()
+            # a phrase may wrap: tap the middle of its first line, not of its bounding box
+            spot = phrase.evaluate(
+                """el => { const box = el.getBoundingClientRect(), first = el.getClientRects()[0];
+                     return {x: first.left - box.left + first.width / 2, y: first.top - box.top + first.height / 2}; }"""
+            )
+            phrase.tap(position=spot)
             sheet = phone.locator(".latar-sheet")
             sheet.wait_for(state="visible")
             note_id = phrase.get_attribute("data-latar-note")

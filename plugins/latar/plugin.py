@@ -33,7 +33,7 @@ from .htmlbuild import escape_attribute
 from .metadata import Picture, Site, description, head_tags, note_description, note_head_tags
 from .notes import Note
 from .problems import Problem
-from .render import ArticleRenderer, Placement, RenderedArticle, format_date
+from .render import ArticleRenderer, Placement, RenderedArticle, format_date, headline_id
 from .sanitize import clean, plain, plain_text
 from .sitemap import gzipped, sitemap
 from .ui import INTERFACE_STRINGS
@@ -209,7 +209,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             # Material leaves the headline out of the sidebar, so no table of contents is shown.
             headline = {
                 "level": 1,
-                "id": ArticleRenderer({}, str, self.config.id_prefix).headline_id,
+                "id": headline_id(self.config.id_prefix),
                 "name": plain(page.title or ""),
                 "children": [],
             }

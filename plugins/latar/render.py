@@ -85,6 +85,11 @@ def plain_text_of(article: Article) -> str:
     return "".join(f"{paragraph}\n" for paragraph in article.paragraphs)
 
 
+def headline_id(prefix: str) -> str:
+    """The headline's id: Material's skip link ("Lewati ke isi") points there."""
+    return f"{prefix}-artikel"
+
+
 def ids(prefix: str, note_id: str) -> tuple[str, str]:
     """The footnote id and the first marker id of a note."""
     return f"{prefix}-fn-{note_id}", f"{prefix}-ref-{note_id}"
@@ -112,7 +117,7 @@ class ArticleRenderer:
 
     def render(self, article: Article, anchorer: Anchorer, diagnostics: Diagnostics | None = None) -> RenderedArticle:
         """The full article HTML and its placements."""
-        headline = tag("h1", article.meta.title, id=self.headline_id, class_="latar-headline")
+        headline = tag("h1", article.meta.title, id=headline_id(self.prefix), class_="latar-headline")
         byline = self._byline(article)
         body = self.body(article)
         annotation = find(body, anchorer, diagnostics, already=set(), article=article.name)
@@ -140,11 +145,6 @@ class ArticleRenderer:
         targets = {hit.target for hit in annotation.hits}
         return RenderedArticle(article, to_html(root), placements, targets, page_text, plain_text_of(article))
 
-    @property
-    def headline_id(self) -> str:
-        """The headline's id: Material's skip link ("Lewati ke isi") points there."""
-        return f"{self.prefix}-artikel"
-
     def _controls(self, numbers: Mapping[str, int]) -> Element:
         """The reader's marker filter, in the page from the start (no layout shift when scripts run).
 
@@ -157,7 +157,7 @@ class ArticleRenderer:
             fieldset.append(append(tag("label"), box, KIND_LABELS[kind]))
         hide_all = tag("input", type="checkbox", class_="latar-hide-all-toggle")
         fieldset.append(append(tag("label"), hide_all, "Sembunyikan semua penanda"))
-        details = tag("details", class_="latar-controls", data_search_exclude="")
+        details = tag("details", class_="latar-controls", data_search_exclude="", data_pagefind_ignore="")
         return append(details, tag("summary", "Atur penanda catatan"), fieldset)
 
     def _apply(

@@ -88,6 +88,7 @@
     if (!ref) return;
     phrase.href = ref.href;
     phrase.classList.add("footnote-ref");
+    phrase.addEventListener("click", tap);  /* its own listener: Chromium's touch adjustment then counts it as a target */
   });
 
   /* Esc closes the tooltip (Material shows it on hover and focus) and keeps focus on the marker. */
@@ -107,6 +108,7 @@
     if (ref) ref.focus();
   });
   document.addEventListener("pointerover", function (e) {
+    if (e.pointerType === "mouse") html.classList.remove("latar-touch");
     /* a finger's pointerover comes before focus moves: un-dismissing then would flash the old tooltip */
     var control = e.pointerType === "mouse" && e.target.closest && e.target.closest(".latar-article a.footnote-ref, .latar-article-body .latar-anchor");
     if (!control) return;
@@ -266,12 +268,13 @@
     var own = e.target.closest && e.target.closest(".latar-article-body :is(a.footnote-ref, .latar-anchor)");
     if (!sheet.hidden && !sheet.contains(e.target) && !own) closeSheet(false);
   }, true);
-  article.addEventListener("click", function (e) {
-    if (lastPointer === "mouse" || e.detail === 0) return;  /* mouse and keyboard follow the link */
+  function tap(e) {
+    if (lastPointer === "mouse" || e.detail === 0 || e.defaultPrevented) return;  /* mouse and keyboard follow the link */
     var target = e.target.closest && e.target.closest(".latar-article-body :is(a.footnote-ref, .latar-anchor)");
     var ref = target && (target.classList.contains("latar-anchor") ? refOf(target) : target);
     if (shown(ref) && openSheet(ref)) e.preventDefault();
-  });
+  }
+  article.addEventListener("click", tap);
 
   /* Margin notes on wide screens: one beside each marker's line; where they would collide, the least
    * displacement (pooled adjacent violators); an active note grows downwards and pushes the next ones. */
