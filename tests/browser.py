@@ -7,6 +7,8 @@ import functools
 import http.server
 import os
 import threading
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -52,3 +54,48 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One note marker in a built article page, chosen from the site rather than assumed."""
+
+    page: str
+    """The article's path, e.g. ``/artikel/<name>/``."""
+    note: str
+    title: str
+    footnote: str
+    ref: str
+    source_url: str
+    kinds: tuple[str, ...]
+    """The kinds of the page's markers, most frequent first."""
+
+    @property
+    def selector(self) -> str:
+        return f'.latar-article-body a.footnote-ref[href="#{self.footnote}"]'
+
+
+def pick_marker(site: Path, root: Path, name: str | None = None) -> Marker:
+    """The first marker of article ``name`` (default: the article with the most notes) in a built site."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    from latar.notes import load_notes  # noqa: PLC0415
+
+    pages = {path.parent.name: BeautifulSoup(path.read_text("utf-8"), "html.parser") for path in (site / "artikel").glob("*/index.html")}
+    if name is None:
+        name = max(sorted(pages), key=lambda n: len(pages[n].select(".latar-footnotes li")))
+    soup = pages[name]
+    ref = soup.select_one(".latar-article-body sup.latar-ref > a.footnote-ref")
+    assert ref is not None, f"article {name} has no note markers"
+    note_id = ref["data-latar-note"]
+    notes = {note.id: note for note in load_notes(root / "docs" / "anotasi", root)[0]}
+    kinds = Counter(a["data-latar-kind"] for a in soup.select(".latar-article-body a.footnote-ref"))
+    return Marker(
+        page=f"/artikel/{name}/",
+        note=note_id,
+        title=soup.select_one(f"#{ref['href'][1:]} .latar-note-title").get_text(),
+        footnote=ref["href"][1:],
+        ref=ref.find_parent("sup")["id"],
+        source_url=notes[note_id].sources[0].url,
+        kinds=tuple(kind for kind, _ in kinds.most_common()),
+    )

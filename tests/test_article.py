@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, SEED_NAME, SEED_SHA256, SEEDS
-from latar.article import load_article, load_articles
+from latar.article import PUBLISHER, ArticleMeta, load_article, load_articles, published_lines
+from latar.check import load
 from latar.problems import InputError
 
 META = """\
@@ -77,3 +80,61 @@ def test_missing_sidecar_and_orphan_sidecar(tmp_path: Path) -> None:
     articles, problems = load_articles(tmp_path, tmp_path)
     assert articles == []
     assert [p.path for p in problems] == ["a.txt", "b.yml"]
+
+
+PUBLISHER_META = META + "preamble_lines: 1\npostscript_lines: 1\npublisher_lines:\n  - '^Baca( juga)?:'\n  - '^ADVERTISEMENT$'\n"
+LINES = ["Bagikan: Facebook Twitter WhatsApp", "Satu.", "Baca juga: Lain", "ADVERTISEMENT", "Dua.", "Baca: Lagi", "Tiga.", "Promo terakhir"]
+
+
+def test_publisher_lines_are_blocks_in_place_not_article_text(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "\n\n".join(LINES).encode(), PUBLISHER_META), tmp_path)
+    assert article.paragraphs == ("Satu.", "Dua.", "Tiga.")
+    assert [(b.kind, b.text) for b in article.blocks if b.kind == PUBLISHER] == [
+        (PUBLISHER, "Baca juga: Lain"),
+        (PUBLISHER, "ADVERTISEMENT"),
+        (PUBLISHER, "Baca: Lagi"),
+    ]
+    assert [b.line for b in article.blocks] == [3, 5, 7, 9, 11, 13]
+    assert article.paragraph_lines == (3, 9, 13)
+
+
+def test_nothing_lost_the_published_lines_are_the_seed(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "\n\n".join(LINES).encode(), PUBLISHER_META), tmp_path)
+    assert published_lines(article) == LINES
+    real = load_article(SEEDS / f"{SEED_NAME}.txt", ROOT)
+    lines = (SEEDS / f"{SEED_NAME}.txt").read_text("utf-8").split("\n")
+    assert published_lines(real) == [line for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        (META + "publisher_lines:\n  - '^Baca('\n", "a.yml:7: publisher_lines entry '^Baca(' is not a valid regular expression"),
+        (META + "publisher_lines:\n  - '.'\n", "a.txt: every line between preamble and postscript matches 'publisher_lines'"),
+        (META + "publisher_lines: '^Baca'\n", "a.yml:6: 'publisher_lines' must be"),
+        (META + "redirect_from:\n  - Nama Lama\n", "a.yml:7: 'redirect_from[1]' has an invalid value 'Nama Lama'"),
+        (META + "rights: ' '\n", "a.yml:6: 'rights' is empty"),
+    ],
+)
+def test_bad_article_keys(tmp_path: Path, meta: str, expected: str) -> None:
+    with pytest.raises(InputError) as info:
+        load_article(write(tmp_path, b"Satu.\nDua.", meta), tmp_path)
+    assert expected in str(info.value)
+
+
+def test_every_sidecar_key_is_documented() -> None:
+    schema = json.loads((ROOT / "plugins" / "latar" / "schemas" / "article.schema.json").read_text("utf-8"))
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for key, spec in schema["properties"].items():
+        assert spec.get("description"), f"{key} has no description in the schema"
+        assert f"`{key}`" in readme, f"{key} is not in the README"
+    assert set(schema["properties"]) == {f.name for f in dataclasses.fields(ArticleMeta)}
+
+
+def test_a_former_name_claimed_by_two_articles_is_one_problem_with_its_line(tmp_path: Path) -> None:
+    write(tmp_path, b"Satu.", META + "redirect_from:\n  - lama\n", name="a")
+    write(tmp_path, b"Dua.", META + "redirect_from:\n  - 'lama'  # nama sebelumnya\n", name="b")
+    problems = load(tmp_path, tmp_path, tmp_path / "anotasi").problems
+    assert [str(p) for p in problems] == [
+        "b.yml:7: redirect_from names 'lama', which already redirects to the article 'a'; keep it in one of them"
+    ]

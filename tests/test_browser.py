@@ -8,23 +8,33 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from browser import launch, serve
+from browser import Marker, launch, pick_marker, serve
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
-KRIMEA = 'a.footnote-ref[href="#latar-fn-krimea"]'
 
 
 @pytest.fixture(scope="module")
-def origin(tmp_path_factory):
+def built(tmp_path_factory):
     from mkdocs.commands.build import build  # noqa: PLC0415
     from mkdocs.config import load_config  # noqa: PLC0415
 
     site = tmp_path_factory.mktemp("site")
     build(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
-    server, url = serve(site)
+    return site
+
+
+@pytest.fixture(scope="module")
+def origin(built):
+    server, url = serve(built)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def marker(built) -> Marker:
+    """The first marker of the article with the most notes, whatever the content is."""
+    return pick_marker(built, ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -54,44 +64,43 @@ def tooltip(page):
     return page.locator(".md-tooltip2")
 
 
-def test_hover_shows_the_note_and_marks_the_phrase(watched, origin) -> None:
-    watched.goto(origin + "/")
-    watched.hover(KRIMEA)
-    expect_text = "Krimea dan aneksasinya"
+def test_hover_shows_the_note_and_marks_the_phrase(watched, origin, marker: Marker) -> None:
+    watched.goto(origin + marker.page)
+    watched.hover(marker.selector)
     watched.wait_for_selector(".md-tooltip2 .latar-note-title")
-    assert expect_text in tooltip(watched).inner_text()
-    assert watched.locator('.latar-anchor.latar-active[data-latar-note="krimea"]').count() == 1
+    assert marker.title in tooltip(watched).inner_text()
+    assert watched.locator(f'.latar-anchor.latar-active[data-latar-note="{marker.note}"]').count() == 1
     box = watched.locator(".md-tooltip2 .md-tooltip2__inner").bounding_box()
     watched.mouse.move(box["x"] + 10, box["y"] + 10)
     watched.wait_for_timeout(600)
     assert tooltip(watched).is_visible(), "the tooltip must stay open while hovered (WCAG 1.4.13)"
 
 
-def test_keyboard_focus_then_esc_closes_and_keeps_focus(watched, origin) -> None:
-    watched.goto(origin + "/")
-    watched.focus(KRIMEA)
+def test_keyboard_focus_then_esc_closes_and_keeps_focus(watched, origin, marker: Marker) -> None:
+    watched.goto(origin + marker.page)
+    watched.focus(marker.selector)
     watched.wait_for_selector(".md-tooltip2 .latar-note-title", state="visible")
     watched.keyboard.press("Escape")
     watched.wait_for_timeout(100)
     assert not tooltip(watched).first.is_visible()
-    assert watched.evaluate("document.activeElement.getAttribute('href')") == "#latar-fn-krimea"
+    assert watched.evaluate("document.activeElement.getAttribute('href')") == f"#{marker.footnote}"
     watched.keyboard.press("Tab")
     watched.keyboard.press("Shift+Tab")
     watched.wait_for_selector(".md-tooltip2 .latar-note-title", state="visible")
 
 
-def test_links_inside_a_tooltip_are_usable(watched, origin) -> None:
-    watched.goto(origin + "/")
-    watched.hover(KRIMEA)
+def test_links_inside_a_tooltip_are_usable(watched, origin, marker: Marker) -> None:
+    watched.goto(origin + marker.page)
+    watched.hover(marker.selector)
     link = watched.locator(".md-tooltip2 a.latar-more")
     link.wait_for(state="visible")
     link.click()
-    watched.wait_for_url("**/anotasi/krimea/")
+    watched.wait_for_url(f"**/anotasi/{marker.note}/")
 
 
-def test_wide_screen_margin_notes_beside_their_lines(browser, origin) -> None:
+def test_wide_screen_margin_notes_beside_their_lines(browser, origin, marker: Marker) -> None:
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
-    page.goto(origin + "/")
+    page.goto(origin + marker.page)
     page.wait_for_selector(".latar-margin-note")
     notes = page.locator(".latar-margin-note")
     markers = page.locator(".latar-article-body a.footnote-ref")
@@ -111,67 +120,68 @@ def test_wide_screen_margin_notes_beside_their_lines(browser, origin) -> None:
     page.close()
 
 
-def test_phone_tap_opens_a_sheet_without_leaving_the_text(browser, origin) -> None:
+def test_phone_tap_opens_a_sheet_without_leaving_the_text(browser, origin, marker: Marker) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
-    page.goto(origin + "/")
-    page.locator(KRIMEA).scroll_into_view_if_needed()
+    page.goto(origin + marker.page)
+    page.locator(marker.selector).scroll_into_view_if_needed()
     before = page.evaluate("window.scrollY")
-    page.tap(KRIMEA)
+    page.tap(marker.selector)
     sheet = page.locator(".latar-sheet")
     sheet.wait_for(state="visible")
-    assert "Krimea dan aneksasinya" in sheet.inner_text()
+    assert marker.title in sheet.inner_text()
     assert page.evaluate("location.hash") == ""
     assert abs(page.evaluate("window.scrollY") - before) < 5
     page.tap(".latar-sheet__close")
     sheet.wait_for(state="hidden")
-    page.tap(KRIMEA)
+    page.tap(marker.selector)
     sheet.wait_for(state="visible")
     page.tap("h1")
     sheet.wait_for(state="hidden")
     context.close()
 
 
-def test_print_shows_endnotes_with_source_addresses(browser, origin) -> None:
+def test_print_shows_endnotes_with_source_addresses(browser, origin, marker: Marker) -> None:
     page = browser.new_page()
-    page.goto(origin + "/")
+    page.goto(origin + marker.page)
     page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
-    sources = page.locator("#latar-fn-krimea .latar-print-sources")
+    sources = page.locator(f"#{marker.footnote} .latar-print-sources")
     assert sources.is_visible()
-    assert "https://press.un.org/" in sources.evaluate("el => [...el.querySelectorAll('a')].map(a => a.href).join(' ')")
-    after = page.evaluate("getComputedStyle(document.querySelector('#latar-fn-krimea .latar-print-sources a'), '::after').content")
+    assert marker.source_url in sources.evaluate("el => [...el.querySelectorAll('a')].map(a => a.href).join(' ')")
+    after = page.evaluate(f"getComputedStyle(document.querySelector('#{marker.footnote} .latar-print-sources a'), '::after').content")
     assert "https://" in after
     page.close()
 
 
-def test_without_javascript_markers_are_links_to_endnotes_and_back(browser, origin) -> None:
+def test_without_javascript_markers_are_links_to_endnotes_and_back(browser, origin, marker: Marker) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(origin + "/")
-    page.click(KRIMEA)
-    assert page.evaluate("location.hash") == "#latar-fn-krimea"
-    page.click("#latar-fn-krimea a.footnote-backref")
-    assert page.evaluate("location.hash") == "#latar-ref-krimea"
+    page.goto(origin + marker.page)
+    page.click(marker.selector)
+    assert page.evaluate("location.hash") == f"#{marker.footnote}"
+    page.click(f"#{marker.footnote} a.footnote-backref")
+    assert page.evaluate("location.hash") == f"#{marker.ref}"
     context.close()
 
 
-def test_reader_can_hide_a_kind_and_it_is_remembered(watched, origin) -> None:
-    watched.goto(origin + "/")
+def test_reader_can_hide_a_kind_and_it_is_remembered(watched, origin, marker: Marker) -> None:
+    hidden, shown = marker.kinds[:2]
+    watched.goto(origin + marker.page)
     watched.click(".latar-controls summary")
-    watched.uncheck('.latar-controls input[data-latar-kind="organization"]')
-    assert not watched.locator('sup.latar-ref[data-latar-kind="organization"]').first.is_visible()
-    assert watched.locator('sup.latar-ref[data-latar-kind="event"]').first.is_visible()
+    watched.uncheck(f'.latar-controls input[data-latar-kind="{hidden}"]')
+    assert not watched.locator(f'sup.latar-ref[data-latar-kind="{hidden}"]').first.is_visible()
+    assert watched.locator(f'sup.latar-ref[data-latar-kind="{shown}"]').first.is_visible()
     watched.reload()
-    assert not watched.locator('sup.latar-ref[data-latar-kind="organization"]').first.is_visible()
+    assert not watched.locator(f'sup.latar-ref[data-latar-kind="{hidden}"]').first.is_visible()
     watched.click(".latar-controls summary")
     watched.check(".latar-hide-all-toggle")
-    assert not watched.locator('sup.latar-ref[data-latar-kind="event"]').first.is_visible()
+    assert not watched.locator(f'sup.latar-ref[data-latar-kind="{shown}"]').first.is_visible()
 
 
-@pytest.mark.parametrize("path", ["/", "/anotasi/nato/", "/anotasi/", "/linimasa/"])
-def test_axe_finds_no_violations(watched, origin, path: str) -> None:
-    watched.goto(origin + path)
+@pytest.mark.parametrize("path", ["/", "{article}", "{note}", "/anotasi/", "/artikel/", "/linimasa/"])
+def test_axe_finds_no_violations(watched, origin, marker: Marker, path: str) -> None:
+    watched.goto(origin + path.format(article=marker.page, note=f"/anotasi/{marker.note}/"))
     violations = Axe().run(watched).response["violations"]
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []

@@ -68,7 +68,9 @@ def test_published_text_equals_the_seed(make_site) -> None:
 def test_byline_dateline_and_source_box(make_site) -> None:
     soup = make_site({}).soup()
     assert soup.select_one(".latar-dateline").get_text() == "Intisari - Online.com -"
-    assert soup.select_one(".latar-byline .latar-preamble").get_text() == "Penulis"
+    assert soup.select_one(".latar-byline .latar-author").get_text() == "Penulis tidak disebutkan"
+    assert soup.select_one(".latar-byline .latar-preamble") is None  # preamble lines are listed in the source box only
+    assert "Penulis" in soup.select_one("aside.latar-source .latar-facts").get_text()
     box = soup.select_one("aside.latar-source")
     assert "Intisari Online" in box.get_text()
     assert box.select_one('time[datetime="2021-12-31"]') is not None
@@ -212,3 +214,62 @@ def test_note_page_offers_edit_and_prefilled_correction(make_site) -> None:
     assert query["catatan"] == ["docs/anotasi/krimea.md"]
     form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "koreksi-fakta.yml").read_text("utf-8"))
     assert "catatan" in [field.get("id") for field in form["body"]]
+
+
+def test_renamed_article_and_note_keep_their_old_addresses(make_site) -> None:
+    seed_meta = (SEEDS / f"{SEED_NAME}.yml").read_text("utf-8") + "redirect_from:\n  - putin-biden-lama\n"
+    notes = {**NOTES, "krimea": note_text(extra="redirect_from:\n  - semenanjung-krimea\n")}
+    built = make_site(notes, articles={SEED_NAME: ((SEEDS / f"{SEED_NAME}.txt").read_bytes(), seed_meta)})
+    assert built.ok, built.warnings
+    for old, new, title in (
+        ("artikel/putin-biden-lama", f"../{SEED_NAME}/", "Padahal Terasa Perang"),
+        ("anotasi/semenanjung-krimea", "../krimea/", "Krimea"),
+    ):
+        page = built.soup(f"{old}/index.html")
+        assert page.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={new}"
+        canonical = page.select_one('link[rel="canonical"]')["href"]
+        assert canonical == "https://example.org/latar/" + old.split("/")[0] + "/" + new.removeprefix("../")
+        link = page.select_one("body a")
+        assert link["href"] == new and link.get_text().startswith(title)
+        assert (built.site / old / new / "index.html").resolve().is_file()
+
+
+def test_a_former_name_that_is_taken_is_a_problem(make_site) -> None:
+    notes = {**NOTES, "krimea": note_text(extra="redirect_from:\n  - nato\n")}
+    line = notes["krimea"].split("\n").index("  - nato") + 1
+    built = make_site(notes)
+    assert not built.ok
+    assert any(f"docs/anotasi/krimea.md:{line}: redirect_from names 'nato', but the note 'nato' exists" in m for m in built.warnings), (
+        built.warnings
+    )
+
+
+def test_articles_list_newest_first_and_each_footer_names_its_own_rights(make_site) -> None:
+    meta = (
+        "title: Artikel kedua\nsource_url: https://example.org/b\npublisher: Kabar Pesisir\npublished: '2022-01-05'\nlanguage: id\n"
+        "rights: Teks © 2022 Kabar Pesisir.\n"
+    )
+    config = MKDOCS_YML + "copyright: Catatan latar © kontributor.\n"
+    seed = ((SEEDS / f"{SEED_NAME}.txt").read_bytes(), (SEEDS / f"{SEED_NAME}.yml").read_text("utf-8"))
+    built = make_site(NOTES, articles={SEED_NAME: seed, "kedua": ("NATO bertemu di Brussel.\n", meta)}, config=config)
+    assert built.ok, built.warnings
+    items = built.soup("artikel/index.html").select(".latar-articles-list > li")
+    assert [li.select_one("a")["href"] for li in items] == ["kedua/", f"{SEED_NAME}/"]
+    assert [li.select_one("time")["datetime"] for li in items] == ["2022-01-05", "2021-12-31"]
+    assert "Kabar Pesisir" in items[0].get_text() and "1 catatan latar" in items[0].get_text()
+    assert "3 catatan latar" in items[1].get_text()
+
+    def footer(path: str) -> str:
+        return " ".join(built.soup(path).select_one(".md-copyright__highlight").get_text().split())
+
+    assert footer("artikel/kedua/index.html") == "Teks © 2022 Kabar Pesisir. Catatan latar © kontributor."
+    assert footer("index.html") == "Teks © 2022 Kabar Pesisir. Catatan latar © kontributor."
+    assert footer(f"artikel/{SEED_NAME}/index.html") == "Teks artikel © Intisari Online. Catatan latar © kontributor."
+    assert footer("anotasi/nato/index.html") == "Catatan latar © kontributor."
+
+
+def test_a_lenient_build_publishes_no_problem_banner(make_site) -> None:
+    built = make_site({**NOTES, "rusak": note_text(kind="tokoh")}, strict=False)
+    assert built.ok
+    assert not list(built.site.rglob("*.html")) or all("latar-problems" not in p.read_text("utf-8") for p in built.site.rglob("*.html"))
+    assert not (built.site / "anotasi" / "rusak").exists()

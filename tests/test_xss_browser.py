@@ -35,12 +35,23 @@ def hostile_notes(lines: list[str]) -> tuple[dict[str, str], str]:
     return notes, "\n".join(paragraphs)
 
 
+def hostile_meta(lines: list[str]) -> str:
+    """The sidecar's free-text fields carry payloads too (byline, footer, source box, redirect page)."""
+    extra = {"author": lines[0], "rights": lines[1], "remarks": lines[2:5], "publisher_lines": ["^Baca juga:"], "redirect_from": ["lama"]}
+    title = next(line for line in lines if "<" in line and line.strip())  # the page title, the header, the list, the redirect
+    return META.replace("title: Uji\n", "") + yaml.safe_dump({"title": title, **extra}, allow_unicode=True)
+
+
 def test_no_dialog_fires_on_article_or_note_pages(make_site) -> None:
     lines = payloads()
     notes, text = hostile_notes(lines)
-    built = make_site(notes, articles={"uji": (text, META)}, strict=False)
+    text += "".join(f"\nBaca juga: {line}" for line in lines[::PER_NOTE])  # publisher lines, shown in place
+    built = make_site(notes, articles={"uji": (text, hostile_meta(lines))}, strict=False)
     assert built.ok
-    pages = ["/"] + [f"/anotasi/{stem}/" for stem in sorted(notes) if (built.site / "anotasi" / stem / "index.html").is_file()]
+    assert len(built.soup().select("aside.latar-publisher-line")) == len(lines[::PER_NOTE])
+    pages = ["/", "/artikel/lama/"] + [
+        f"/anotasi/{stem}/" for stem in sorted(notes) if (built.site / "anotasi" / stem / "index.html").is_file()
+    ]
     assert len(pages) > len(notes) // 2, "most hostile notes should still validate and be published"
     server, origin = serve(built.site)
     dialogs: list[str] = []

@@ -14,6 +14,10 @@ from .text import file_label, read_text, split_lines
 from .yamlload import line_of, load_yaml
 
 SAFE_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+PARAGRAPH = "paragraph"
+"""A line of the article's own text."""
+PUBLISHER = "publisher"
+"""A line the publisher inserted into the text ("Baca juga: …"), matched by ``publisher_lines``."""
 
 
 @dataclass(frozen=True)
@@ -32,11 +36,28 @@ class ArticleMeta:
     remarks: tuple[str, ...] = ()
     preamble_label: str | None = None
     postscript_label: str | None = None
+    publisher_lines: tuple[str, ...] = ()
+    redirect_from: tuple[str, ...] = ()
+    rights: str | None = None
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """One line of the text between preamble and postscript: article text or a publisher's line."""
+
+    kind: str
+    text: str
+    line: int
 
 
 @dataclass(frozen=True)
 class Article:
-    """One article: its metadata and its lines, split into preamble, paragraphs and postscript."""
+    """One article: its metadata and its lines, split into preamble, paragraphs and postscript.
+
+    ``blocks`` holds every line between preamble and postscript in order, each marked as
+    article text (:data:`PARAGRAPH`) or a publisher's line (:data:`PUBLISHER`); ``paragraphs``
+    is the article text alone, what notes attach to and Web Annotation selectors point into.
+    """
 
     name: str
     meta: ArticleMeta
@@ -45,6 +66,14 @@ class Article:
     postscript: tuple[str, ...] = ()
     text_label: str = ""
     paragraph_lines: tuple[int, ...] = field(default=())
+    blocks: tuple[TextBlock, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not self.blocks:  # built from paragraphs alone: every line is article text
+            lines = self.paragraph_lines or tuple(range(1, len(self.paragraphs) + 1))
+            object.__setattr__(
+                self, "blocks", tuple(TextBlock(PARAGRAPH, text, line) for text, line in zip(self.paragraphs, lines, strict=False))
+            )
 
     @property
     def dateline(self) -> str | None:
@@ -66,9 +95,35 @@ def parse_meta(text: str, label: str) -> ArticleMeta:
         problems.append(Problem(label, line_of(lines, ("published",)), wrong))
     if problems:
         raise InputError(problems)
-    if "remarks" in data:
-        data["remarks"] = tuple(data["remarks"])
+    problems = [
+        problem
+        for index, pattern in enumerate(data.get("publisher_lines", ()))
+        if (problem := _regex_problem(pattern, index, label, lines))
+    ]
+    if problems:
+        raise InputError(problems)
+    for key in ("remarks", "publisher_lines", "redirect_from"):
+        if key in data:
+            data[key] = tuple(data[key])
     return ArticleMeta(**data)
+
+
+def _regex_problem(pattern: str, index: int, label: str, lines: dict) -> Problem | None:
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        return Problem(
+            label,
+            line_of(lines, ("publisher_lines", index)),
+            f"publisher_lines entry {pattern!r} is not a valid regular expression ({err.msg} at position {err.pos}); "
+            "fix it, and quote it with single quotes in YAML",
+        )
+    return None
+
+
+def is_publisher_line(line: str, patterns: tuple[str, ...]) -> bool:
+    """True when one of the sidecar's ``publisher_lines`` expressions matches anywhere in ``line``."""
+    return any(re.search(pattern, line) for pattern in patterns)
 
 
 def build_article(name: str, text: str, meta: ArticleMeta, label: str = "") -> Article:
@@ -85,7 +140,15 @@ def build_article(name: str, text: str, meta: ArticleMeta, label: str = "") -> A
                 )
             ]
         )
-    body = numbered[head : len(numbered) - tail]
+    blocks = tuple(
+        TextBlock(PUBLISHER if is_publisher_line(line, meta.publisher_lines) else PARAGRAPH, line, number)
+        for number, line in numbered[head : len(numbered) - tail]
+    )
+    body = [(block.line, block.text) for block in blocks if block.kind == PARAGRAPH]
+    if not body:
+        raise InputError(
+            [Problem(label, None, "every line between preamble and postscript matches 'publisher_lines'; narrow the expressions")]
+        )
     if meta.dateline and not body[0][1].startswith(nfc(meta.dateline)):
         raise InputError(
             [
@@ -102,7 +165,13 @@ def build_article(name: str, text: str, meta: ArticleMeta, label: str = "") -> A
         postscript=tuple(line for _, line in numbered[len(numbered) - tail :]),
         text_label=label,
         paragraph_lines=tuple(number for number, _ in body),
+        blocks=blocks,
     )
+
+
+def published_lines(article: Article) -> list[str]:
+    """Every non-blank line of the seed as published: preamble, text and publisher lines in place, postscript."""
+    return [*article.preamble, *(block.text for block in article.blocks), *article.postscript]
 
 
 def load_article(text_path: Path, root: Path) -> Article:

@@ -12,6 +12,7 @@ from .anchoring import Anchorer, Block, Diagnostics, Target, fold, missing_artic
 from .article import Article, load_articles
 from .notes import Note, load_notes
 from .problems import Problem
+from .redirects import redirect_problems
 from .render import ArticleRenderer, RenderedArticle
 
 CONTEXT = 40
@@ -81,7 +82,8 @@ def load(
     changed = gitinfo.changed_files(root, base, branch)
     if new:
         changed = (changed or frozenset()) | frozenset(new)
-    return CheckResult(articles, notes, problems + note_problems, unpublished=unpublished, article_names=names, changed=changed)
+    problems = problems + note_problems + redirect_problems(articles, notes, root)
+    return CheckResult(articles, notes, problems, unpublished=unpublished, article_names=names, changed=changed)
 
 
 def anchor(result: CheckResult, href_for: HrefMaker, prefix: str = "latar", data: dict[str, str] | None = None) -> CheckResult:

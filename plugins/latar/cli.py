@@ -19,6 +19,7 @@ from .gitinfo import UnknownBase
 from .notes import KINDS, SAFE_ID, parse_note, slug
 from .problems import InputError, Problem
 from .project import Project, ProjectError, locate
+from .scaffold import register as register_article_command
 from .text import file_label
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -234,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite an existing note (default: refuse)")
     new.set_defaults(run=cmd_new)
     add_commands(commands, lambda sub: _project_options(sub, top=False))
+    register_article_command(commands)
     return parser
 
 

@@ -203,3 +203,8 @@ def note_head_tags(note: Note, url: str, site: Site, picture: Picture, dates: Da
         **_picture_properties(picture),
     }
     return _head(properties, note_article(note, url, picture, dates, site))
+
+
+def rights_line(article: Article) -> str:
+    """The article's copyright line for its page's footer (escaped HTML)."""
+    return to_html(tag("span", article.meta.rights or f"Teks artikel © {article.meta.publisher}.", class_="latar-rights"))

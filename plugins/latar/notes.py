@@ -74,6 +74,7 @@ class Note:
     hindsight: bool = False
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     """Editorial problems (see :mod:`latar.rules`): the note renders, but a strict build fails."""
+    redirect_from: tuple[str, ...] = ()
 
     @property
     def kind_label(self) -> str:
@@ -201,6 +202,7 @@ def _build(note_id: str, label: str, data: dict[str, Any], lines: dict, body: st
         body=body.strip("\n") + "\n",
         date=None if date is None else str(date),
         hindsight=data.get("hindsight", False),
+        redirect_from=tuple(data.get("redirect_from", ())),
     )
 
 

@@ -169,3 +169,39 @@ def _sort_key(date: str) -> str:
     """Sort a year before the dates inside it: ``1962`` → ``1962-00-00``."""
     parts = [*str(date).split("-"), "00", "00"][:3]
     return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    """One line of the articles list."""
+
+    title: str
+    href: str
+    publisher: str
+    published: str
+    notes: int
+
+
+def articles_index(entries: Sequence[ArticleEntry]) -> str:
+    """``/artikel/``: every article, newest first (the order given), with publisher, date and number of notes."""
+    root = tag("div", class_="latar-articles")
+    root.append(tag("p", f"{len(entries)} artikel, yang terbaru di atas."))
+    items = tag("ol", class_="latar-articles-list")
+    for entry in entries:
+        meta = append(
+            tag("span", class_="latar-articles-meta"),
+            entry.publisher,
+            " · ",
+            tag("time", format_date(entry.published), datetime=entry.published),
+            " · ",
+            f"{entry.notes} catatan latar",
+        )
+        items.append(append(tag("li"), tag("a", entry.title, href=entry.href), tag("br"), meta))
+    root.append(items)
+    return to_html(root)
+
+
+def unpublished(article: bool = False) -> str:
+    """The preview's page of a note or an article that cannot be published yet (its problems stand above)."""
+    what = "Artikel" if article else "Catatan"
+    return to_html(tag("p", f"{what} ini belum dapat diterbitkan: perbaiki masalah di atas, lalu simpan berkasnya."))

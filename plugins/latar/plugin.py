@@ -17,25 +17,28 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from . import pages, search
-from .article import Article
+from .article import SAFE_NAME, Article
 from .cards import HEIGHT, WIDTH, Card, CardCache
-from .check import anchor, load
+from .check import CheckResult, anchor, load
 from .config import LatarConfig
 from .history import Dates, History
-from .htmlbuild import escape_attribute
-from .metadata import Picture, Site, description, head_tags, note_description, note_head_tags
+from .htmlbuild import escape_attribute, escape_text
+from .metadata import Picture, Site, description, head_tags, note_description, note_head_tags, rights_line
 from .notes import Note
+from .preview import page_problems, problems_banner
 from .problems import Problem
+from .redirects import redirect_page, redirects
 from .render import ArticleRenderer, Placement, RenderedArticle, format_date, headline_id
 from .sanitize import clean, plain, plain_text
 from .sitemap import gzipped, sitemap
+from .text import file_label
 from .ui import INTERFACE_STRINGS
 from .webannotation import Addresses, annotation_collection
 
@@ -64,6 +67,9 @@ class BuildState:
     cards: dict[str, Card] = field(default_factory=dict)
     sitemap: list[tuple[str, datetime]] = field(default_factory=list)
     dests: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    broken: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """While serving: page uri of each note or article that cannot be published → the files it comes from."""
 
 
 class LatarPlugin(BasePlugin[LatarConfig]):
@@ -76,6 +82,11 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         self.root = Path.cwd()
         self._activated: Page | None = None
         self.card_cache = CardCache(None)
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is ``mkdocs serve``: a preview shows problems on the pages instead of going dark."""
+        self.serving = command == "serve"
 
     @property
     def seeds_dir(self) -> Path:
@@ -121,8 +132,15 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         for file in list(files):  # notes that cannot be published, and Markdown in sub-folders of the notes, are left out
             if file.src_uri.startswith(prefix) and file.src_uri.endswith(".md"):
                 stem = file.src_uri[len(prefix) : -3]
-                if stem != "index" and stem not in valid:
+                if stem == "index":
+                    continue
+                if stem not in valid:
                     files.remove(file)
+                    if self.serving and "/" not in stem:  # the preview keeps the address and shows what is wrong there
+                        self.state.broken[file.src_uri] = (f"{self.state.docs_path}/{file.src_uri}",)
+                        self._generate(files, config, file.src_uri, stem, inclusion=InclusionLevel.NOT_IN_NAV)
+                elif file.inclusion.is_in_nav():
+                    file.inclusion = InclusionLevel.NOT_IN_NAV  # notes are reached from articles and /anotasi/
         self.state.notes = {note.id: note for note in result.notes}
         self.state.articles = {article.name: article for article in result.articles}
         self._add_generated(files, config, result.articles)
@@ -143,22 +161,51 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         if self.state.home is not None:  # the same article again, with links relative to the home page
             renderer = ArticleRenderer(self.state.notes, note_hrefs("index.md"), self.config.id_prefix, data, searchable=False)
             self.state.home_html = renderer.render(self.state.articles[self.state.home], result.anchorer).html
+        self._add_redirects(files, config, result)
+        self.state.problems = result.problems
         _report(result.problems)
         return files
+
+    def _add_redirects(self, files: Files, config: MkDocsConfig, result: CheckResult) -> None:
+        """A static page at each former address of a renamed article or note (never over an existing file)."""
+        for redirect in redirects(result.articles, result.notes):
+            folder = self.config.articles_dir if redirect.kind == "article" else self.config.notes_dir
+            new_uri = f"{folder}/{redirect.new}.md"
+            if new_uri not in self.state.urls:
+                continue
+            old = File(f"{folder}/{redirect.old}.md", src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+            if files.get_file_from_path(old.src_uri) is not None or files.get_file_from_path(old.dest_uri) is not None:
+                continue
+            new_url = self.state.urls[new_uri]
+            href = get_relative_url(new_url, old.url)
+            canonical = _absolute(config.site_url or "", new_url) if config.site_url else href
+            page = redirect_page(plain_text(redirect.title), href, canonical)
+            files.append(File.generated(config, old.dest_uri, content=page))
 
     def _add_generated(self, files: Files, config: MkDocsConfig, articles: list[Article]) -> None:
         for article in articles:
             uri = f"{self.config.articles_dir}/{article.name}.md"
             self.state.article_uris[article.name] = uri
             self.state.article_by_uri[uri] = article.name
-            self._generate(files, config, uri, article.meta.title)
+            self._generate(files, config, uri, article.meta.title, inclusion=InclusionLevel.NOT_IN_NAV)
+        list_uri = f"{self.config.articles_dir}/index.md"
+        if files.get_file_from_path(list_uri) is None:
+            self._generate(files, config, list_uri, "Artikel")
+        if self.serving:  # an article that cannot be published keeps its address in the preview, saying why
+            for text in sorted(self.seeds_dir.glob("*.txt")):
+                uri = f"{self.config.articles_dir}/{text.stem}.md"
+                if SAFE_NAME.match(text.stem) and uri not in self.state.article_by_uri and files.get_file_from_path(uri) is None:
+                    self.state.broken[uri] = (file_label(text, self.root), file_label(text.with_suffix(".yml"), self.root))
+                    self._generate(files, config, uri, text.stem, inclusion=InclusionLevel.NOT_IN_NAV)
+        if self.serving and not articles and files.get_file_from_path("index.md") is None:
+            self._generate(files, config, "index.md", config.site_name, inclusion=InclusionLevel.NOT_IN_NAV)
         if articles and files.get_file_from_path("index.md") is None:
             # The newest article is also the home page. Its permanent address stays /artikel/<name>/
             # (canonical link, Open Graph, backlinks, Web Annotation ids), so it does not move when
             # a newer article arrives; the copy is left out of search to avoid duplicate results.
             self.state.home = articles[0].name
             self.state.article_by_uri["index.md"] = articles[0].name
-            self._generate(files, config, "index.md", articles[0].meta.title, search={"exclude": True})
+            self._generate(files, config, "index.md", articles[0].meta.title, inclusion=InclusionLevel.NOT_IN_NAV, search={"exclude": True})
         index_uri = f"{self.config.notes_dir}/index.md"
         if files.get_file_from_path(index_uri) is None:
             self._generate(files, config, index_uri, "Anotasi")
@@ -169,10 +216,13 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
 
-    def _generate(self, files: Files, config: MkDocsConfig, uri: str, title: str, **meta: Any) -> None:
+    def _generate(
+        self, files: Files, config: MkDocsConfig, uri: str, title: str, inclusion: InclusionLevel = InclusionLevel.UNDEFINED, **meta: Any
+    ) -> None:
         self.state.generated[uri] = title
-        front = yaml.safe_dump({"title": title, **meta}, allow_unicode=True, sort_keys=True)
-        files.append(File.generated(config, uri, content=f"---\n{front}---\n"))
+        # Escaped: MkDocs templates do not autoescape, and Material writes page titles into the header as HTML.
+        front = yaml.safe_dump({"title": escape_text(title), **meta}, allow_unicode=True, sort_keys=True)
+        files.append(File.generated(config, uri, content=f"---\n{front}---\n", inclusion=inclusion))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Note pages: the title becomes escaped plain text (MkDocs templates do not autoescape).
@@ -181,15 +231,28 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         """
         note = self._note_of(page)
         if note is None:
-            return markdown
+            return "" if page.file.src_uri in self.state.broken else markdown
         page.meta["title"] = plain(note.title)
         page.meta.setdefault("description", escape_attribute(note_description(note)))  # Material writes it unescaped
         return ""
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Fill our pages late (priority -50), after other plugins have had the Markdown HTML."""
+        """Fill our pages late (priority -50), after other plugins have had the Markdown HTML.
+
+        While serving, our pages start with the problems that affect them (file, line, message).
+        """
+        content = self._content(html, page, config, files)
+        uri, note = page.file.src_uri, self._note_of(page)
+        if not self.serving or not (uri in self.state.generated or note):
+            return content
+        own = self.state.broken.get(uri) or ((note.path,) if note else None)
+        return problems_banner(page_problems(self.state.problems, own)) + content
+
+    def _content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
+        if uri in self.state.broken:
+            return pages.unpublished(uri.startswith(f"{self.config.articles_dir}/"))
         if uri in self.state.article_by_uri:
             name = self.state.article_by_uri[uri]
             rendered = self.state.rendered[name]
@@ -214,6 +277,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
                 "children": [],
             }
             page.toc = get_toc([headline])
+            page.meta["latar_rights"] = rights_line(rendered.article)
             return self.state.home_html if uri == "index.md" else rendered.html
         note = self._note_of(page)
         if note is not None:
@@ -230,6 +294,18 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             listing = pages.notes_index(list(self.state.notes.values()), self._note_hrefs(page, files), numbers, title)
             page.meta.setdefault("description", f"{len(self.state.notes)} catatan latar bersumber, dikelompokkan menurut jenisnya.")
             return (clean(html) if uri not in self.state.generated else "") + listing
+        if uri == f"{self.config.articles_dir}/index.md" and uri in self.state.generated:
+            entries = [
+                pages.ArticleEntry(
+                    a.meta.title,
+                    self._href(self.state.article_uris[a.name], page, files),
+                    a.meta.publisher,
+                    a.meta.published,
+                    len({p.note_id for p in self.state.rendered[a.name].placements}),
+                )
+                for a in self.state.articles.values()
+            ]
+            return pages.articles_index(entries)
         if uri == "linimasa.md" and uri in self.state.generated:
             arts = [
                 (a.meta.published, a.meta.title, self._href(self.state.article_uris[a.name], page, files))
@@ -267,27 +343,33 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         return output
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Two template touches, read from the theme so they follow Material's version.
+        """Three template touches, read from the theme so they follow Material's version.
 
-        The search dialog gets an accessible name (axe: aria-dialog-name), and pages get
+        The search dialog gets an accessible name (axe: aria-dialog-name), pages get
         ``page.meta.latar_head`` (NewsArticle JSON-LD, Open Graph) in Material's ``extrahead``
-        block, instead of re-parsing every built page. If the markup changes, the tests fail.
+        block, instead of re-parsing every built page, and an article page's footer starts with
+        its own copyright line (``rights``). If the markup changes, the tests fail.
         """
         from jinja2 import ChoiceLoader, DictLoader  # noqa: PLC0415 - only needed here
 
         overrides = {}
         name = "partials/search.html"
-        try:
-            source, _, _ = env.loader.get_source(env, name)
-        except Exception:
-            source = ""
+        source = _theme_source(env, name)
         marker = 'data-md-component="search" role="dialog"'
         if marker in source:
             overrides[name] = source.replace(marker, marker + " aria-label=\"{{ lang.t('search') }}\"", 1)
-        try:
-            main, _, _ = env.loader.get_source(env, "main.html")
-        except Exception:
-            main = ""
+        main = _theme_source(env, "main.html")
+        name = "partials/copyright.html"
+        source = _theme_source(env, name)
+        rights = "page and page.meta and page.meta.latar_rights"
+        if "{{ config.copyright }}" in source and "{% if config.copyright %}" in source:
+            # An article's own copyright line (``rights``) stands before the site-wide one.
+            source = source.replace("{% if config.copyright %}", f"{{% if config.copyright or ({rights}) %}}", 1)
+            overrides[name] = source.replace(
+                "{{ config.copyright }}",
+                f"{{% if {rights} %}}{{{{ page.meta.latar_rights }}}} {{% endif %}}{{{{ config.copyright or '' }}}}",
+                1,
+            )
         if main.strip().endswith('{% extends "base.html" %}'):
             boot = (
                 f"{{% block scripts %}}<script>{{% raw %}}{search.boot_script()}{{% endraw %}}</script>{{{{ super() }}}}{{% endblock %}}\n"
@@ -440,6 +522,15 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         edit = f"{repo}/edit/{self.config.branch}/{self.state.docs_path}/{self.config.notes_dir}/{note.id}.md"
         query = urlencode({"template": "koreksi-fakta.yml", "title": f"Koreksi: {plain_text(note.title)}", "catatan": note.path})
         return edit, f"{repo}/issues/new?{query}"
+
+
+def _theme_source(env: Any, name: str) -> str:
+    """A template's source from the theme, or nothing when the theme has no such template."""
+    try:
+        source, _, _ = env.loader.get_source(env, name)
+    except Exception:
+        return ""
+    return source
 
 
 def _absolute(site_url: str, path: str) -> str:

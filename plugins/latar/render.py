@@ -11,7 +11,7 @@ from xml.etree.ElementTree import Element
 from . import dates
 from .anchoring import Anchorer, Block, Diagnostics, Hit, Target
 from .annotate import Annotation, find
-from .article import Article
+from .article import PUBLISHER, Article
 from .htmlbuild import Markup, append, dom_text, fragment, sanitized, tag, text_of, to_html
 from .notes import KIND_LABELS, KINDS, Note
 from .sanitize import plain_text, render_inline
@@ -123,8 +123,11 @@ class ArticleRenderer:
         annotation = find(body, anchorer, diagnostics, already=set(), article=article.name)
         placements: list[Placement] = []
         spans: list[tuple[Element, int]] = []
-        numbers = self._apply(annotation, placements, article.name, spans)
-        for paragraph in body[:-1]:  # the body's text is the article's paragraphs joined by newlines, nothing else
+        # Publisher lines are blocks of the body too; placements count article paragraphs only.
+        blocks = [index for index, block in enumerate(article.blocks) if block.kind != PUBLISHER]
+        paragraph_of = {block: number for number, block in enumerate(blocks)}
+        numbers = self._apply(annotation, placements, article.name, spans, paragraph_of)
+        for paragraph in body[:-1]:  # the body's text is its lines joined by newlines (publisher asides are marked as such)
             paragraph.tail = "\n"
         page_text, placements = _locate(article, body, annotation.blocks, placements, spans)
         boxes = [*([self._postscript(article)] if article.postscript else []), self._source_box(article)]
@@ -161,9 +164,17 @@ class ArticleRenderer:
         return append(details, tag("summary", "Atur penanda catatan"), fieldset)
 
     def _apply(
-        self, annotation: Annotation, placements: list[Placement], article_name: str, spans: list[tuple[Element, int]] | None = None
+        self,
+        annotation: Annotation,
+        placements: list[Placement],
+        article_name: str,
+        spans: list[tuple[Element, int]] | None = None,
+        paragraph: Mapping[int, int] | None = None,
     ) -> dict[str, int]:
-        """Wrap each chosen phrase and add its marker; return note numbers in reading order."""
+        """Wrap each chosen phrase and add its marker; return note numbers in reading order.
+
+        ``paragraph`` maps a block of the tree to the article paragraph a placement records.
+        """
         numbers: dict[str, int] = {}
         for hit in annotation.hits:
             numbers.setdefault(hit.target.note_id, len(numbers) + 1)
@@ -176,9 +187,8 @@ class ArticleRenderer:
             if seen[note.id] > 1:
                 ref_id = f"{ref_id}-{seen[note.id]}"
             before, after = context(annotation.blocks[hit.block].text, hit.start, hit.end)
-            placements.append(
-                Placement(note.id, article_name, ref_id, numbers[note.id], before, phrase, after, hit.block, hit.start, hit.end)
-            )
+            index = hit.block if paragraph is None else paragraph[hit.block]
+            placements.append(Placement(note.id, article_name, ref_id, numbers[note.id], before, phrase, after, index, hit.start, hit.end))
             number = str(numbers[note.id])
             span = tag("span", phrase, class_="latar-anchor", data_latar_note=note.id, data_latar_kind=note.kind)
             if spans is not None:  # each phrase's element and the tree block it is in, for :func:`_locate`
@@ -209,25 +219,33 @@ class ArticleRenderer:
         return placements
 
     def body(self, article: Article) -> Element:
-        """The article's paragraphs, one ``<p>`` per seed line, the dateline marked.
+        """The article's lines in order: one ``<p>`` per paragraph (the dateline marked), publisher lines as asides.
 
-        Each paragraph has an id (``latar-p-1``…), so a search result can link to it.
+        Each paragraph has an id (``latar-p-1``…), so a search result can link to it. A publisher's line
+        is an ``aside.latar-publisher-line`` at its place, never annotated (``latar-skip``) and left out
+        of search: it is not article text.
         """
         body = tag("div", class_="latar-article-body")
-        for index, paragraph in enumerate(article.paragraphs):
-            p = tag("p", id=f"{self.prefix}-p-{index + 1}")
-            if index == 0 and article.dateline:
-                body.append(append(p, tag("span", article.dateline, class_="latar-dateline"), paragraph[len(article.dateline) :]))
+        paragraphs = 0
+        for block in article.blocks:
+            if block.kind == PUBLISHER:
+                aside = tag("aside", class_="latar-publisher-line latar-skip", data_search_exclude="", data_pagefind_ignore="")
+                body.append(append(aside, tag("p", block.text)))
+                continue
+            p = tag("p", id=f"{self.prefix}-p-{paragraphs + 1}")
+            if paragraphs == 0 and article.dateline:
+                body.append(append(p, tag("span", article.dateline, class_="latar-dateline"), block.text[len(article.dateline) :]))
             else:
-                body.append(append(p, paragraph))
+                body.append(append(p, block.text))
+            paragraphs += 1
         return body
 
     def _byline(self, article: Article) -> Element:
+        """Author (or that the source names none), publisher, date, original; preamble lines only in the source box."""
         meta = article.meta
         byline = tag("p", class_="latar-byline")
-        for line in article.preamble:
-            author = meta.author or "(nama tidak tercantum di sumber)"
-            append(byline, tag("span", line, class_="latar-preamble"), " ", tag("span", author, class_="latar-author"), " · ")
+        author = f"Penulis: {meta.author}" if meta.author else "Penulis tidak disebutkan"
+        append(byline, tag("span", author, class_="latar-author"), " · ")
         original = tag("a", "Baca di situs asli", href=meta.source_url, rel="noopener noreferrer nofollow", class_="latar-original")
         published = tag("time", format_date(meta.published), datetime=meta.published)
         return append(byline, tag("strong", meta.publisher), " · ", published, " · ", original)

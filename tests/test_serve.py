@@ -1,0 +1,151 @@
+"""``mkdocs serve`` never goes dark: a real server with a broken note, then a broken article.
+
+Every page answers within a second, and the problem (file, line, message) stands on the pages it
+affects; the terminal prints the problem and not MkDocs' list of pages missing from the nav.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import MKDOCS_YML, SEED_NAME, SEEDS, note_text
+
+BROKEN = note_text(title="Rusak", kind="tokoh", anchors="  - text: NATO\n")
+ANSWER_WITHIN = 1.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str, float]:
+    """Status, body and seconds taken; a page that does not answer within the limit fails the test."""
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=ANSWER_WITHIN * 3) as response:
+            status, body = response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        status, body = err.code, err.read().decode("utf-8", "replace")
+    return status, body, time.perf_counter() - started
+
+
+def wait_for(predicate, seconds: float = 30.0, step: float = 0.2):
+    """Poll ``predicate`` until it returns something truthy, for at most ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            found = predicate()
+        except OSError:
+            found = None
+        if found:
+            return found
+        time.sleep(step)
+    pytest.fail(f"gave up after {seconds} s waiting for the server")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    (root / "docs" / "anotasi").mkdir(parents=True)
+    (root / "seeds").mkdir()
+    for suffix in (".txt", ".yml"):
+        shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
+    nav = "nav:\n  - Artikel: artikel/index.md\n  - Anotasi: anotasi/index.md\n  - Linimasa: linimasa.md\n"  # as the real site: anything else is "not in nav"
+    (root / "mkdocs.yml").write_text(MKDOCS_YML + nav, encoding="utf-8")
+    (root / "docs" / "anotasi" / "krimea.md").write_text(note_text(), encoding="utf-8")
+    (root / "docs" / "anotasi" / "rusak.md").write_text(BROKEN, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def server(project: Path, tmp_path: Path):
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    try:
+        origin = f"http://127.0.0.1:{port}/latar/"  # site_url's path is the mount path
+        wait_for(lambda: get(origin)[0] == 200)
+        yield origin, log
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        log.close()
+
+
+def pages(origin: str) -> list[str]:
+    """Every page of the served site, from its sitemap, and the broken note's address."""
+    _, sitemap, _ = get(origin + "sitemap.xml")
+    return sorted({*re.findall(r"<loc>(.*?)</loc>", sitemap), origin + "anotasi/rusak/"})
+
+
+def test_serve_shows_problems_on_the_pages_and_keeps_answering(project: Path, server) -> None:
+    origin, log = server
+    problem = "docs/anotasi/rusak.md:3"
+    urls = pages(origin)
+    assert len(urls) >= 6
+    timings = {}
+    for url in urls:
+        status, body, seconds = get(url)
+        timings[url] = seconds
+        assert status == 200, url
+        if "/anotasi/krimea/" in url:
+            assert "latar-problems" not in body, "a healthy note's page shows only its own problems"
+        elif "/assets/" not in url:
+            assert "latar-problems" in body and problem in body and "'kind' is 'tokoh'" in body, url
+    assert max(timings.values()) < ANSWER_WITHIN, timings
+    log.seek(0)
+    terminal = log.read()
+    assert problem in terminal and "WARNING" in terminal
+    assert "not included in the" not in terminal
+
+    # Fixed, it disappears from the pages; a broken article then leaves a home page that says why.
+    (project / "docs" / "anotasi" / "rusak.md").write_text(note_text(title="Rusak", kind="organization", anchors="  - text: NATO\n"))
+    wait_for(lambda: "latar-problems" not in get(origin)[1])
+    sidecar = project / "seeds" / f"{SEED_NAME}.yml"
+    sidecar.write_text(re.sub(r"(?m)^publisher:.*\n", "", sidecar.read_text("utf-8")), encoding="utf-8")
+
+    def home_naming_the_sidecar() -> str | None:
+        body = get(origin)[1]
+        return body if f"seeds/{SEED_NAME}.yml" in body else None
+
+    home = wait_for(home_naming_the_sidecar)
+    assert "missing required field 'publisher'" in home
+    for url in (origin, origin + "anotasi/", origin + "anotasi/krimea/", origin + f"artikel/{SEED_NAME}/"):
+        status, body, seconds = get(url)
+        assert status == 200 and seconds < ANSWER_WITHIN, url
+    assert "missing required field 'publisher'" in body, "the broken article keeps its address and says why"
+
+
+def test_strict_build_still_fails_on_the_same_problem(project: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "docs/anotasi/rusak.md:3" in result.stderr
+    assert "not included in the" not in result.stderr
