@@ -122,14 +122,18 @@ def test_publisher_lines_stay_in_place_and_out_of_the_text(newsroom) -> None:
 
 
 def test_web_annotations_leave_publisher_lines_out(newsroom) -> None:
+    """The article's plain text (teks.txt, the annotations' text target) holds its paragraphs, no publisher line."""
     project, _ = newsroom
+    text = (project.site / "artikel" / NAME / "teks.txt").read_text("utf-8")
+    assert text == "".join(f"{paragraph}\n" for paragraph in project.articles[0].paragraphs)
+    assert not any(line in text for line in (SHARE, PROMO, "Baca juga"))
     data = json.loads((project.site / "anotasi.jsonld").read_text("utf-8"))
-    items = [item for item in data["first"]["items"] if f"/artikel/{NAME}/" in item["target"]["source"]]
-    assert len(items) >= 2
-    for item in items:
-        quote = item["target"]["selector"][0]
-        assert quote["type"] == "TextQuoteSelector"
-        assert not any(word in quote[key] for key in ("exact", "prefix", "suffix") for word in ("Baca juga", SHARE, PROMO))
+    targets = [t for item in data["first"]["items"] for t in item["target"] if t["source"].endswith(f"/artikel/{NAME}/teks.txt")]
+    assert len(targets) >= 2
+    for target in targets:
+        quote, position = target["selector"]
+        assert text[position["start"] : position["end"]] == quote["exact"]
+        assert text[: position["start"]].endswith(quote["prefix"]) and text[position["end"] :].startswith(quote["suffix"])
 
 
 def test_home_page_is_the_new_article_and_the_list_has_both(newsroom) -> None:
