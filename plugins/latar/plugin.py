@@ -104,7 +104,9 @@ class LatarPlugin(BasePlugin[LatarConfig]):
                 f"latar: the articles folder '{self.config.seeds_dir}' does not exist next to mkdocs.yml; create it or set plugins.latar.seeds_dir"
             )
         cache = self.root / self.config.cache_dir / "kartu"
-        if self.card_cache.folder != cache:  # kept across ``mkdocs serve`` rebuilds: only changed cards are drawn
+        # Kept in memory across ``mkdocs serve`` rebuilds (only changed cards are drawn); every other build
+        # starts from the disk cache, even when MkDocs reuses this instance in one process (it does: on_startup).
+        if self.card_cache.folder != cache or not self.serving:
             self.card_cache = CardCache(cache)
         if "assets/latar/latar.css" not in config.extra_css:
             config.extra_css.append("assets/latar/latar.css")
