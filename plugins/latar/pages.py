@@ -24,7 +24,8 @@ class Backlink:
 def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None = None, correction_href: str | None = None) -> str:
     """The note's page: title, kind and date, the sanitised body, sources and "Muncul di".
 
-    Search indexes the title, summary and body (``data-pagefind-*``); the kind is the result's label.
+    Search indexes the title and body (``data-pagefind-*``); the kind is the result's label. The summary is
+    the tooltip's short form of the body and is not on this page, so it is not indexed either.
     """
     kind = tag("span", note.kind_label, class_="latar-kind", data_pagefind_meta="kind")
     meta = append(tag("p", class_="latar-note-meta", data_pagefind_ignore=""), kind)
