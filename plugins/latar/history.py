@@ -46,6 +46,7 @@ class History:
         self._dates = dates
         self.fallback = fallback
         self._dirty = dirty
+        self._resolved: dict[Path, Path] = {}  # Path.resolve() is a system call per component; pages ask for the same files often
 
     @classmethod
     def load(cls, root: Path, folders: Iterable[Path]) -> History:
@@ -68,14 +69,17 @@ class History:
 
     def of(self, *paths: Path) -> Dates:
         """Created = the earliest first change, modified = the latest change, of ``paths`` together."""
+        if not paths or not self._dates:  # nothing known (no git): every file has the build date
+            return Dates(self.fallback, self.fallback)
         created: list[datetime] = []
         modified: list[datetime] = []
         for path in paths:
-            known = self._dates.get(path.resolve())
+            real = self._resolved.get(path)
+            if real is None:
+                real = self._resolved[path] = path.resolve()
+            known = self._dates.get(real)
             created.append(known.created if known else self.fallback)
-            modified.append(self.fallback if known is None or path.resolve() in self._dirty else known.modified)
-        if not paths:
-            return Dates(self.fallback, self.fallback)
+            modified.append(self.fallback if known is None or real in self._dirty else known.modified)
         return Dates(min(created), max(modified))
 
 

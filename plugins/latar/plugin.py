@@ -6,6 +6,7 @@ MkDocs events onto them.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -535,7 +536,9 @@ def _theme_source(env: Any, name: str) -> str:
     return source
 
 
+@functools.lru_cache(maxsize=65536)
 def _absolute(site_url: str, path: str) -> str:
+    """``path`` (a site path) as an absolute URL under ``site_url``; cached: urljoin is slow and pages repeat addresses."""
     return urljoin(site_url.rstrip("/") + "/", path) if site_url else path
 
 
