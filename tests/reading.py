@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import launch, serve
+from browser import chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,13 +36,9 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium for a whole test module."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
+    """Debian's Chromium for a whole test module (every browser test uses this one fixture, from conftest)."""
+    with chromium() as running:
+        yield running
 
 
 def article_paths(site: Path) -> list[str]:

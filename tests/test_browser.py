@@ -6,9 +6,8 @@ import itertools
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from browser import Marker, launch, pick_marker, serve
+from browser import Marker, pick_marker, serve
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -35,14 +34,6 @@ def origin(built):
 def marker(built) -> Marker:
     """The first marker of the article with the most notes, whatever the content is."""
     return pick_marker(built, ROOT)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from browser import chromium, serve
+from browser import serve
 from conftest import MKDOCS_YML, SEED_NAME, note_text
 from latar.anchoring import at_word_boundary, fold
 from latar.check import check
@@ -89,12 +89,6 @@ def project(tmp_path_factory):
     server, origin = serve(site)
     yield root, origin, paragraphs(root)
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as running:
-        yield running
 
 
 @pytest.fixture

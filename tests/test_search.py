@@ -18,9 +18,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import launch, serve
+from browser import serve
 from conftest import BODY, note_text
 
 pytestmark = pytest.mark.browser
@@ -124,14 +123,6 @@ def origin(site):
     server, url = serve(site)
     yield url
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 class Reader:
