@@ -39,6 +39,16 @@ class ArticleMeta:
     publisher_lines: tuple[str, ...] = ()
     redirect_from: tuple[str, ...] = ()
     rights: str | None = None
+    context: Context | None = None
+    """The editors' context shown above the first paragraph."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """The editors' words above an article: a short text and the notes whose sources support it."""
+
+    text: str
+    notes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,8 @@ def parse_meta(text: str, label: str) -> ArticleMeta:
     for key in ("remarks", "publisher_lines", "redirect_from"):
         if key in data:
             data[key] = tuple(data[key])
+    if "context" in data:
+        data["context"] = Context(nfc(data["context"]["text"].strip()), tuple(data["context"]["notes"]))
     return ArticleMeta(**data)
 
 

@@ -58,6 +58,17 @@ class Source:
     archive_url: str | None = None
 
 
+VERDICTS = ("accurate", "incomplete", "unsupported", "mistranslated", "unattributed", "misattributed", "inaccurate")
+
+
+@dataclass(frozen=True)
+class Original:
+    """The source's own words behind a clarification's claim."""
+
+    text: str
+    language: str
+
+
 @dataclass(frozen=True)
 class Note:
     """One validated note."""
@@ -75,6 +86,14 @@ class Note:
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     """Editorial problems (see :mod:`latar.rules`): the note renders, but a strict build fails."""
     redirect_from: tuple[str, ...] = ()
+    claim: str | None = None
+    """Clarifications: the article's exact words the note reviews."""
+    verdict: str | None = None
+    """Clarifications: the finding on ``claim`` (an id of :data:`VERDICTS`)."""
+    original: Original | None = None
+    """Clarifications: the source's own words behind ``claim``, in their language."""
+    wikidata: str | None = None
+    """The Wikidata item (``Q…``) of the note's subject."""
 
     @property
     def kind_label(self) -> str:
@@ -203,6 +222,10 @@ def _build(note_id: str, label: str, data: dict[str, Any], lines: dict, body: st
         date=None if date is None else str(date),
         hindsight=data.get("hindsight", False),
         redirect_from=tuple(data.get("redirect_from", ())),
+        claim=nfc(data["claim"].strip()) if "claim" in data else None,
+        verdict=data.get("verdict"),
+        original=Original(nfc(data["original"]["text"].strip()), data["original"]["language"]) if "original" in data else None,
+        wikidata=data.get("wikidata"),
     )
 
 
