@@ -48,7 +48,7 @@ def main() -> None:
     pagefind: dict[str, float] = defaultdict(float)
     if args.latar:
         from latar import search as latar_search  # noqa: PLC0415
-        from latar.plugin import LatarPlugin  # noqa: PLC0415
+        from latar.mkdocs.plugin import LatarPlugin  # noqa: PLC0415
 
         instrument(LatarPlugin, spent)
         index = latar_search.build_index

@@ -105,10 +105,10 @@ def real_site(runs: int) -> dict:
 
 def real_site_dirs() -> dict[str, Path]:
     """Write the real site twice: as is (latar) and with the same notes as hand-written footnotes."""
-    from latar.anchoring import Anchorer  # noqa: PLC0415
-    from latar.annotate import find  # noqa: PLC0415
-    from latar.check import check  # noqa: PLC0415
-    from latar.render import ArticleRenderer  # noqa: PLC0415
+    from latar.core.anchoring import Anchorer  # noqa: PLC0415
+    from latar.core.pipeline import check  # noqa: PLC0415
+    from latar.html.annotate import find  # noqa: PLC0415
+    from latar.html.article import ArticleRenderer  # noqa: PLC0415
 
     result = check(ROOT, ROOT / "seeds", ROOT / "docs" / "anotasi")
     root = WORK / "real"
@@ -147,11 +147,11 @@ def real_site_dirs() -> dict[str, Path]:
 
 def anchoring_growth(repeats: int = 25) -> dict:
     """Time to anchor one article (30 mentions) with 1,000 and with 10,000 notes loaded."""
-    from latar.anchoring import Anchorer  # noqa: PLC0415
-    from latar.annotate import find  # noqa: PLC0415
-    from latar.article import ArticleMeta, build_article  # noqa: PLC0415
-    from latar.notes import Anchor, Note, Source  # noqa: PLC0415
-    from latar.render import ArticleRenderer  # noqa: PLC0415
+    from latar.core.anchoring import Anchorer  # noqa: PLC0415
+    from latar.core.articles import ArticleMeta, build_article  # noqa: PLC0415
+    from latar.core.notes import Anchor, Note, Source  # noqa: PLC0415
+    from latar.html.annotate import find  # noqa: PLC0415
+    from latar.html.article import ArticleRenderer  # noqa: PLC0415
 
     articles, _, _ = build_content(Shape(articles=400, notes=10_000))
     text = "\n".join(articles[0])

@@ -91,7 +91,7 @@ def build(config: Path, site: Path) -> dict:
 
 def index_seconds(site: Path, runs: int) -> float:
     """Median time of Pagefind indexing ``site`` again (what ``on_post_build`` spends)."""
-    from latar.search import build_index  # noqa: PLC0415
+    from latar.outputs.search import build_index  # noqa: PLC0415
 
     return statistics.median(build_index(site, "id").seconds for _ in range(runs))
 

@@ -79,7 +79,7 @@ def pick_marker(site: Path, root: Path, name: str | None = None) -> Marker:
     """The first marker of article ``name`` (default: the article with the most notes) in a built site."""
     from bs4 import BeautifulSoup  # noqa: PLC0415
 
-    from latar.notes import load_notes  # noqa: PLC0415
+    from latar.core.notes import load_notes  # noqa: PLC0415
 
     pages = {path.parent.name: BeautifulSoup(path.read_text("utf-8"), "html.parser") for path in (site / "artikel").glob("*/index.html")}
     if name is None:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from latar.article import PUBLISHER, Article, load_articles
-from latar.notes import Note, load_notes
-from latar.pages import DATED_KINDS
+from latar.core.articles import PUBLISHER, Article, load_articles
+from latar.core.notes import Note, load_notes
+from latar.html.pages import DATED_KINDS
 
 CLITICS = "nya|lah|kah|pun"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from latar.anchoring import Anchorer, Block, Diagnostics, at_word_boundary, closest, fold, orphan_problems, select
-from latar.notes import Anchor, Note, Source
+from latar.core.anchoring import Anchorer, Block, Diagnostics, at_word_boundary, closest, fold, orphan_problems, select
+from latar.core.notes import Anchor, Note, Source
 
 SOURCE = (Source("S", "https://example.org", "P", "2021"),)
 
@@ -198,7 +198,7 @@ def test_one_phrase_two_notes_for_different_articles() -> None:
 
 
 def test_a_missing_article_is_named_with_a_suggestion() -> None:
-    from latar.anchoring import missing_articles  # noqa: PLC0415
+    from latar.core.anchoring import missing_articles  # noqa: PLC0415
 
     names = {f"artikel-{i:02d}" for i in range(12)} | {"putin-biden"}
     (problem,) = missing_articles([note("n", Anchor("NATO", articles=("putin-bidem", "artikel-01"), articles_line=8))], names)

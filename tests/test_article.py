@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED_NAME, SEED_SHA256, SEEDS
-from latar.article import PUBLISHER, ArticleMeta, load_article, load_articles, published_lines
-from latar.check import load
-from latar.problems import InputError
+from latar.core.articles import PUBLISHER, ArticleMeta, load_article, load_articles, published_lines
+from latar.core.pipeline import load
+from latar.core.problems import InputError
 
 META = """\
 title: T

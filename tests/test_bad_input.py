@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BODY, MKDOCS_YML, SEED_NAME, SEEDS, SOURCE_URL, BuiltSite, note_text
-from latar.cli import skeleton
+from latar.cli.main import skeleton
 
 GOOD = {"nato": note_text(title="NATO", kind="organization", anchors="  - text: NATO\n")}
 META = (SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS_YML, SEED_NAME, SEEDS, SOURCE_URL, note_text
-from latar.cli import main
-from latar.notes import note_problems
+from latar.cli.main import main
+from latar.core.notes import note_problems
 
 LATAR = Path(sys.executable).with_name("latar")
 KITES = "Penulis\nTim dari {place} datang ke festival layang-layang di pantai.\nIkuti kami di media sosial.\n"
@@ -138,7 +138,7 @@ def test_version_and_help() -> None:
 
 
 def test_every_option_says_its_default() -> None:
-    from latar.cli import build_parser  # noqa: PLC0415
+    from latar.cli.main import build_parser  # noqa: PLC0415
 
     parser = build_parser()
     parsers = [parser, *parser._subparsers._group_actions[0].choices.values()]
@@ -258,7 +258,7 @@ def test_new_refuses_bad_ids_and_overwrites(project: Path, args: list[str], expe
 
 
 def test_placeholder_urls_are_recognised() -> None:
-    from latar.rules import placeholder  # noqa: PLC0415
+    from latar.core.rules import placeholder  # noqa: PLC0415
 
     for url in ("https://example.org/a", "https://www.example.com", "https://sub.example.net/x", "https://x.test/", "https://localhost/"):
         assert placeholder(url), url
@@ -268,8 +268,8 @@ def test_placeholder_urls_are_recognised() -> None:
 
 def test_the_command_reads_the_plugins_defaults() -> None:
     """The command does not import MkDocs (it stays fast), so it keeps its own copy of the plugin's defaults."""
-    from latar.config import LatarConfig  # noqa: PLC0415
-    from latar.project import DEFAULTS  # noqa: PLC0415
+    from latar.cli.project import DEFAULTS  # noqa: PLC0415
+    from latar.mkdocs.config import LatarConfig  # noqa: PLC0415
 
     defaults = dict(LatarConfig()._schema)
     assert {key: defaults[key].default for key in DEFAULTS} == DEFAULTS

@@ -7,8 +7,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import ROOT
-from latar.article import load_articles
-from latar.notes import load_notes
+from latar.core.articles import load_articles
+from latar.core.notes import load_notes
 from sitecheck import PER_ARTICLE, WHOLE_SITE, Project
 
 NOTES, PROBLEMS, UNPUBLISHED = load_notes(ROOT / "docs" / "anotasi", ROOT)

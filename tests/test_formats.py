@@ -137,7 +137,7 @@ def test_annotations_are_dated_by_their_notes_history_and_credit_the_project(sit
 
 
 def test_plain_text_is_published_and_a_second_target_points_into_it(site: Path) -> None:
-    from latar.article import load_articles  # noqa: PLC0415
+    from latar.core.articles import load_articles  # noqa: PLC0415
 
     loaded, problems = load_articles(SEEDS, ROOT)
     assert problems == []

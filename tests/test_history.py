@@ -7,7 +7,7 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from latar.history import History, build_date, iso, parse_log
+from latar.core.history import History, build_date, iso, parse_log
 
 
 def commit(repo: Path, when: str, message: str) -> None:

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from latar.htmlbuild import Markup, append, dom_text, fragment, sanitized, tag, text_of, to_html
+from latar.html.builder import Markup, append, dom_text, fragment, sanitized, tag, text_of, to_html
 
 # Any text, including markup-looking text and characters html.parser must not choke on.
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40) | st.sampled_from(

@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright
 
 from browser import launch, pick_marker, serve
 from conftest import ROOT
-from latar.notes import load_notes
+from latar.core.notes import load_notes
 from sitecheck import Project, all_failures
 
 NAME = "kabarpesisir-2022-01-09-festival-layang-layang"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import BODY, SOURCE_URL, note_text
-from latar.dates import calendar_error
-from latar.dropped import dropped
-from latar.notes import InvalidNote, note_problems, parse_note, slug
-from latar.render import format_date
+from latar.core.dates import calendar_error
+from latar.core.dropped import dropped
+from latar.core.notes import InvalidNote, note_problems, parse_note
+from latar.core.slug import slug
+from latar.strings import format_date
 
 LABEL = "docs/anotasi/krimea.md"
 
@@ -69,7 +70,7 @@ def test_unsafe_id_is_named_with_a_fix() -> None:
 def test_bom_and_crlf_are_accepted(variant: str) -> None:
     text = note_text()
     text = "\ufeff" + text if variant == "\ufeff" else text.replace("\n", "\r\n")
-    from latar.text import read_text  # noqa: PLC0415 - the BOM is dropped on reading
+    from latar.core.files import read_text  # noqa: PLC0415 - the BOM is dropped on reading
 
     assert parse_note("krimea", text.removeprefix("\ufeff") if variant == "\ufeff" else text, LABEL).title == "Krimea"
     assert read_text.__doc__

@@ -11,10 +11,10 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from latar.anchoring import Anchorer
-from latar.htmlbuild import append, fragment, tag, to_html
-from latar.notes import Anchor, Note, Source
-from latar.render import ArticleRenderer
+from latar.core.anchoring import Anchorer
+from latar.core.notes import Anchor, Note, Source
+from latar.html.article import ArticleRenderer
+from latar.html.builder import append, fragment, tag, to_html
 
 settings.register_profile("ci", derandomize=True, max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 settings.register_profile("dev", max_examples=150, deadline=None)

@@ -15,12 +15,12 @@ import yaml
 
 from browser import serve
 from conftest import MKDOCS_YML, SEED_NAME, note_text
-from latar.anchoring import at_word_boundary, fold
-from latar.check import check
-from latar.cli import main
-from latar.commands import SCAFFOLD_MARKS
-from latar.notes import InvalidNote, parse_note
-from latar.proposal import FIELDS
+from latar.cli.commands import SCAFFOLD_MARKS
+from latar.cli.main import main
+from latar.cli.proposal import FIELDS
+from latar.core.anchoring import at_word_boundary, fold
+from latar.core.notes import InvalidNote, parse_note
+from latar.core.pipeline import check
 
 pytestmark = pytest.mark.browser
 REPOSITORY = "https://github.com/contoh/latar"

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 import reading
 from conftest import ROOT
-from latar.check import load
+from latar.core.pipeline import load
 
 pytestmark = pytest.mark.browser
 

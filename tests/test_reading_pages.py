@@ -14,10 +14,10 @@ from bs4 import BeautifulSoup
 
 import reading
 from conftest import ROOT
-from latar.check import load
-from latar.pages import DATED_KINDS
-from latar.sanitize import plain_text, render_inline
-from latar.ui import INTERFACE_STRINGS
+from latar.core.pipeline import load
+from latar.core.sanitize import plain_text, render_inline
+from latar.html.pages import DATED_KINDS
+from latar.strings import INTERFACE_STRINGS, kind_label
 
 pytestmark = pytest.mark.browser
 CONTENT = load(ROOT, ROOT / "seeds", ROOT / "docs" / "anotasi")
@@ -70,7 +70,7 @@ def test_timeline_says_what_it_is_and_lists_only_dated_events(served) -> None:
     assert listed == {n.id for n in NOTES.values() if n.date and n.kind in DATED_KINDS}
     for li in entries:
         text = li.get_text()
-        assert text.count(NOTES[li.a["href"].strip("/").rsplit("/", 1)[-1]].kind_label) <= 1, f"kind said twice: {text}"
+        assert text.count(kind_label(NOTES[li.a["href"].strip("/").rsplit("/", 1)[-1]].kind)) <= 1, f"kind said twice: {text}"
 
 
 def test_note_pages_mark_their_section_and_do_not_repeat_the_summary(served) -> None:
@@ -143,7 +143,7 @@ def test_no_english_left_in_the_interface(served) -> None:
 
 
 def test_the_marker_filter_has_a_rule_for_every_kind() -> None:
-    from latar.notes import KINDS  # noqa: PLC0415
+    from latar.core.notes import KINDS  # noqa: PLC0415
 
     css = (ROOT / "plugins" / "latar" / "assets" / "latar.css").read_text("utf-8")
     for kind in KINDS:
@@ -156,6 +156,6 @@ def test_the_marker_filter_has_a_rule_for_every_kind() -> None:
     [(4, (" ", "")), (6, (" beta ", " delta")), (60, ("alpha beta ", " delta"))],
 )
 def test_muncul_di_context_is_cut_at_word_boundaries(width: int, expected: tuple[str, str]) -> None:
-    from latar.render import context  # noqa: PLC0415
+    from latar.html.article import context  # noqa: PLC0415
 
     assert context("alpha beta gamma delta", 11, 16, width) == expected  # around "gamma"; never half a word

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from latar.anchoring import Anchorer
-from latar.article import ArticleMeta, build_article
-from latar.notes import parse_note
-from latar.pages import note_page, notes_index, timeline
-from latar.problems import InputError
-from latar.render import ArticleRenderer
-from latar.sanitize import render_block, render_inline
+from latar.core.anchoring import Anchorer
+from latar.core.articles import ArticleMeta, build_article
+from latar.core.notes import parse_note
+from latar.core.problems import InputError
+from latar.core.sanitize import render_block, render_inline
+from latar.html.article import ArticleRenderer
+from latar.html.pages import note_page, notes_index, timeline
 from safety import payloads, problems
 
 FIELDS = ("title", "summary", "body", "source_title", "source_publisher", "source_url")

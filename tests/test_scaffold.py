@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 
 from conftest import MKDOCS_YML
-from latar.article import PUBLISHER, build_article, parse_meta
-from latar.scaffold import draft_sidecar
+from latar.cli.articles import draft_sidecar
+from latar.core.articles import PUBLISHER, build_article, parse_meta
 
 TEXT = """\
 Penulis: Ni Luh Ayu

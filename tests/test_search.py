@@ -192,7 +192,7 @@ def test_index_holds_what_a_reader_reads(site: Path) -> None:
 
 def test_build_index_keeps_only_what_readers_fetch(tmp_path: Path) -> None:
     """Pages are chosen by data-pagefind-body; Pagefind's own interfaces and unused stemmers are not published."""
-    from latar.search import OUTPUT, SearchError, build_index  # noqa: PLC0415
+    from latar.outputs.search import OUTPUT, SearchError, build_index  # noqa: PLC0415
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(

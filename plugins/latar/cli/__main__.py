@@ -1,0 +1,5 @@
+"""``python -m latar.cli``."""
+
+from latar.cli.main import main
+
+raise SystemExit(main())

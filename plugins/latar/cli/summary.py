@@ -1,0 +1,207 @@
+"""``latar check --format markdown``: what a pull request changes, for the job summary a contributor reads.
+
+Per changed note: its rendered summary, where it lands (article, the sentence with the phrase in bold), the
+placements added or removed relative to the base revision (the check is run again on the base's notes and
+articles, taken with ``git archive``), and every problem with file and line.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from latar.core.pipeline import CheckResult, check
+from latar.html.article import Placement, RenderedArticle
+from latar.strings import kind_label
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
+STATUS = {"A": "baru", "M": "diubah", "D": "dihapus", "": "—"}
+
+
+class BaseError(RuntimeError):
+    """The base revision cannot be read (no git, unknown revision); the message says which."""
+
+
+@dataclass(frozen=True)
+class Spot:
+    """One placement, with what a reader sees of it."""
+
+    note_id: str
+    article: str
+    article_title: str
+    number: int
+    sentence: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity across revisions: the note, the article and the sentence with its phrase marked."""
+        return self.note_id, self.article, self.sentence
+
+
+def escape(text: str) -> str:
+    """Plain text as Markdown that shows it literally."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def sentence(article_paragraphs: tuple[str, ...], placement: Placement, width: int = 160) -> str:
+    """The sentence around a placement, in Markdown, the phrase in bold."""
+    paragraph = article_paragraphs[placement.block] if placement.block < len(article_paragraphs) else ""
+    if paragraph[placement.start : placement.end] != placement.phrase:  # not a plain paragraph: the stored context
+        paragraph = placement.before + placement.phrase + placement.after
+        start, end = len(placement.before), len(placement.before) + len(placement.phrase)
+    else:
+        start, end = placement.start, placement.end
+    begin = max((m.end() for m in _SENTENCE_END.finditer(paragraph, 0, start) if m.end() <= start), default=0)
+    stop = next((m.start() + 1 for m in _SENTENCE_END.finditer(paragraph, end)), len(paragraph))
+    head, tail = "", ""
+    if start - begin > width:  # cut at a space, not inside a word
+        cut = paragraph.find(" ", start - width, start)
+        begin, head = (cut + 1 if cut != -1 else start - width), "…"
+    if stop - end > width:
+        cut = paragraph.rfind(" ", end, end + width)
+        stop, tail = (cut if cut != -1 else end + width), "…"
+    before, phrase, after = paragraph[begin:start], paragraph[start:end], paragraph[end:stop]
+    return f"{head}{escape(before)}{' ' if before.endswith(' ') else ''}**{escape(phrase)}**{' ' if after.startswith(' ') else ''}{escape(after)}{tail}"
+
+
+def spots(rendered: Iterable[RenderedArticle]) -> list[Spot]:
+    """Every placement of every article."""
+    return [
+        Spot(p.note_id, r.article.name, r.article.meta.title, p.number, sentence(r.article.paragraphs, p))
+        for r in rendered
+        for p in r.placements
+    ]
+
+
+def git(root: Path, *args: str) -> str:
+    """Run git in ``root``; raise :class:`BaseError` with git's own message on failure."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise BaseError("git is not installed") from None
+    if done.returncode != 0:
+        raise BaseError(done.stderr.strip() or f"git {' '.join(args)} failed")
+    return done.stdout
+
+
+def changed_notes(root: Path, base: str, notes_rel: str) -> dict[str, str]:
+    """Notes added (A), modified (M) or deleted (D) since ``base``'s common ancestor with HEAD, uncommitted included."""
+    try:
+        ancestor = git(root, "merge-base", base, "HEAD").strip()
+    except BaseError:
+        ancestor = base
+    out = git(root, "diff", "--name-status", "--no-renames", ancestor, "--relative", "--", notes_rel)
+    changed = {}
+    for line in out.splitlines():
+        status, _, path = line.partition("\t")
+        if path.endswith(".md") and Path(path).name != "index.md":
+            changed[path] = status[:1]
+    for path in git(root, "ls-files", "--others", "--exclude-standard", "--", notes_rel).splitlines():
+        if path.endswith(".md") and Path(path).name != "index.md":
+            changed[path] = "A"
+    return changed
+
+
+def check_base(root: Path, base: str, seeds_rel: str, notes_rel: str) -> CheckResult:
+    """Run the same check on the base revision's articles and notes, extracted into a temporary folder."""
+    prefix = git(root, "rev-parse", "--show-prefix").strip()
+    git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    with tempfile.TemporaryDirectory(prefix="latar-base-") as tmp:
+        folder = Path(tmp)
+        for rel in (seeds_rel, notes_rel):
+            try:
+                archive = subprocess.run(
+                    ["git", "-C", str(root), "archive", "--format=tar", f"{base}:{prefix}", "--", rel], capture_output=True, check=True
+                ).stdout
+            except subprocess.CalledProcessError:
+                continue  # the folder does not exist in the base revision
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                tar.extractall(folder, filter="data")
+        (folder / seeds_rel).mkdir(parents=True, exist_ok=True)
+        return check(folder, folder / seeds_rel, folder / notes_rel)
+
+
+def markdown(
+    result: CheckResult,
+    changed: dict[str, str] | None = None,
+    base_result: CheckResult | None = None,
+    base_label: str = "",
+) -> str:
+    """The job summary. ``changed``: note path → git status (None: every note, no comparison)."""
+    now = spots(result.rendered)
+    before = spots(base_result.rendered) if base_result is not None else None
+    notes = {note.path: note for note in [*result.notes, *result.unpublished]}
+    base_notes = {note.path: note for note in base_result.notes} if base_result is not None else {}
+    if changed is None:
+        changed = dict.fromkeys(sorted(notes), "")
+    problems = len(result.problems)
+    lines = [
+        "## latar: pemeriksaan catatan",
+        "",
+        f"{'❌' if problems else '✅'} **{problems} masalah** · {len(result.notes)} catatan · {len(result.articles)} artikel · "
+        f"{len(result.placed)} jangkar terpasang" + (f" · dibandingkan dengan `{base_label.replace('`', '')}`" if base_label else ""),
+        "",
+    ]
+    if changed:
+        lines += ["### Catatan yang berubah", ""]
+    shown: set[str] = set()
+    for path, status in sorted(changed.items()):
+        note = notes.get(path) or base_notes.get(path)
+        note_id = Path(path).stem
+        shown.add(note_id)
+        lines.append(f"#### `{path}` — {STATUS.get(status, status)}")
+        lines.append("")
+        if note is not None and note.title:
+            lines.append(f"**{escape(note.title)}** · {kind_label(note.kind)}")
+            lines.append("")
+        if note is not None and note.summary and status != "D":
+            lines += [f"> {' '.join(note.summary.split())}", ""]
+        lines += _placements(note_id, now, before)
+        own = [p for p in result.problems if p.path == path]
+        if own:
+            lines += ["**Masalah**", "", *(_problem(p) for p in own), ""]
+    moved = sorted({s.note_id for s in _difference(now, before)} - shown) if before is not None else []
+    if moved:
+        lines += ["### Catatan lain yang penempatannya berubah", ""]
+        for note_id in moved:
+            lines += [f"#### `{note_id}`", "", *_placements(note_id, now, before, only_changes=True)]
+    others = [p for p in result.problems if p.path not in changed]
+    if others:
+        lines += ["### Masalah lain", "", *(_problem(p) for p in others), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _difference(now: list[Spot], before: list[Spot] | None) -> list[Spot]:
+    if before is None:
+        return []
+    old, new = {s.key for s in before}, {s.key for s in now}
+    return [s for s in now if s.key not in old] + [s for s in before if s.key not in new]
+
+
+def _placements(note_id: str, now: list[Spot], before: list[Spot] | None, only_changes: bool = False) -> list[str]:
+    """Where a note lands: ➕ added, ➖ removed, unchanged ones plain."""
+    mine = [s for s in now if s.note_id == note_id]
+    old = {s.key for s in before or [] if s.note_id == note_id}
+    new = {s.key for s in mine}
+    removed = [s for s in before or [] if s.note_id == note_id and s.key not in new]
+    items = []
+    for spot in mine:
+        mark = "➕ " if before is not None and spot.key not in old else ""
+        if mark or not only_changes:
+            items.append(f"- {mark}*{escape(spot.article_title)}*, catatan {spot.number}: {spot.sentence}")
+    items += [f"- ➖ *{escape(s.article_title)}*, catatan {s.number} (dihapus): {s.sentence}" for s in removed]
+    if not items:
+        return ["Tidak terpasang di artikel mana pun.", ""]
+    return ["**Terpasang di**", "", *items, ""]
+
+
+def _problem(problem) -> str:
+    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+    return f"- `{where}` — {escape(problem.message)}"

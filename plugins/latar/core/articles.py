@@ -1,0 +1,219 @@
+"""Articles are data: ``seeds/<name>.txt`` (the text, byte for byte) plus ``seeds/<name>.yml``."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from latar.core.dates import not_real
+from latar.core.files import file_label, read_text, split_lines
+from latar.core.problems import InputError, Problem
+from latar.core.schema import validate
+from latar.core.yamlload import line_of, load_yaml
+
+SAFE_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+PARAGRAPH = "paragraph"
+"""A line of the article's own text."""
+PUBLISHER = "publisher"
+"""A line the publisher inserted into the text ("Baca juga: …"), matched by ``publisher_lines``."""
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """The sidecar's fields."""
+
+    title: str
+    source_url: str
+    publisher: str
+    published: str
+    language: str
+    preamble_lines: int = 0
+    postscript_lines: int = 0
+    dateline: str | None = None
+    author: str | None = None
+    remarks: tuple[str, ...] = ()
+    preamble_label: str | None = None
+    postscript_label: str | None = None
+    publisher_lines: tuple[str, ...] = ()
+    redirect_from: tuple[str, ...] = ()
+    rights: str | None = None
+    context: Context | None = None
+    """The editors' context shown above the first paragraph."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """The editors' words above an article: a short text and the notes whose sources support it."""
+
+    text: str
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """One line of the text between preamble and postscript: article text or a publisher's line."""
+
+    kind: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its metadata and its lines, split into preamble, paragraphs and postscript.
+
+    ``blocks`` holds every line between preamble and postscript in order, each marked as
+    article text (:data:`PARAGRAPH`) or a publisher's line (:data:`PUBLISHER`); ``paragraphs``
+    is the article text alone, what notes attach to and Web Annotation selectors point into.
+    """
+
+    name: str
+    meta: ArticleMeta
+    paragraphs: tuple[str, ...]
+    preamble: tuple[str, ...] = ()
+    postscript: tuple[str, ...] = ()
+    text_label: str = ""
+    paragraph_lines: tuple[int, ...] = field(default=())
+    blocks: tuple[TextBlock, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not self.blocks:  # built from paragraphs alone: every line is article text
+            lines = self.paragraph_lines or tuple(range(1, len(self.paragraphs) + 1))
+            object.__setattr__(
+                self, "blocks", tuple(TextBlock(PARAGRAPH, text, line) for text, line in zip(self.paragraphs, lines, strict=False))
+            )
+
+    @property
+    def dateline(self) -> str | None:
+        """The dateline prefix of the first paragraph, if the sidecar names one."""
+        return self.meta.dateline
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: the only change latar makes to article text."""
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_meta(text: str, label: str) -> ArticleMeta:
+    """Parse and validate a sidecar ``.yml``."""
+    data, lines = load_yaml(text, label)
+    problems = validate("article", data, label, lines)
+    wrong = not_real("published", data.get("published")) if isinstance(data, dict) else None
+    if wrong:
+        problems.append(Problem(label, line_of(lines, ("published",)), wrong))
+    if problems:
+        raise InputError(problems)
+    problems = [
+        problem
+        for index, pattern in enumerate(data.get("publisher_lines", ()))
+        if (problem := _regex_problem(pattern, index, label, lines))
+    ]
+    if problems:
+        raise InputError(problems)
+    for key in ("remarks", "publisher_lines", "redirect_from"):
+        if key in data:
+            data[key] = tuple(data[key])
+    if "context" in data:
+        data["context"] = Context(nfc(data["context"]["text"].strip()), tuple(data["context"]["notes"]))
+    return ArticleMeta(**data)
+
+
+def _regex_problem(pattern: str, index: int, label: str, lines: dict) -> Problem | None:
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        return Problem(
+            label,
+            line_of(lines, ("publisher_lines", index)),
+            f"publisher_lines entry {pattern!r} is not a valid regular expression ({err.msg} at position {err.pos}); "
+            "fix it, and quote it with single quotes in YAML",
+        )
+    return None
+
+
+def is_publisher_line(line: str, patterns: tuple[str, ...]) -> bool:
+    """True when one of the sidecar's ``publisher_lines`` expressions matches anywhere in ``line``."""
+    return any(re.search(pattern, line) for pattern in patterns)
+
+
+def build_article(name: str, text: str, meta: ArticleMeta, label: str = "") -> Article:
+    """Split the article text into preamble, paragraphs and postscript (blank lines are not paragraphs)."""
+    numbered = [(number, nfc(line)) for number, line in enumerate(split_lines(text), start=1) if line.strip()]
+    head, tail = meta.preamble_lines, meta.postscript_lines
+    if head + tail >= len(numbered):
+        raise InputError(
+            [
+                Problem(
+                    label,
+                    None,
+                    f"preamble_lines ({head}) + postscript_lines ({tail}) leave no article text in {len(numbered)} lines; lower them",
+                )
+            ]
+        )
+    blocks = tuple(
+        TextBlock(PUBLISHER if is_publisher_line(line, meta.publisher_lines) else PARAGRAPH, line, number)
+        for number, line in numbered[head : len(numbered) - tail]
+    )
+    body = [(block.line, block.text) for block in blocks if block.kind == PARAGRAPH]
+    if not body:
+        raise InputError(
+            [Problem(label, None, "every line between preamble and postscript matches 'publisher_lines'; narrow the expressions")]
+        )
+    if meta.dateline and not body[0][1].startswith(nfc(meta.dateline)):
+        raise InputError(
+            [
+                Problem(
+                    label, body[0][0], f"the first paragraph does not start with the dateline '{meta.dateline}'; fix 'dateline' in the .yml"
+                )
+            ]
+        )
+    return Article(
+        name=name,
+        meta=meta,
+        preamble=tuple(line for _, line in numbered[:head]),
+        paragraphs=tuple(line for _, line in body),
+        postscript=tuple(line for _, line in numbered[len(numbered) - tail :]),
+        text_label=label,
+        paragraph_lines=tuple(number for number, _ in body),
+        blocks=blocks,
+    )
+
+
+def published_lines(article: Article) -> list[str]:
+    """Every non-blank line of the seed as published: preamble, text and publisher lines in place, postscript."""
+    return [*article.preamble, *(block.text for block in article.blocks), *article.postscript]
+
+
+def load_article(text_path: Path, root: Path) -> Article:
+    """Load ``<name>.txt`` and its ``<name>.yml`` sidecar; raise InputError naming the file."""
+    name = text_path.stem
+    text_label = file_label(text_path, root)
+    meta_path = text_path.with_suffix(".yml")
+    meta_label = file_label(meta_path, root)
+    if not SAFE_NAME.match(name):
+        raise InputError(
+            [Problem(text_label, None, f"the article name '{name}' is not a safe slug; rename to lower-case letters, digits and hyphens")]
+        )
+    if not meta_path.is_file():
+        raise InputError(
+            [Problem(text_label, None, f"no sidecar {meta_label}; add it with title, source_url, publisher, published and language")]
+        )
+    meta = parse_meta(read_text(meta_path, meta_label), meta_label)
+    return build_article(name, read_text(text_path, text_label), meta, text_label)
+
+
+def load_articles(seeds_dir: Path, root: Path) -> tuple[list[Article], list[Problem]]:
+    """Every article in ``seeds_dir``, sorted newest first, and the problems of those that failed."""
+    articles, problems = [], []
+    for text_path in sorted(seeds_dir.glob("*.txt")):
+        try:
+            articles.append(load_article(text_path, root))
+        except InputError as err:
+            problems.extend(err.problems)
+    for meta_path in sorted(seeds_dir.glob("*.yml")):
+        if not meta_path.with_suffix(".txt").is_file():
+            problems.append(Problem(file_label(meta_path, root), None, "sidecar without an article; add the matching .txt or remove it"))
+    articles.sort(key=lambda a: (a.meta.published, a.name), reverse=True)
+    return articles, problems

@@ -1,0 +1,241 @@
+"""Notes: ``docs/anotasi/<id>.md``, YAML front matter (the contributors' interface) plus a Markdown body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from frontmatter.default_handlers import YAMLHandler
+
+from latar.core.articles import nfc
+from latar.core.files import file_label, read_text
+from latar.core.problems import InputError, Problem
+from latar.core.rules import note_rules
+from latar.core.schema import validate
+from latar.core.slug import slug
+from latar.core.yamlload import line_of, load_yaml
+
+KINDS = ("background", "person", "organization", "place", "event", "clarification", "aftermath")
+SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_OPENING = re.compile(r"\A---[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A TextQuoteSelector-like phrase: exact text, optional prefix/suffix."""
+
+    text: str
+    prefix: str = ""
+    suffix: str = ""
+    occurrence: str = "first"
+    case_sensitive: bool = False
+    line: int | None = None
+    articles: tuple[str, ...] = ()
+    """The articles (by name) this anchor applies to; empty: every article."""
+    articles_line: int | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A reputable source for the note's facts."""
+
+    title: str
+    url: str
+    publisher: str
+    date: str | None = None
+    accessed: str | None = None
+    archive_url: str | None = None
+
+
+VERDICTS = ("accurate", "incomplete", "unsupported", "mistranslated", "unattributed", "misattributed", "inaccurate")
+
+
+@dataclass(frozen=True)
+class Original:
+    """The source's own words behind a clarification's claim."""
+
+    text: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """One validated note."""
+
+    id: str
+    path: str
+    title: str
+    kind: str
+    summary: str
+    anchors: tuple[Anchor, ...]
+    sources: tuple[Source, ...]
+    body: str = ""
+    date: str | None = None
+    hindsight: bool = False
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+    """Editorial problems (see :mod:`latar.rules`): the note renders, but a strict build fails."""
+    redirect_from: tuple[str, ...] = ()
+    claim: str | None = None
+    """Clarifications: the article's exact words the note reviews."""
+    verdict: str | None = None
+    """Clarifications: the finding on ``claim`` (an id of :data:`VERDICTS`)."""
+    original: Original | None = None
+    """Clarifications: the source's own words behind ``claim``, in their language."""
+    wikidata: str | None = None
+    """The Wikidata item (``Q…``) of the note's subject."""
+
+
+class InvalidNote(InputError):
+    """A note that cannot be published; ``anchors`` keeps those of its anchors that are well formed.
+
+    They are still checked against the articles, so a contributor learns about a mistyped anchor
+    in the same run as about the other problems, not one fix later.
+    """
+
+    def __init__(self, problems: list[Problem], anchors: tuple[Anchor, ...] = ()) -> None:
+        super().__init__(problems)
+        self.anchors = anchors
+
+
+class _FrontMatter(YAMLHandler):
+    """python-frontmatter's YAML handler, used explicitly: no JSON/TOML autodetection."""
+
+
+def split_front_matter(text: str, label: str) -> tuple[str, str, int]:
+    """Return (front matter, body, file line of the body's first character) or raise InputError."""
+    if not text.strip():
+        raise InputError([Problem(label, 1, "the file is empty; start it with a '---' line, the front matter, and another '---' line")])
+    if not _OPENING.match(text):
+        raise InputError([Problem(label, 1, "the file must start with a '---' line followed by the YAML front matter")])
+    try:
+        front, body = _FrontMatter().split(text)
+    except ValueError:
+        raise InputError([Problem(label, 1, "the front matter is not closed; add a '---' line after it")]) from None
+    start = len(text) - len(body) if text.endswith(body) else len(text)
+    return front, body, text.count("\n", 0, start) + 1
+
+
+def parse_note(note_id: str, text: str, label: str) -> Note:
+    """Parse and validate one note's text; raise InvalidNote with every problem found.
+
+    A note that can be rendered but breaks an editorial rule is returned with them in ``problems``.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    front, body, body_line = split_front_matter(text, label)
+    data, lines = load_yaml(front, label, first_line=1)
+    blocking, editorial = note_rules(data, lines, body, body_line, label)
+    problems = validate("note", data, label, lines) + blocking
+    if not SAFE_ID.match(note_id):
+        problems.insert(
+            0, Problem(label, None, f"the note id '{note_id}' (its file name) is not a safe slug; rename the file to '{slug(note_id)}.md'")
+        )
+    if problems:
+        raise InvalidNote(_in_order(problems + editorial), _anchors(data, lines))
+    return replace(_build(note_id, label, data, lines, body), problems=tuple(_in_order(editorial)))
+
+
+def note_problems(note_id: str, text: str, label: str) -> list[Problem]:
+    """Every problem of one note's text, whether it blocks publication or not."""
+    try:
+        return list(parse_note(note_id, text, label).problems)
+    except InputError as err:
+        return err.problems
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    """File order; problems about the whole file first; each once."""
+    return sorted(dict.fromkeys(problems), key=lambda p: p.line or 0)
+
+
+def _anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
+    """The note's well-formed anchors: all of them in a valid note, those usable in an invalid one."""
+    items = data.get("anchors") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return ()
+    anchors = []
+    for index, item in enumerate(items):
+        if not (isinstance(item, dict) and isinstance(item.get("text"), str) and item["text"].strip()):
+            continue
+        prefix, suffix = item.get("prefix", ""), item.get("suffix", "")
+        articles = item.get("articles")
+        names = tuple(a for a in articles if isinstance(a, str)) if isinstance(articles, list) else ()
+        anchors.append(
+            Anchor(
+                text=nfc(item["text"].strip()),
+                prefix=nfc(prefix) if isinstance(prefix, str) else "",
+                suffix=nfc(suffix) if isinstance(suffix, str) else "",
+                occurrence=item.get("occurrence") if item.get("occurrence") in ("first", "all") else "first",
+                case_sensitive=item.get("case_sensitive") is True,
+                line=line_of(lines, ("anchors", index)),
+                articles=names,
+                articles_line=line_of(lines, ("anchors", index, "articles")) if names else None,
+            )
+        )
+    return tuple(anchors)
+
+
+def _build(note_id: str, label: str, data: dict[str, Any], lines: dict, body: str) -> Note:
+    anchors = _anchors(data, lines)
+    sources = tuple(
+        Source(
+            title=s["title"].strip(),
+            url=s["url"],
+            publisher=s["publisher"].strip(),
+            date=None if s.get("date") is None else str(s["date"]),
+            accessed=s.get("accessed"),
+            archive_url=s.get("archive_url"),
+        )
+        for s in data["sources"]
+    )
+    date = data.get("date")
+    return Note(
+        id=note_id,
+        path=label,
+        title=data["title"].strip(),
+        kind=data["kind"],
+        summary=data["summary"].strip(),
+        anchors=anchors,
+        sources=sources,
+        body=body.strip("\n") + "\n",
+        date=None if date is None else str(date),
+        hindsight=data.get("hindsight", False),
+        redirect_from=tuple(data.get("redirect_from", ())),
+        claim=nfc(data["claim"].strip()) if "claim" in data else None,
+        verdict=data.get("verdict"),
+        original=Original(nfc(data["original"]["text"].strip()), data["original"]["language"]) if "original" in data else None,
+        wikidata=data.get("wikidata"),
+    )
+
+
+def load_note(path: Path, root: Path) -> Note:
+    """Read and parse one note file."""
+    label = file_label(path, root)
+    return parse_note(path.stem, read_text(path, label), label)
+
+
+def load_notes(notes_dir: Path, root: Path) -> tuple[list[Note], list[Problem], list[Note]]:
+    """Every publishable note in ``notes_dir`` (sorted by id), every problem, and the notes left out.
+
+    The problems include the editorial ones of publishable notes. The notes left out carry only their
+    well-formed anchors, to be checked against the articles.
+    """
+    notes, problems, unpublished = [], [], []
+    for path in sorted(notes_dir.rglob("*.md")):
+        if path.parent != notes_dir:
+            label, where = file_label(path, root), file_label(notes_dir, root)
+            problems.append(Problem(label, None, f"notes live directly in {where}/, not in a sub-folder; move it to {where}/{path.name}"))
+            continue
+        if path.name == "index.md":
+            continue
+        try:
+            note = load_note(path, root)
+            notes.append(note)
+            problems.extend(note.problems)
+        except InputError as err:
+            problems.extend(err.problems)
+            if isinstance(err, InvalidNote) and err.anchors:
+                label = err.problems[0].path
+                unpublished.append(Note(path.stem, label, "", "background", "", err.anchors, ()))
+    return notes, problems, unpublished

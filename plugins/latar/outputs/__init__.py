@@ -1,0 +1,1 @@
+"""Files that are not pages: Web Annotation collection, sitemap, social cards, search index."""
