@@ -58,6 +58,10 @@ class Original:
 
     text: str
     language: str
+    source: int | None = None
+    """1-based index into the note's sources."""
+    closest: bool = False
+    """The closest wording found, not the article's own source text."""
 
 
 @dataclass(frozen=True)
@@ -204,9 +208,15 @@ def _build(note_id: str, label: str, data: dict[str, Any], lines: dict, body: st
         redirect_from=tuple(data.get("redirect_from", ())),
         claim=nfc(data["claim"].strip()) if "claim" in data else None,
         verdict=data.get("verdict"),
-        original=Original(nfc(data["original"]["text"].strip()), data["original"]["language"]) if "original" in data else None,
+        original=_original(data.get("original")),
         wikidata=data.get("wikidata"),
     )
+
+
+def _original(data: dict[str, Any] | None) -> Original | None:
+    if data is None:
+        return None
+    return Original(nfc(data["text"].strip()), data["language"], data.get("source"), data.get("closest", False))
 
 
 def load_note(path: Path, root: Path) -> Note:
