@@ -168,7 +168,7 @@ def write_sites(shape: Shape, root: Path) -> dict[str, Path]:
                 (site / "seeds" / f"a{number:04d}.txt").write_text("\n".join(paragraphs), encoding="utf-8")
                 meta = {
                     "title": f"Artikel {number}",
-                    "source_url": f"https://example.org/a/{number}",
+                    "source_url": f"https://www.kabarpesisir.id/a/{number}",
                     "publisher": "Contoh",
                     "published": "2021-12-31",
                     "language": "id",

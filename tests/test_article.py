@@ -16,7 +16,7 @@ from latar.core.problems import InputError
 
 META = """\
 title: T
-source_url: https://example.org/a
+source_url: https://www.kabarpesisir.id/a
 publisher: P
 published: "2021-12-31"
 language: id

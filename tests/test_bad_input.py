@@ -434,6 +434,38 @@ ARTICLE_CASES = [
         "seeds/a.txt:2",
         "does not start with the dateline",
     ),
+    case("seed empty", {"a": (b"", META)}, "seeds/a.txt:", "the file is empty; paste the article's text into it"),
+    case("seed of blank lines", {"a": (b"\n \r\n\t\n", META)}, "seeds/a.txt:", "the file is empty; paste the article's text into it"),
+    case(
+        "published later than today",
+        {"a": (TEXT, META.replace('published: "2021-12-31"', 'published: "2999-12-30"'))},
+        "seeds/a.yml:5",
+        "'published' is 2999-12-30, later than today",
+    ),
+    case(
+        "published is not the date in the file name",
+        {"intisari-2021-12-30-putin-biden": (TEXT, META)},
+        "seeds/intisari-2021-12-30-putin-biden.yml:5",
+        "'published' is 2021-12-31 but the file name says 2021-12-30",
+    ),
+    case(
+        "placeholder source_url",
+        {"a": (TEXT, META.replace(META.split("\n")[2], 'source_url: "https://www.example.com/artikel"'))},
+        "seeds/a.yml:3",
+        "'source_url' has the placeholder address example.com",
+    ),
+    case(
+        "source_url on a test domain",
+        {"a": (TEXT, META.replace(META.split("\n")[2], 'source_url: "https://intisari.test/artikel"'))},
+        "seeds/a.yml:3",
+        "'source_url' has the placeholder address intisari.test",
+    ),
+    case(
+        "publisher_lines entry that matches no line",
+        {"a": (TEXT, META + "publisher_lines:\n  - '^Baca( juga)?\\s*:'\n")},
+        f"seeds/a.yml:{META.count(chr(10)) + 2}",
+        "publisher_lines entry '^Baca( juga)?\\\\s*:' matches no line of seeds/a.txt between the preamble and the postscript",
+    ),
 ]
 
 
@@ -443,6 +475,24 @@ def test_bad_article(make_site, bad: Case) -> None:
     built = make_site(GOOD, articles={**good, **bad.notes})
     assert_agree(built, bad.where, bad.words, bad.count)
     assert built.soup().select_one('a.footnote-ref[href="#latar-fn-nato"]') is not None, "the good article was lost"
+
+
+@pytest.mark.parametrize("broken", ["not UTF-8", "empty"])
+def test_a_seed_that_cannot_be_read_comes_first_and_its_notes_say_so(make_site, broken: str) -> None:
+    """The seed's own problem is listed first; a note anchored only there says that article could not be read."""
+    text = TEXT.replace(b"Moskow", b"Mosk\xe9w", 1) if broken == "not UTF-8" else b""
+    notes = {"krimea": note(title="Semenanjung", anchors="  - text: semenanjung Krimea\n")}
+    built = make_site(notes, articles={"a": (text, META)})
+    checked = latar_check(built.root)
+    printed = checked.stdout.splitlines()
+    assert sorted(printed) == sorted(built.problems) and not built.ok
+    assert printed[0].startswith("seeds/a.txt:") and built.problems[0] == printed[0], printed
+    (said,) = [line for line in printed if line.startswith("docs/anotasi/krimea.md:6:")]
+    if broken == "empty":
+        assert "the article 'a' could not be read (seeds/a.txt), so it cannot be told whether it is there; fix that file first" in said
+    else:
+        assert "is placed nowhere: it is found only in the article 'a', which could not be read (seeds/a.txt); fix that file first" in said
+    assert "copy the phrase exactly" not in checked.stdout
 
 
 def git(root: Path, *args: str) -> None:

@@ -136,7 +136,7 @@ def test_bad_note_fails_strict_build_and_loses_nothing_else(make_site, text, exp
 
 
 def test_second_article_is_two_files(make_site) -> None:
-    meta = "title: Artikel kedua\nsource_url: https://example.org/b\npublisher: Contoh\npublished: '2022-01-05'\nlanguage: id\n"
+    meta = "title: Artikel kedua\nsource_url: https://www.kabarpesisir.id/b\npublisher: Contoh\npublished: '2022-01-05'\nlanguage: id\n"
     seed_meta = (SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
     seed_text = (SEEDS / f"{SEED_NAME}.txt").read_bytes()
     built = make_site(NOTES, articles={SEED_NAME: (seed_text, seed_meta), "kedua": ("NATO bertemu di Brussel.\n", meta)})
@@ -246,7 +246,7 @@ def test_a_former_name_that_is_taken_is_a_problem(make_site) -> None:
 
 def test_articles_list_newest_first_and_each_footer_names_its_own_rights(make_site) -> None:
     meta = (
-        "title: Artikel kedua\nsource_url: https://example.org/b\npublisher: Kabar Pesisir\npublished: '2022-01-05'\nlanguage: id\n"
+        "title: Artikel kedua\nsource_url: https://www.kabarpesisir.id/b\npublisher: Kabar Pesisir\npublished: '2022-01-05'\nlanguage: id\n"
         "rights: Teks © 2022 Kabar Pesisir.\n"
     )
     config = MKDOCS_YML + "copyright: Catatan latar © kontributor.\n"

@@ -51,7 +51,7 @@ ARTICLE = (
     "Kapal pemasok singgah di Alor, Buru, Seram, Nias, Sumba, Flores, Timor, Bangka, Belitung, Lombok dan Bali.\n"
 )
 ISLANDS = ("Alor", "Buru", "Seram", "Nias", "Sumba", "Flores", "Timor", "Bangka", "Belitung", "Lombok", "Bali")
-META = "title: Pasukan di perbatasan\nsource_url: https://example.org/b\npublisher: Contoh\npublished: '2022-01-05'\nlanguage: id\n"
+META = "title: Pasukan di perbatasan\nsource_url: https://www.kabarpesisir.id/b\npublisher: Contoh\npublished: '2022-01-05'\nlanguage: id\n"
 NOTES = {
     "gudang": note_text(
         title="Gudang senjata timur",

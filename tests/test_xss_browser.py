@@ -11,7 +11,7 @@ from safety import payloads
 
 pytestmark = pytest.mark.browser
 PER_NOTE = 8
-META = "title: Uji\nsource_url: https://example.org/a\npublisher: Contoh\npublished: '2021-12-31'\nlanguage: id\n"
+META = "title: Uji\nsource_url: https://www.kabarpesisir.id/a\npublisher: Contoh\npublished: '2021-12-31'\nlanguage: id\n"
 
 
 def hostile_notes(lines: list[str]) -> tuple[dict[str, str], str]:

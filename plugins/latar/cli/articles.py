@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from latar.core.articles import SAFE_NAME, nfc
+from latar.core.dates import DATE_IN_NAME
 from latar.core.files import read_text, split_lines
 from latar.core.problems import InputError
 from latar.core.slug import slug
@@ -35,7 +36,6 @@ PUBLISHER_PATTERNS = (
     ("^SCROLL TO CONTINUE WITH CONTENT$", re.compile(r"^SCROLL TO CONTINUE WITH CONTENT$", re.IGNORECASE)),
 )
 DATELINE = re.compile(r"^(.{2,60}?\.(?:com|id|net|co\.id)\s*[-–—])")
-DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WORDS = {
     "id": {"yang", "dan", "di", "itu", "dengan", "untuk", "dari", "tidak", "ini", "dalam", "akan", "pada"},
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "said"},

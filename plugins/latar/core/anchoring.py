@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
+from latar.core.articles import Unreadable
 from latar.core.notes import Anchor, Note
 from latar.core.problems import Problem
 from latar.core.schema import did_you_mean
@@ -259,11 +260,13 @@ def orphan_problems(
     texts: Sequence[str],
     diagnostics: Diagnostics,
     articles: Mapping[str, Sequence[str]] | None = None,
+    unreadable: Sequence[Unreadable] = (),
 ) -> list[Problem]:
     """One warning per anchor that attached nowhere, saying why, with the closest text found.
 
     ``articles``: each article's paragraphs by name, for anchors limited to some articles; an anchor
-    naming only articles that do not exist is left to :func:`missing_articles`.
+    naming only articles that do not exist is left to :func:`missing_articles`. ``unreadable``: the
+    articles that could not be loaded; an anchor found only there, or that could be there, says so.
     """
     problems = []
     hinted = 0
@@ -299,6 +302,9 @@ def orphan_problems(
                 f"the phrase is in the article but its prefix/suffix do not match: {diagnostics.context[target]!r}; "
                 "copy prefix and suffix exactly from the article"
             )
+        elif unreadable and (where := _in_unreadable(anchor, unreadable)):
+            problems.append(Problem(target.path, anchor.line, f"anchor '{anchor.text}' is placed nowhere: {where}"))
+            continue
         elif hinted < MAX_CLOSEST_HINTS:
             hinted += 1
             scope = texts
@@ -314,6 +320,21 @@ def orphan_problems(
             why = "check the phrase against the article text"
         problems.append(Problem(target.path, anchor.line, f"anchor '{anchor.text}' matches nothing in any article: {why}"))
     return problems
+
+
+def _in_unreadable(anchor: Anchor, unreadable: Sequence[Unreadable]) -> str | None:
+    """Why an anchor is placed nowhere when an article it may be meant for could not be loaded; None if it is not."""
+    scope = [item for item in unreadable if not anchor.articles or item.name in anchor.articles]
+    phrase = fold(anchor.text)
+    found = [item for item in scope if item.lines is not None and any(phrase in fold(line) for line in item.lines)]
+    if found:
+        item = found[0]
+        return f"it is found only in the article '{item.name}', which {item.why} ({item.label}); fix that file first"
+    unknown = [item for item in scope if item.lines is None]
+    if unknown:
+        item = unknown[0]
+        return f"the article '{item.name}' {item.why} ({item.label}), so it cannot be told whether it is there; fix that file first"
+    return None
 
 
 def _hidden(target: Target, longer: Target, changed: Collection[str] | None) -> list[Problem]:

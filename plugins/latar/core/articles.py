@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from latar.core.dates import not_real
-from latar.core.files import file_label, read_text, split_lines
+from latar.core.files import file_label, read_leniently, read_text, split_lines
 from latar.core.problems import InputError, Problem
+from latar.core.rules import article_rules
 from latar.core.schema import validate
-from latar.core.yamlload import line_of, load_yaml
+from latar.core.yamlload import KeyPath, line_of, load_yaml
 
 SAFE_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+EMPTY_FIX = "paste the article's text into it, one paragraph a line, exactly as published"
 PARAGRAPH = "paragraph"
 """A line of the article's own text."""
 PUBLISHER = "publisher"
@@ -98,6 +102,11 @@ def nfc(text: str) -> str:
 
 def parse_meta(text: str, label: str) -> ArticleMeta:
     """Parse and validate a sidecar ``.yml``."""
+    return _parse_meta(text, label)[0]
+
+
+def _parse_meta(text: str, label: str) -> tuple[ArticleMeta, dict[KeyPath, int]]:
+    """The sidecar's fields, and the file line of each key (for problems found later)."""
     data, lines = load_yaml(text, label)
     problems = validate("article", data, label, lines)
     wrong = not_real("published", data.get("published")) if isinstance(data, dict) else None
@@ -117,12 +126,12 @@ def parse_meta(text: str, label: str) -> ArticleMeta:
             data[key] = tuple(data[key])
     if "context" in data:
         data["context"] = Context(nfc(data["context"]["text"].strip()), tuple(data["context"]["notes"]))
-    return ArticleMeta(**data)
+    return ArticleMeta(**data), lines
 
 
 def _regex_problem(pattern: str, index: int, label: str, lines: dict) -> Problem | None:
     try:
-        re.compile(pattern)
+        re.compile(pattern, re.IGNORECASE)
     except re.error as err:
         return Problem(
             label,
@@ -134,14 +143,24 @@ def _regex_problem(pattern: str, index: int, label: str, lines: dict) -> Problem
 
 
 def is_publisher_line(line: str, patterns: tuple[str, ...]) -> bool:
-    """True when one of the sidecar's ``publisher_lines`` expressions matches anywhere in ``line``."""
-    return any(re.search(pattern, line) for pattern in patterns)
+    """True when one of the sidecar's ``publisher_lines`` expressions matches anywhere in ``line``, ignoring case.
+
+    Ignoring case, because publishers print the same insertion as "Baca juga:", "Baca Juga:" and "BACA JUGA:".
+    """
+    return any(regex.search(line) for regex in _compiled(patterns))
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
 
 
 def build_article(name: str, text: str, meta: ArticleMeta, label: str = "") -> Article:
     """Split the article text into preamble, paragraphs and postscript (blank lines are not paragraphs)."""
     numbered = [(number, nfc(line)) for number, line in enumerate(split_lines(text), start=1) if line.strip()]
     head, tail = meta.preamble_lines, meta.postscript_lines
+    if not numbered:
+        raise InputError([Problem(label, None, f"the file is empty; {EMPTY_FIX}")])
     if head + tail >= len(numbered):
         raise InputError(
             [
@@ -188,6 +207,11 @@ def published_lines(article: Article) -> list[str]:
 
 def load_article(text_path: Path, root: Path) -> Article:
     """Load ``<name>.txt`` and its ``<name>.yml`` sidecar; raise InputError naming the file."""
+    return _load(text_path, root)[0]
+
+
+def _load(text_path: Path, root: Path) -> tuple[Article, list[Problem]]:
+    """An article and the problems that do not keep it from the page (a strict build still fails on them)."""
     name = text_path.stem
     text_label = file_label(text_path, root)
     meta_path = text_path.with_suffix(".yml")
@@ -200,20 +224,57 @@ def load_article(text_path: Path, root: Path) -> Article:
         raise InputError(
             [Problem(text_label, None, f"no sidecar {meta_label}; add it with title, source_url, publisher, published and language")]
         )
-    meta = parse_meta(read_text(meta_path, meta_label), meta_label)
-    return build_article(name, read_text(text_path, text_label), meta, text_label)
+    meta, lines = _parse_meta(read_text(meta_path, meta_label), meta_label)
+    article = build_article(name, read_text(text_path, text_label), meta, text_label)
+    return article, article_rules(article, lines, meta_label)
 
 
 def load_articles(seeds_dir: Path, root: Path) -> tuple[list[Article], list[Problem]]:
-    """Every article in ``seeds_dir``, sorted newest first, and the problems of those that failed."""
+    """Every article in ``seeds_dir``, sorted newest first, and the problems: of those that failed, and of the others."""
     articles, problems = [], []
     for text_path in sorted(seeds_dir.glob("*.txt")):
         try:
-            articles.append(load_article(text_path, root))
+            article, found = _load(text_path, root)
         except InputError as err:
             problems.extend(err.problems)
+            continue
+        articles.append(article)
+        problems.extend(found)
     for meta_path in sorted(seeds_dir.glob("*.yml")):
         if not meta_path.with_suffix(".txt").is_file():
             problems.append(Problem(file_label(meta_path, root), None, "sidecar without an article; add the matching .txt or remove it"))
     articles.sort(key=lambda a: (a.meta.published, a.name), reverse=True)
     return articles, problems
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """An article that could not be loaded: notes meant for it are told so, not "copy the phrase exactly"."""
+
+    name: str
+    label: str
+    """The file whose problem keeps it out (its text, or its sidecar)."""
+    lines: tuple[str, ...] | None
+    """Its text as far as it can be read (bad bytes replaced); None when there is none to search (empty, binary, too large)."""
+    files: tuple[str, ...] = ()
+    """Its text file and sidecar: their problems are listed before all others."""
+
+    @property
+    def why(self) -> str:
+        return "could not be read" if self.label.endswith(".txt") else "could not be loaded"
+
+
+def unreadable_articles(seeds_dir: Path, root: Path, loaded: Iterable[str], problems: Iterable[Problem]) -> list[Unreadable]:
+    """The articles in ``seeds_dir`` that are not in ``loaded``, each with the file its first problem names."""
+    done = set(loaded)
+    failed = {problem.path: problem for problem in problems}
+    found = []
+    for text_path in sorted(seeds_dir.glob("*.txt")):
+        if text_path.stem in done:
+            continue
+        text_label, meta_label = file_label(text_path, root), file_label(text_path.with_suffix(".yml"), root)
+        label = text_label if text_label in failed or meta_label not in failed else meta_label
+        text = read_leniently(text_path)
+        lines = tuple(nfc(line) for line in split_lines(text) if line.strip()) if text else ()
+        found.append(Unreadable(text_path.stem, label, lines or None, (text_label, meta_label)))
+    return found

@@ -38,6 +38,24 @@ def read_text(path: Path, label: str, max_bytes: int = MAX_FILE_BYTES) -> str:
     return text.removeprefix("\ufeff")
 
 
+def read_leniently(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str | None:
+    """The text of a file that :func:`read_text` refuses, as far as it can be read (bad bytes replaced), to search in.
+
+    None when there is nothing to search: the file is too large, binary, empty or gone.
+    """
+    try:
+        if path.stat().st_size > max_bytes:
+            return None
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    if b"\x00" in raw or not raw.strip():
+        return None
+    return raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
 def split_lines(text: str) -> list[str]:
     """Split on LF, CRLF or CR, without the line ends."""
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from latar.core import git
 from latar.core.anchoring import Anchorer, Block, Diagnostics, Target, fold, missing_articles, orphan_problems
-from latar.core.articles import Article, load_articles
+from latar.core.articles import Article, Unreadable, load_articles, unreadable_articles
 from latar.core.notes import Note, load_notes
 from latar.core.problems import Problem
 from latar.core.redirects import redirect_problems
@@ -36,6 +36,8 @@ class CheckResult:
     """Every article in the seeds folder, loaded or not (an anchor's ``articles`` may name a broken one)."""
     changed: frozenset[str] | None = None
     """Files new or changed relative to the main branch (None: unknown), to blame collisions on."""
+    unreadable: list[Unreadable] = field(default_factory=list)
+    """Articles that could not be loaded: their problems come first, and notes meant for them say so."""
 
 
 @dataclass(frozen=True, order=True)
@@ -82,8 +84,9 @@ def load(
     changed = git.changed_files(root, base, branch)
     if new:
         changed = (changed or frozenset()) | frozenset(new)
+    unreadable = unreadable_articles(seeds_dir, root, (article.name for article in articles), problems)
     problems = problems + note_problems + redirect_problems(articles, notes, root)
-    return CheckResult(articles, notes, problems, unpublished=unpublished, article_names=names, changed=changed)
+    return CheckResult(articles, notes, problems, unpublished=unpublished, article_names=names, changed=changed, unreadable=unreadable)
 
 
 def anchor(result: CheckResult, href_for: HrefMaker, prefix: str = "latar", data: dict[str, str] | None = None) -> CheckResult:
@@ -100,14 +103,15 @@ def anchor(result: CheckResult, href_for: HrefMaker, prefix: str = "latar", data
         result.placed |= rendered.targets
     texts = [paragraph for article in result.articles for paragraph in article.paragraphs]
     paragraphs = {article.name: article.paragraphs for article in result.articles}
-    orphans = orphan_problems(anchorer, result.placed, texts, diagnostics, paragraphs)
+    orphans = orphan_problems(anchorer, result.placed, texts, diagnostics, paragraphs, result.unreadable)
     missing = missing_articles([*result.notes, *result.unpublished], result.article_names)
-    unpublished = _unpublished_orphans(result.unpublished, result.articles, texts)
-    result.problems = _sorted([*result.problems, *anchorer.problems, *orphans, *missing, *unpublished])
+    unpublished = _unpublished_orphans(result.unpublished, result.articles, texts, result.unreadable)
+    first = {label for item in result.unreadable for label in item.files}
+    result.problems = _sorted([*result.problems, *anchorer.problems, *orphans, *missing, *unpublished], first)
     return result
 
 
-def _unpublished_orphans(notes: list[Note], articles: list[Article], texts: list[str]) -> list[Problem]:
+def _unpublished_orphans(notes: list[Note], articles: list[Article], texts: list[str], unreadable: list[Unreadable]) -> list[Problem]:
     """Anchors of notes that cannot be published yet and match nothing: reported now, not one fix later."""
     if not notes:
         return []
@@ -118,7 +122,8 @@ def _unpublished_orphans(notes: list[Note], articles: list[Article], texts: list
         for index, text in enumerate(article.paragraphs)
         for hit in anchorer.hits(index, Block(text), diagnostics, article.name)
     }
-    return orphan_problems(anchorer, found, texts, diagnostics, {article.name: article.paragraphs for article in articles})
+    paragraphs = {article.name: article.paragraphs for article in articles}
+    return orphan_problems(anchorer, found, texts, diagnostics, paragraphs, unreadable)
 
 
 def check(
@@ -161,5 +166,6 @@ def placements(result: CheckResult) -> list[Landing]:
     return sorted(landings)
 
 
-def _sorted(problems: Iterable[Problem]) -> list[Problem]:
-    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
+def _sorted(problems: Iterable[Problem], first: Collection[str] = ()) -> list[Problem]:
+    """By file and line; the problems of the files in ``first`` (articles that could not be loaded) before all others."""
+    return sorted(set(problems), key=lambda p: (p.path not in first, p.path, p.line or 0, p.message))

@@ -10,19 +10,26 @@ so they say the same thing once. :func:`note_rules` gives two kinds of problem:
   fails; a preview (``mkdocs serve``) still shows the note while it is being written.
 
 The functions take the raw YAML data (which may be malformed: the schema reports that) and its line map.
+
+:func:`article_rules` holds an article's rules beyond its sidecar's schema: the article is still shown in a
+preview, and the strict build fails, as with a note's editorial problems.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from latar.core.dates import not_real
+from latar.core.dates import DATE_IN_NAME, calendar_error, not_real
 from latar.core.dropped import dropped
 from latar.core.problems import Problem
 from latar.core.schema import field_name
 from latar.core.yamlload import KeyPath, line_of
+
+if TYPE_CHECKING:
+    from latar.core.articles import Article
 
 MAX_SUMMARY_WORDS = 60
 MIN_BODY_WORDS = 150
@@ -278,4 +285,55 @@ def _unpublished_markdown(data: dict, lines: dict[KeyPath, int], body: str, body
             line = line_of(lines, (key,))
             problems += [Problem(label, line, f"'{key}': {item.message}") for item in dropped(value, one_line=True)]
     problems += [Problem(label, body_line + item.line - 1, item.message) for item in dropped(body)]
+    return problems
+
+
+def article_rules(article: Article, lines: dict[KeyPath, int], label: str, today: dt.date | None = None) -> list[Problem]:
+    """An article's problems that its sidecar's schema cannot see: its date, its address, its publisher lines.
+
+    ``lines`` maps the sidecar's keys to its lines; ``label`` names the sidecar.
+    """
+    meta = article.meta
+    problems = []
+    today = today or dt.date.today()
+    published_line = line_of(lines, ("published",))
+    if meta.published > today.isoformat():
+        problems.append(
+            Problem(
+                label,
+                published_line,
+                f"'published' is {meta.published}, later than today ({today.isoformat()}); write the date it was published",
+            )
+        )
+    named = DATE_IN_NAME.search(article.name)
+    if named and calendar_error(named.group(0)) is None and named.group(0) != meta.published:
+        problems.append(
+            Problem(
+                label,
+                published_line,
+                f"'published' is {meta.published} but the file name says {named.group(0)}; "
+                "correct 'published', or rename both files to the date it was published",
+            )
+        )
+    host = placeholder(meta.source_url)
+    if host:
+        problems.append(
+            Problem(
+                label,
+                line_of(lines, ("source_url",)),
+                f"'source_url' has the placeholder address {host}; replace it with the address of the original article",
+            )
+        )
+    inside = [block.text for block in article.blocks]
+    for index, pattern in enumerate(meta.publisher_lines):
+        regex = re.compile(pattern, re.IGNORECASE)  # parse_meta has compiled each already: valid
+        if not any(regex.search(line) for line in inside):
+            problems.append(
+                Problem(
+                    label,
+                    line_of(lines, ("publisher_lines", index)),
+                    f"publisher_lines entry {pattern!r} matches no line of {article.text_label} between the preamble and the postscript; "
+                    "correct it to match the publisher's line (case is ignored), or remove it",
+                )
+            )
     return problems
