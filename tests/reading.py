@@ -11,8 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from browser import chromium, serve
+from latar.core.articles import PUBLISHER
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,6 +119,45 @@ punct => {
 """
 
 
+COPIED_JS = """() => { const body = document.querySelector('.latar-article-body');
+  getSelection().selectAllChildren(body); return getSelection().toString(); }"""
+
+
+def article_text_failures(page, site: Path, origin: str, article) -> list[str]:
+    """Failures of "the page reads as the article": in the HTML, in Chromium's textContent and in copied text.
+
+    The body holds the article's paragraphs and, at their places, the publisher's lines (``aside.latar-publisher-line``,
+    labelled by CSS, not in the text): its text is those lines in order; its own paragraphs are the article text; the
+    asides are the publisher's lines; the marker numbers are CSS generated content, never text.
+    """
+    failures = []
+    shown = "\n".join(block.text for block in article.blocks)
+    publisher = [block.text for block in article.blocks if block.kind == PUBLISHER]
+    soup = BeautifulSoup((site / "artikel" / article.name / "index.html").read_text("utf-8"), "html.parser")
+    body = soup.select_one(".latar-article-body")
+    if body.get_text() != shown:
+        failures.append(f"{article.name}: the body's text is not the article's lines in order")
+    if [p.get_text() for p in body.find_all("p", recursive=False)] != list(article.paragraphs):
+        failures.append(f"{article.name}: the body's own paragraphs are not the article text")
+    if [a.get_text() for a in body.select(":scope > aside.latar-publisher-line")] != publisher:
+        failures.append(f"{article.name}: the publisher's lines are not asides at their places")
+    for link in body.select("sup.latar-ref > a.footnote-ref"):
+        if not (link.get_text() == "" and link["href"].startswith("#") and link.get("aria-label") and link.get("data-latar-number")):
+            failures.append(f"{article.name}: marker {link.get('href')} has text or lacks its label or number")
+    page.goto(f"{origin}/artikel/{article.name}/")
+    if page.evaluate("document.querySelector('.latar-article-body').textContent") != shown:
+        failures.append(f"{article.name}: textContent is not the article's lines in order")
+    copied = [line for line in page.evaluate(COPIED_JS).split("\n") if line]
+    if copied != [block.text for block in article.blocks]:
+        failures.append(f"{article.name}: copied text is not the article's lines (publisher lines in place): {copied[:3]}…")
+    numbers = page.evaluate(
+        "[...document.querySelectorAll('.latar-article-body a.footnote-ref')].map(a => getComputedStyle(a, '::after').content)"
+    )
+    if not all(n.strip('"').isdigit() for n in numbers):
+        failures.append(f"{article.name}: marker numbers are not CSS generated content: {numbers}")
+    return failures
+
+
 def markers(page) -> list[dict]:
     """Every visible marker of the article body: same line as its phrase's last letter, punctuation after it."""
     return page.evaluate(MARKERS_JS, PUNCTUATION)
@@ -164,7 +205,7 @@ def overlaps(boxes: list[dict]) -> list[tuple[str, str]]:
 CHARS_PER_LINE_JS = """
 () => {
   const counts = [];
-  document.querySelectorAll('.latar-article-body p').forEach(p => {
+  document.querySelectorAll('.latar-article-body > p').forEach(p => {  // article text: the publisher's asides apart
     const lines = [];
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
     const range = document.createRange();

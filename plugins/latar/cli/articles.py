@@ -16,31 +16,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from latar.cli.project import latar_command
 from latar.core.articles import SAFE_NAME, nfc
 from latar.core.dates import DATE_IN_NAME
 from latar.core.files import read_text, split_lines
+from latar.core.layout import infer_layout
 from latar.core.problems import InputError
 from latar.core.slug import slug
 
-PREAMBLE = re.compile(r"^(penulis|editor|reporter|oleh|bagikan|share|tag|foto)\b[^.!?]{0,80}$", re.IGNORECASE)
-AUTHOR = re.compile(r"^(?:penulis|oleh|reporter)\s*:?\s+(?P<name>[^\d:|]{3,60})$", re.IGNORECASE)
-PROMO = re.compile(
-    r"berlangganan|klik di sini|ikuti (kami|saluran|akun)|dapatkan (berita|informasi|update)|unduh aplikasi|download aplikasi|"
-    r"google news|whatsapp channel|saluran whatsapp|simak (berita|video) (menarik )?lainnya",
-    re.IGNORECASE,
-)
-PUBLISHER_PATTERNS = (
-    ("^Baca( juga)?:", re.compile(r"^Baca( juga)?:", re.IGNORECASE)),
-    ("^(Lihat|Simak) juga:", re.compile(r"^(Lihat|Simak) juga:", re.IGNORECASE)),
-    ("^ADVERTISEMENT$", re.compile(r"^ADVERTISEMENT$", re.IGNORECASE)),
-    ("^SCROLL TO CONTINUE WITH CONTENT$", re.compile(r"^SCROLL TO CONTINUE WITH CONTENT$", re.IGNORECASE)),
-)
-DATELINE = re.compile(r"^(.{2,60}?\.(?:com|id|net|co\.id)\s*[-–—])")
 WORDS = {
     "id": {"yang", "dan", "di", "itu", "dengan", "untuk", "dari", "tidak", "ini", "dalam", "akan", "pada"},
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "said"},
 }
 EDGE = 3
+"""Lines shown at each end of the text, at least (more when the preamble or postscript is longer)."""
+SHOWN = 10
 
 
 @dataclass
@@ -52,12 +42,15 @@ class Draft:
     first: list[tuple[int, str]]
     last: list[tuple[int, str]]
     missing: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    """Every inferred value with why: printed, since automatic never means silent."""
 
 
 def draft_sidecar(name: str, text: str) -> Draft:
     """Infer the sidecar of article ``name`` from its text."""
     numbered = [(number, nfc(line)) for number, line in enumerate(split_lines(text), start=1) if line.strip()]
     lines = [line for _, line in numbered]
+    numbers = [number for number, _ in numbered]
     entries: list[tuple[str, object, str]] = [
         ("title", "", "the headline as published"),
         ("source_url", "", "address of the original article, https://…"),
@@ -68,37 +61,43 @@ def draft_sidecar(name: str, text: str) -> Draft:
     entries.append(("published", published or "", "from the file name" if published else "YYYY-MM-DD"))
     language = _language(" ".join(lines))
     entries.append(("language", language or "", "inferred from the text" if language else "BCP 47 code, e.g. id"))
-    head = 0
-    while head < min(EDGE, len(lines) - 1) and PREAMBLE.match(lines[head]):
-        head += 1
-    author = next((m.group("name").strip() for line in lines[:head] if (m := AUTHOR.match(line))), None)
-    if author:
-        entries.append(("author", author, "from the preamble"))
-    if head:
-        entries.append(("preamble_lines", head, " / ".join(lines[:head])[:80]))
-    tail = 0
-    while tail < min(EDGE, len(lines) - head - 1) and PROMO.search(lines[len(lines) - 1 - tail]):
-        tail += 1
-    if tail:
-        entries.append(("postscript_lines", tail, " / ".join(lines[len(lines) - tail :])[:80]))
-    middle = lines[head : len(lines) - tail]
-    found = [pattern for pattern, regex in PUBLISHER_PATTERNS if any(regex.search(line) for line in middle)]
-    if found:
-        entries.append(("publisher_lines", found, "lines the publisher inserted in the text"))
-    text_lines = [line for line in middle if not any(regex.search(line) for _, regex in PUBLISHER_PATTERNS)]
-    dateline = DATELINE.match(text_lines[0]) if text_lines else None
-    if dateline:
-        entries.append(("dateline", dateline.group(1), "the first paragraph starts with it"))
+    layout = infer_layout(lines, numbers)
+    if layout.author:
+        entries.append(("author", layout.author, layout.reasons["author"]))
+    if layout.head:
+        entries.append(("preamble_lines", layout.head, layout.reasons["preamble_lines"]))
+    if layout.tail:
+        entries.append(("postscript_lines", layout.tail, layout.reasons["postscript_lines"]))
+    if layout.publisher_lines:
+        described = [
+            (pattern, f"{why}: line{'s' if len(hits) > 1 else ''} {_numbers(numbers, hits)}")
+            for pattern, hits, why in layout.publisher_lines
+        ]
+        entries.append(("publisher_lines", described, "the publisher's lines inside the text (matched ignoring case)"))
+    if layout.dateline:
+        entries.append(("dateline", layout.dateline, layout.reasons["dateline"]))
     out = [f"# Metadata of {name}.txt (the text is kept byte for byte; never edit it). Every key: README, 'Adding an article'."]
-    for key, value, why in entries:
-        out.append(_entry(key, value, why))
+    out += [_entry(key, value, why) for key, value, why in entries]
+    reasons = [_reason(key, value, why) for key, value, why in entries if value != "" and key not in ("title", "source_url", "publisher")]
     missing = [key for key, value, _ in entries if value == ""]
-    return Draft(name, "\n".join(out) + "\n", numbered[:EDGE], numbered[-EDGE:] if len(numbered) > EDGE else [], missing)
+    head, tail = min(max(EDGE, layout.head + 1), SHOWN), min(max(EDGE, layout.tail + 1), SHOWN)
+    last = numbered[max(head, len(numbered) - tail) :]
+    return Draft(name, "\n".join(out) + "\n", numbered[:head], last, missing, reasons)
+
+
+def _numbers(numbers: list[int], indexes: list[int]) -> str:
+    return ", ".join(str(numbers[i]) for i in indexes)
+
+
+def _reason(key: str, value: object, why: str) -> str:
+    if isinstance(value, list):
+        return f"{key}:\n" + "\n".join(f"    '{pattern}': {where}" for pattern, where in value)
+    return f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, str) else value} ({why})"
 
 
 def _entry(key: str, value: object, why: str) -> str:
     if isinstance(value, list):
-        items = "".join(f"\n  - '{item}'" for item in value)
+        items = "".join(f"\n  - '{pattern.replace(chr(39), chr(39) * 2)}'  # {where}" for pattern, where in value)
         return f"{key}:  # {why}{items}"
     rendered = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
     return f"{key}: {rendered}  # {why}" if why else f"{key}: {rendered}"
@@ -142,10 +141,14 @@ def cmd_article_new(args: argparse.Namespace, project: Any = None) -> int:
         print(f"latar article new: {meta_path} already exists; edit it, or pass --force to start again", file=sys.stderr)
         return 2
     try:
-        draft = draft_sidecar(name, read_text(text_path, str(text_path)))
+        text = read_text(text_path, str(text_path))
     except InputError as err:
         print(err, file=sys.stderr)
         return 2
+    if not text.strip():
+        print(f"latar article new: {text_path} is empty; paste the article's text into it (one paragraph a line) first", file=sys.stderr)
+        return 2
+    draft = draft_sidecar(name, text)
     meta_path.write_text(draft.yaml, encoding="utf-8")
     print(f"wrote {meta_path}\n\nfirst lines of {text_path}:")
     for number, line in draft.first:
@@ -154,9 +157,13 @@ def cmd_article_new(args: argparse.Namespace, project: Any = None) -> int:
         print("last lines:")
         for number, line in draft.last:
             print(f"  {number:>4}  {line[:100]}")
-    print(f"\n{draft.yaml}")
+    if draft.reasons:
+        print("\ninferred (each is a guess: compare it with the page, and change the sidecar where it is wrong):")
+        for reason in draft.reasons:
+            print(f"  {reason}")
     todo = ", ".join(draft.missing)
-    print(f"fill in {todo} in {meta_path}, then run 'latar check'" if todo else "check what was inferred, then run 'latar check'")
+    check = f"{latar_command()} check"
+    print(f"\nfill in {todo} in {meta_path}, then run '{check}'" if todo else f"\ncheck what was inferred, then run '{check}'")
     return 0
 
 

@@ -6,6 +6,9 @@ Read without importing MkDocs (the command stays fast); unknown YAML tags (``!EN
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,3 +89,24 @@ def locate(start: Path, config: Path | None = None) -> Project:
     if found is None:
         raise ProjectError("no mkdocs.yml here or in any parent folder; run latar inside the project or pass --config")
     return load_project(found)
+
+
+def latar_command(cwd: Path | None = None) -> str:
+    """How to run this latar from ``cwd`` in a fresh shell: ``latar`` if the shell finds this one, else its path.
+
+    ``make serve`` installs latar into the project's ``.venv`` without putting it on the PATH, so a hint that
+    says plain ``latar check`` would fail there; this says ``.venv/bin/latar check`` instead.
+    """
+    script = Path(sys.executable).with_name("latar")
+    found = shutil.which("latar")
+    if found and script.is_file() and Path(found).resolve() == script.resolve():
+        return "latar"
+    if not script.is_file():
+        return f"{sys.executable} -m latar.cli"
+    try:
+        relative = os.path.relpath(script, cwd or Path.cwd())
+    except ValueError:  # another drive (Windows)
+        return str(script)
+    if relative.startswith(".."):
+        return str(script)
+    return relative if os.sep in relative else f".{os.sep}{relative}"
