@@ -6,13 +6,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from latar.core.dates import not_real
 from latar.core.files import file_label, read_leniently, read_text, split_lines
 from latar.core.problems import InputError, Problem
-from latar.core.rules import article_rules
+from latar.core.rules import article_rules, publisher_expressions
 from latar.core.schema import validate
 from latar.core.yamlload import KeyPath, line_of, load_yaml
 
@@ -131,7 +130,7 @@ def _parse_meta(text: str, label: str) -> tuple[ArticleMeta, dict[KeyPath, int]]
 
 def _regex_problem(pattern: str, index: int, label: str, lines: dict) -> Problem | None:
     try:
-        re.compile(pattern, re.IGNORECASE)
+        publisher_expressions((pattern,))
     except re.error as err:
         return Problem(
             label,
@@ -147,12 +146,7 @@ def is_publisher_line(line: str, patterns: tuple[str, ...]) -> bool:
 
     Ignoring case, because publishers print the same insertion as "Baca juga:", "Baca Juga:" and "BACA JUGA:".
     """
-    return any(regex.search(line) for regex in _compiled(patterns))
-
-
-@lru_cache(maxsize=64)
-def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+    return any(regex.search(line) for regex in publisher_expressions(patterns))
 
 
 def build_article(name: str, text: str, meta: ArticleMeta, label: str = "") -> Article:

@@ -23,11 +23,11 @@ MAX_TAIL = 8
 HEAD_WORDS = 12
 """A line of this many words or fewer may be a label above a bare dateline (``Jakarta -``)."""
 
-_WORD = r"[^\W\d_][\w.&'’-]*"  # a word that starts with a letter: Jakarta, KOMPAS.TV, Liputan6.com
-_CAPS = r"[A-Z][A-Z0-9.&'’-]*"
+_WORD = r"[^\W\d_][\w.&'’-]{0,40}"  # a word that starts with a letter: Jakarta, KOMPAS.TV, Liputan6.com
+_CAPS = r"[A-Z][A-Z0-9.&'’-]{0,40}"
 _PLACE = rf"{_WORD}(?: {_WORD}){{0,2}}"
 _DASH = r"\s*(?:--|[-–—])"
-_DOMAIN = r"[\w.-]*\.(?i:co\.id|com|id|co|net|tv|org|news)\b"
+_DOMAIN = r"[\w.-]{0,40}\.(?i:co\.id|com|id|co|net|tv|org|news)\b"
 STRONG_DATELINES = (
     # "AMBON, KOMPAS.com -", "Liputan6.com, Jakarta -", "GenPI.co -", "Intisari - Online.com -"
     re.compile(rf"^(?P<dateline>.{{0,40}}?{_DOMAIN}(?:, ?{_PLACE})?{_DASH})"),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -288,6 +289,12 @@ def _unpublished_markdown(data: dict, lines: dict[KeyPath, int], body: str, body
     return problems
 
 
+@lru_cache(maxsize=64)
+def publisher_expressions(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A sidecar's ``publisher_lines``, compiled to match ignoring case: the one place they are compiled (re.error if one is invalid)."""
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+
+
 def article_rules(article: Article, lines: dict[KeyPath, int], label: str, today: dt.date | None = None) -> list[Problem]:
     """An article's problems that its sidecar's schema cannot see: its date, its address, its publisher lines.
 
@@ -325,8 +332,7 @@ def article_rules(article: Article, lines: dict[KeyPath, int], label: str, today
             )
         )
     inside = [block.text for block in article.blocks]
-    for index, pattern in enumerate(meta.publisher_lines):
-        regex = re.compile(pattern, re.IGNORECASE)  # parse_meta has compiled each already: valid
+    for index, (pattern, regex) in enumerate(zip(meta.publisher_lines, publisher_expressions(meta.publisher_lines), strict=True)):
         if not any(regex.search(line) for line in inside):
             problems.append(
                 Problem(
