@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from latar.core.anchoring import Anchorer
 from latar.core.articles import PUBLISHER, Article, ArticleMeta, build_article
 from latar.core.notes import Anchor, Note, Source
+from latar.core.pipeline import Catalog, place_notes
 from latar.html.article import ArticleRenderer, RenderedArticle
 
 settings.register_profile("ci", derandomize=True, max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -85,8 +85,8 @@ def article_of(generated: tuple[bool, tuple[tuple[bool, str], ...]]) -> Article:
 
 def render(generated: tuple, notes: list[Note]) -> RenderedArticle:
     """The article page's HTML and placements, as the build makes them."""
-    renderer = ArticleRenderer({n.id: n for n in notes}, lambda note_id: f"../anotasi/{note_id}/")
-    return renderer.render(article_of(generated), Anchorer(notes))
+    (placed,) = place_notes(Catalog((article_of(generated),), tuple(notes))).placed
+    return ArticleRenderer({n.id: n for n in notes}, lambda note_id: f"../anotasi/{note_id}/").render(placed)
 
 
 def body_of(html: str) -> BeautifulSoup:
@@ -109,15 +109,17 @@ def test_every_marker_is_where_its_placement_says(generated: tuple, notes: list[
     markers are the placements, in reading order."""
     rendered = render(generated, notes)
     article = rendered.article
-    for placement in rendered.placements:
-        assert article.paragraphs[placement.block][placement.start : placement.end] == placement.phrase
-        assert rendered.page_text[placement.page_start : placement.page_start + len(placement.phrase)] == placement.phrase
+    for marker in rendered.markers:
+        placement = marker.placement
+        assert article.blocks[placement.block].text[placement.start : placement.end] == placement.phrase
+        assert article.paragraphs[placement.paragraph][placement.start : placement.end] == placement.phrase
+        assert rendered.page_text[marker.page_start : marker.page_start + len(placement.phrase)] == placement.phrase
         assert rendered.plain_text[placement.plain_start : placement.plain_start + len(placement.phrase)] == placement.phrase
     body = body_of(rendered.html)
     marked = [(span["data-latar-note"], span.get_text()) for span in body.select("span.latar-anchor")]
-    assert marked == [(p.note_id, p.phrase) for p in rendered.placements]
+    assert marked == [(m.placement.note_id, m.placement.phrase) for m in rendered.markers]
     refs = [sup["id"] for sup in body.select("sup.latar-ref")]
-    assert refs == [p.ref_id for p in rendered.placements]
+    assert refs == [m.ref_id for m in rendered.markers]
 
 
 @given(articles, note_sets)
@@ -156,12 +158,13 @@ def test_numbers_follow_the_reading_order(generated: tuple, notes: list[Note]) -
     """Note 1 is the first marked in the text; every marker of a note carries its number; first-only anchors mark once."""
     rendered = render(generated, notes)
     soup = BeautifulSoup(rendered.html, "html.parser")
-    order = list(dict.fromkeys(p.note_id for p in rendered.placements))
+    placements = rendered.placed.placements
+    order = list(dict.fromkeys(p.note_id for p in placements))
     footnotes = [re.sub(r"^latar-fn-", "", li["id"]) for li in soup.select(".latar-footnotes li")]
     assert footnotes == order
     for link in soup.select(".latar-article-body a.footnote-ref"):
         assert int(link["data-latar-number"]) == order.index(link["data-latar-note"]) + 1
-    by_note = Counter(p.note_id for p in rendered.placements)
+    by_note = Counter(p.note_id for p in placements)
     for note in notes:
         if all(anchor.occurrence == "first" for anchor in note.anchors):
             assert by_note[note.id] <= len(note.anchors)

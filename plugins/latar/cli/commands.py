@@ -20,7 +20,7 @@ from latar.core import git
 from latar.core.articles import load_articles
 from latar.core.files import file_label
 from latar.core.notes import SAFE_ID, load_notes, parse_note
-from latar.core.pipeline import CheckResult
+from latar.core.pipeline import Placements
 from latar.core.problems import InputError
 from latar.core.slug import MAX_LENGTH, slug
 
@@ -116,7 +116,7 @@ def cmd_sources(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
-def print_markdown(project: Project, result: CheckResult, base: str | None) -> None:
+def print_markdown(project: Project, result: Placements, base: str | None) -> None:
     """``latar check --format markdown``: the job summary, compared with the merge base of ``base``.
 
     ``base`` defaults as for ``latar check`` (the pull request's target branch, ``origin/<branch>``, ``<branch>``);

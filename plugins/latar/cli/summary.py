@@ -16,9 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from latar.core.pipeline import CheckResult, check
-from latar.html.article import Placement, RenderedArticle
-from latar.strings import kind_label
+from latar.core.pipeline import PlacedArticle, Placement, Placements, check
+from latar.strings import kind_label, surroundings
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
@@ -52,12 +51,8 @@ def escape(text: str) -> str:
 
 def sentence(article_paragraphs: tuple[str, ...], placement: Placement, width: int = 160) -> str:
     """The sentence around a placement, in Markdown, the phrase in bold."""
-    paragraph = article_paragraphs[placement.block] if placement.block < len(article_paragraphs) else ""
-    if paragraph[placement.start : placement.end] != placement.phrase:  # not a plain paragraph: the stored context
-        paragraph = placement.before + placement.phrase + placement.after
-        start, end = len(placement.before), len(placement.before) + len(placement.phrase)
-    else:
-        start, end = placement.start, placement.end
+    paragraph = article_paragraphs[placement.paragraph]
+    start, end = placement.start, placement.end
     begin = max((m.end() for m in _SENTENCE_END.finditer(paragraph, 0, start) if m.end() <= start), default=0)
     stop = next((m.start() + 1 for m in _SENTENCE_END.finditer(paragraph, end)), len(paragraph))
     head, tail = "", ""
@@ -71,11 +66,11 @@ def sentence(article_paragraphs: tuple[str, ...], placement: Placement, width: i
     return f"{head}{escape(before)}{' ' if before.endswith(' ') else ''}**{escape(phrase)}**{' ' if after.startswith(' ') else ''}{escape(after)}{tail}"
 
 
-def spots(rendered: Iterable[RenderedArticle]) -> list[Spot]:
+def spots(placed: Iterable[PlacedArticle]) -> list[Spot]:
     """Every placement of every article."""
     return [
         Spot(p.note_id, r.article.name, r.article.meta.title, p.number, sentence(r.article.paragraphs, p))
-        for r in rendered
+        for r in placed
         for p in r.placements
     ]
 
@@ -109,7 +104,7 @@ def changed_notes(root: Path, base: str, notes_rel: str) -> dict[str, str]:
     return changed
 
 
-def check_base(root: Path, base: str, seeds_rel: str, notes_rel: str) -> CheckResult:
+def check_base(root: Path, base: str, seeds_rel: str, notes_rel: str) -> Placements:
     """Run the same check on the base revision's articles and notes, extracted into a temporary folder."""
     prefix = git(root, "rev-parse", "--show-prefix").strip()
     git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
@@ -125,18 +120,18 @@ def check_base(root: Path, base: str, seeds_rel: str, notes_rel: str) -> CheckRe
             with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
                 tar.extractall(folder, filter="data")
         (folder / seeds_rel).mkdir(parents=True, exist_ok=True)
-        return check(folder, folder / seeds_rel, folder / notes_rel)
+        return check(folder, folder / seeds_rel, folder / notes_rel, surroundings=surroundings)
 
 
 def markdown(
-    result: CheckResult,
+    result: Placements,
     changed: dict[str, str] | None = None,
-    base_result: CheckResult | None = None,
+    base_result: Placements | None = None,
     base_label: str = "",
 ) -> str:
     """The job summary. ``changed``: note path → git status (None: every note, no comparison)."""
-    now = spots(result.rendered)
-    before = spots(base_result.rendered) if base_result is not None else None
+    now = spots(result.placed)
+    before = spots(base_result.placed) if base_result is not None else None
     notes = {note.path: note for note in [*result.notes, *result.unpublished]}
     base_notes = {note.path: note for note in base_result.notes} if base_result is not None else {}
     if changed is None:
@@ -146,7 +141,7 @@ def markdown(
         "## latar: pemeriksaan catatan",
         "",
         f"{'❌' if problems else '✅'} **{problems} masalah** · {len(result.notes)} catatan · {len(result.articles)} artikel · "
-        f"{len(result.placed)} jangkar terpasang" + (f" · dibandingkan dengan `{base_label.replace('`', '')}`" if base_label else ""),
+        f"{len(result.targets)} jangkar terpasang" + (f" · dibandingkan dengan `{base_label.replace('`', '')}`" if base_label else ""),
         "",
     ]
     if changed:

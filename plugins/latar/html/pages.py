@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from latar.core.notes import KINDS, Note
+from latar.core.pipeline import Placement
 from latar.core.problems import Problem
 from latar.core.sanitize import plain_text, render_block, render_inline
-from latar.html.article import Placement
 from latar.html.builder import append, fragment, sanitized, tag, to_html
 from latar.strings import KIND_LABELS, format_date, kind_label
 

@@ -28,12 +28,12 @@ from latar.core.articles import SAFE_NAME, Article
 from latar.core.files import file_label
 from latar.core.history import Dates, History
 from latar.core.notes import Note
-from latar.core.pipeline import CheckResult, anchor, load
+from latar.core.pipeline import Placement, Placements, load_catalog, place_notes
 from latar.core.problems import Problem
 from latar.core.redirects import redirects
 from latar.core.sanitize import clean, plain, plain_text
 from latar.html import pages
-from latar.html.article import ArticleRenderer, Placement, RenderedArticle, headline_id
+from latar.html.article import ArticleRenderer, RenderedArticle, headline_id, ref_id
 from latar.html.builder import escape_attribute, escape_text
 from latar.html.head import Picture, Site, description, head_tags, note_description, note_head_tags, rights_line
 from latar.html.pages import page_problems, problems_banner, redirect_page
@@ -42,7 +42,7 @@ from latar.outputs import search
 from latar.outputs.cards import HEIGHT, WIDTH, Card, CardCache
 from latar.outputs.sitemap import gzipped, sitemap
 from latar.outputs.webannotation import Addresses, annotation_collection
-from latar.strings import INTERFACE_STRINGS, format_date, kind_label
+from latar.strings import INTERFACE_STRINGS, format_date, kind_label, surroundings
 
 log = get_plugin_logger(__name__.rsplit(".", 1)[0])
 ASSETS = Path(__file__).parent.parent / "assets"
@@ -129,7 +129,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         other plugins (search, social) should see the pages we add.
         """
         notes_dir = Path(config.docs_dir) / self.config.notes_dir
-        result = load(self.root, self.seeds_dir, notes_dir, branch=self.config.branch)
+        result = load_catalog(self.root, self.seeds_dir, notes_dir, branch=self.config.branch)
         self.state.history = History.load(self.root, [Path(config.docs_dir), self.seeds_dir])
         valid = {note.id for note in result.notes}
         prefix = f"{self.config.notes_dir}/"
@@ -157,20 +157,23 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             return lambda note_id: get_relative_url(self.state.urls[self._note_uri(note_id)], page_url)
 
         data = self._propose_data()
-        result = anchor(result, lambda article: note_hrefs(self.state.article_uris[article.name]), self.config.id_prefix, data)
-        for rendered in result.rendered:
-            self.state.rendered[rendered.article.name] = rendered
-            for placement in rendered.placements:
+        result = place_notes(result, surroundings)
+        for placed in result.placed:
+            renderer = ArticleRenderer(
+                self.state.notes, note_hrefs(self.state.article_uris[placed.article.name]), self.config.id_prefix, data
+            )
+            self.state.rendered[placed.article.name] = renderer.render(placed)
+            for placement in placed.placements:
                 self.state.placements.setdefault(placement.note_id, []).append(placement)
         if self.state.home is not None:  # the same article again, with links relative to the home page
             renderer = ArticleRenderer(self.state.notes, note_hrefs("index.md"), self.config.id_prefix, data, searchable=False)
-            self.state.home_html = renderer.render(self.state.articles[self.state.home], result.anchorer).html
+            self.state.home_html = renderer.render(self.state.rendered[self.state.home].placed).html
         self._add_redirects(files, config, result)
-        self.state.problems = result.problems
+        self.state.problems = list(result.problems)
         _report(result.problems)
         return files
 
-    def _add_redirects(self, files: Files, config: MkDocsConfig, result: CheckResult) -> None:
+    def _add_redirects(self, files: Files, config: MkDocsConfig, result: Placements) -> None:
         """A static page at each former address of a renamed article or note (never over an existing file)."""
         for redirect in redirects(result.articles, result.notes):
             folder = self.config.articles_dir if redirect.kind == "article" else self.config.notes_dir
@@ -265,7 +268,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             if config.site_url:
                 page.canonical_url = url
             article = rendered.article
-            notes = len({p.note_id for p in rendered.placements})
+            notes = rendered.placed.note_count
             detail = f"{article.meta.publisher} · {format_date(article.meta.published)} · {notes} catatan latar"
             card = Card("Artikel beranotasi", article.meta.title, detail, config.site_name)
             picture = self._card(self.state.article_uris[name], card, config)
@@ -293,7 +296,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             return self._note_page(note, page, config, files)
         if uri == self._note_uri("index"):
             home = self.state.rendered.get(self.state.home or "")
-            numbers = {p.note_id: p.number for p in home.placements} if home else {}
+            numbers = home.placed.numbers if home else {}
             title = home.article.meta.title if home else ""
             listing = pages.notes_index(list(self.state.notes.values()), self._note_hrefs(page, files), numbers, title)
             page.meta.setdefault("description", f"{len(self.state.notes)} catatan latar bersumber, dikelompokkan menurut jenisnya.")
@@ -305,7 +308,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
                     self._href(self.state.article_uris[a.name], page, files),
                     a.meta.publisher,
                     a.meta.published,
-                    len({p.note_id for p in self.state.rendered[a.name].placements}),
+                    self.state.rendered[a.name].placed.note_count,
                 )
                 for a in self.state.articles.values()
             ]
@@ -463,7 +466,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
     def _article_dates(self, name: str) -> Dates:
         """An article page changes with its seed and with every note placed in it."""
-        notes = {p.note_id for p in self.state.rendered[name].placements}
+        notes = set(self.state.rendered[name].placed.numbers)
         return self.state.history.of(*self._article_files(name), *(self._file(self.state.notes[n].path) for n in sorted(notes)))
 
     def _page_dates(self, page: Page) -> Dates:
@@ -514,7 +517,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         backlinks = []
         for placement in self.state.placements.get(note.id, []):
             article_uri = self.state.article_uris[placement.article]
-            href = f"{self._href(article_uri, page, files)}#{placement.ref_id}"
+            href = f"{self._href(article_uri, page, files)}#{ref_id(self.config.id_prefix, placement)}"
             backlinks.append(pages.Backlink(placement, href, self.state.articles[placement.article].meta.title))
         edit, correction = self._edit_links(note, config)
         return pages.note_page(note, backlinks, edit, correction)
