@@ -15,7 +15,7 @@ from pathlib import Path
 
 from latar.cli.project import Project
 from latar.cli.proposal import FIELDS, ProposalError, note_text, parse_issue, restore_context
-from latar.cli.summary import BaseError, changed_notes, check_base, markdown
+from latar.cli.summary import changed_notes, check_base, markdown
 from latar.core import git
 from latar.core.articles import load_articles
 from latar.core.files import file_label
@@ -132,7 +132,7 @@ def print_markdown(project: Project, result: Placements, base: str | None) -> No
             changed = changed_notes(project.root, commit, notes)
             base_result = check_base(project.root, commit, seeds, notes)
             label = f"{base} ({commit[:7]})" if base else commit[:7]
-    except (BaseError, git.UnknownBase, ValueError) as err:
+    except (git.GitError, git.UnknownBase, ValueError) as err:
         print(f"latar check: cannot compare with '{base}': {err}; showing every note", file=sys.stderr)
         changed = base_result = None
     sys.stdout.write(markdown(result, changed, base_result, label))

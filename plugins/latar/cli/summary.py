@@ -9,23 +9,19 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 import tarfile
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from latar.core import git
 from latar.core.pipeline import PlacedArticle, Placement, Placements, check
 from latar.strings import kind_label, surroundings
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
 STATUS = {"A": "baru", "M": "diubah", "D": "dihapus", "": "—"}
-
-
-class BaseError(RuntimeError):
-    """The base revision cannot be read (no git, unknown revision); the message says which."""
 
 
 @dataclass(frozen=True)
@@ -75,30 +71,19 @@ def spots(placed: Iterable[PlacedArticle]) -> list[Spot]:
     ]
 
 
-def git(root: Path, *args: str) -> str:
-    """Run git in ``root``; raise :class:`BaseError` with git's own message on failure."""
-    try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
-    except FileNotFoundError:
-        raise BaseError("git is not installed") from None
-    if done.returncode != 0:
-        raise BaseError(done.stderr.strip() or f"git {' '.join(args)} failed")
-    return done.stdout
-
-
 def changed_notes(root: Path, base: str, notes_rel: str) -> dict[str, str]:
     """Notes added (A), modified (M) or deleted (D) since ``base``'s common ancestor with HEAD, uncommitted included."""
     try:
-        ancestor = git(root, "merge-base", base, "HEAD").strip()
-    except BaseError:
+        ancestor = git.required(root, "merge-base", base, "HEAD").strip()
+    except git.GitError:
         ancestor = base
-    out = git(root, "diff", "--name-status", "--no-renames", ancestor, "--relative", "--", notes_rel)
+    out = git.required(root, "diff", "--name-status", "--no-renames", ancestor, "--relative", "--", notes_rel)
     changed = {}
     for line in out.splitlines():
         status, _, path = line.partition("\t")
         if path.endswith(".md") and Path(path).name != "index.md":
             changed[path] = status[:1]
-    for path in git(root, "ls-files", "--others", "--exclude-standard", "--", notes_rel).splitlines():
+    for path in git.required(root, "ls-files", "--others", "--exclude-standard", "--", notes_rel).splitlines():
         if path.endswith(".md") and Path(path).name != "index.md":
             changed[path] = "A"
     return changed
@@ -106,16 +91,13 @@ def changed_notes(root: Path, base: str, notes_rel: str) -> dict[str, str]:
 
 def check_base(root: Path, base: str, seeds_rel: str, notes_rel: str) -> Placements:
     """Run the same check on the base revision's articles and notes, extracted into a temporary folder."""
-    prefix = git(root, "rev-parse", "--show-prefix").strip()
-    git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    prefix = git.required(root, "rev-parse", "--show-prefix").strip()
+    git.required(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     with tempfile.TemporaryDirectory(prefix="latar-base-") as tmp:
         folder = Path(tmp)
         for rel in (seeds_rel, notes_rel):
-            try:
-                archive = subprocess.run(
-                    ["git", "-C", str(root), "archive", "--format=tar", f"{base}:{prefix}", "--", rel], capture_output=True, check=True
-                ).stdout
-            except subprocess.CalledProcessError:
+            archive = git.archive(root, f"{base}:{prefix}", rel)
+            if archive is None:
                 continue  # the folder does not exist in the base revision
             with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
                 tar.extractall(folder, filter="data")
