@@ -127,3 +127,14 @@ def test_every_event_handler_is_at_most_15_lines() -> None:
     lengths = handlers()
     assert {"on_config", "on_files", "on_page_content", "on_post_page", "on_post_build"} <= set(lengths)
     assert {name: n for name, n in lengths.items() if n > MAX_HANDLER_LINES} == {}
+
+
+def test_the_readme_and_architecture_name_every_part_of_the_package() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    architecture = (ROOT / "ARCHITECTURE.md").read_text("utf-8")
+    for part in sorted({path.relative_to(PACKAGE).parts[0] for path in modules()} - {"__init__.py"}):
+        name = part if part.endswith(".py") else f"{part}/"
+        assert f"plugins/latar/{name}" in readme, f"README's Layout does not name plugins/latar/{name}"
+        assert f"`{name}`" in architecture, f"ARCHITECTURE.md does not name {name}"
+    for module in sorted((PACKAGE / "mkdocs").glob("*.py")):
+        assert module.name == "__init__.py" or f"`{module.name}`" in architecture, module.name
