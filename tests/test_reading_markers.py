@@ -98,7 +98,7 @@ def test_every_focusable_element_of_the_article_has_a_2px_focus_ring(browser, se
 
 def test_copied_text_and_text_content_read_as_the_article(browser, served) -> None:
     site, origin = served
-    result = load_catalog(ROOT / "seeds", ROOT / "docs" / "anotasi")
+    result = load_catalog(ROOT, ROOT / "seeds", ROOT / "docs" / "anotasi")
     assert result.articles
     page = browser.new_page()
     for article in result.articles:

@@ -6,6 +6,7 @@ page up there and never tell page kinds apart by their URI again. A new kind of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -258,55 +259,64 @@ class Redirect:
         return File.generated(config, old.dest_uri, content=page_html.redirect_page(plain_text(self.title), href, canonical))
 
 
-def register(site: SiteModel, files: Files) -> None:
-    """Fill the registry and add latar's pages to ``files`` (and note which article is the home page).
+TIMELINE = "linimasa.md"
 
-    Notes that cannot be published, and Markdown in sub-folders of the notes, are left out (while serving, a
-    broken note keeps its address and says why); valid notes leave the navigation (they are reached from articles
-    and ``anotasi/``), and MkDocs does not read their front matter again (latar has parsed it).
-    """
-    options = site.options
+
+def register(site: SiteModel, files: Files) -> None:
+    """Fill the registry and add latar's pages to ``files``, in a fixed order (note which article is the home page)."""
 
     def add(page: LatarPage) -> None:
         site.pages[page.uri] = page
         if page.generated:
             files.append(page.file(site))
 
-    prefix = f"{options.notes_dir}/"
-    for file in list(files):
-        if not (file.src_uri.startswith(prefix) and file.src_uri.endswith(".md")):
-            continue
-        stem = file.src_uri[len(prefix) : -3]
-        if stem == "index":
-            site.pages[file.src_uri] = NotesIndex(file.src_uri, generated=False)
-        elif stem not in site.notes:
-            files.remove(file)
-            if site.serving and "/" not in stem:
-                add(UnpublishedPage(file.src_uri, stem, (f"{site.docs_path}/{file.src_uri}",), article=False))
-        else:
-            file.content_string = ""
-            if file.inclusion.is_in_nav():
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-            site.pages[file.src_uri] = NotePage(file.src_uri, site.notes[stem])
+    def missing(uri: str) -> bool:
+        return files.get_file_from_path(uri) is None
+
+    _notes(site, files, add)
     for article in site.articles.values():
         add(ArticlePage(site.article_uri(article.name), article.name, article.meta.title))
-    if files.get_file_from_path(f"{options.articles_dir}/index.md") is None:
-        add(ArticlesIndex(f"{options.articles_dir}/index.md", strings.NAV_ARTICLES, in_nav=True))
-    if site.serving:
-        taken = lambda name: site.article_uri(name) in site.pages or files.get_file_from_path(site.article_uri(name)) is not None  # noqa: E731
-        for name, broken in preview.broken_articles(site.seeds_dir, site.root, taken):
+    if missing(f"{site.options.articles_dir}/index.md"):
+        add(ArticlesIndex(f"{site.options.articles_dir}/index.md", strings.NAV_ARTICLES, in_nav=True))
+    if site.serving:  # an article that cannot be published keeps its address, saying why
+        for name, broken in preview.broken_articles(site.seeds_dir, site.root, lambda name: not missing(site.article_uri(name))):
             add(UnpublishedPage(site.article_uri(name), name, broken, article=True))
-    if files.get_file_from_path("index.md") is None:
+    if missing("index.md"):
         if site.articles:
             home = next(iter(site.articles.values()))  # the newest
             site.home = home.name
             add(HomePage("index.md", home.name, home.meta.title, search={"exclude": True}))
         elif site.serving:  # nothing to show yet but the problems
             add(LatarPage("index.md", site.config.site_name))
-    if files.get_file_from_path(site.note_uri("index")) is None:
+    if missing(site.note_uri("index")):
         add(NotesIndex(site.note_uri("index")))
-    if options.timeline and files.get_file_from_path("linimasa.md") is None:
-        add(Timeline("linimasa.md", strings.NAV_TIMELINE, in_nav=True))
+    if site.options.timeline and missing(TIMELINE):
+        add(Timeline(TIMELINE, strings.NAV_TIMELINE, in_nav=True))
+
+
+def _notes(site: SiteModel, files: Files, add: Callable[[LatarPage], None]) -> None:
+    """The project's note files: valid ones become note pages, the rest leave the site.
+
+    Notes that cannot be published, and Markdown in sub-folders of the notes, are left out (while serving, a
+    broken note keeps its address and says why). Valid notes leave the navigation (they are reached from articles
+    and ``anotasi/``), and MkDocs does not read their front matter again: latar has parsed it.
+    """
+    prefix = f"{site.options.notes_dir}/"
+    for file in list(files):
+        if not (file.src_uri.startswith(prefix) and file.src_uri.endswith(".md")):
+            continue
+        stem = file.src_uri[len(prefix) : -3]
+        if stem == "index":
+            site.pages[file.src_uri] = NotesIndex(file.src_uri, generated=False)
+        elif stem in site.notes:
+            file.content_string = ""
+            if file.inclusion.is_in_nav():
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            site.pages[file.src_uri] = NotePage(file.src_uri, site.notes[stem])
+        else:
+            files.remove(file)
+            if site.serving and "/" not in stem:
+                add(UnpublishedPage(file.src_uri, stem, (f"{site.docs_path}/{file.src_uri}",), article=False))
 
 
 def add_redirects(site: SiteModel, files: Files) -> None:
