@@ -47,8 +47,8 @@ def main() -> None:
     instrument(SearchPlugin, search)
     pagefind: dict[str, float] = defaultdict(float)
     if args.latar:
-        from latar.outputs import search as latar_search  # noqa: PLC0415
         from latar.mkdocs.plugin import LatarPlugin  # noqa: PLC0415
+        from latar.outputs import search as latar_search  # noqa: PLC0415
 
         instrument(LatarPlugin, spent)
         index = latar_search.build_index

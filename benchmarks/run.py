@@ -105,10 +105,7 @@ def real_site(runs: int) -> dict:
 
 def real_site_dirs() -> dict[str, Path]:
     """Write the real site twice: as is (latar) and with the same notes as hand-written footnotes."""
-    from latar.core.anchoring import Anchorer  # noqa: PLC0415
     from latar.core.pipeline import check  # noqa: PLC0415
-    from latar.html.annotate import find  # noqa: PLC0415
-    from latar.html.article import ArticleRenderer  # noqa: PLC0415
 
     result = check(ROOT, ROOT / "seeds", ROOT / "docs" / "anotasi")
     root = WORK / "real"
@@ -119,16 +116,15 @@ def real_site_dirs() -> dict[str, Path]:
     (hand / "docs" / "anotasi").mkdir(parents=True)
     for note in result.notes:
         shutil.copyfile(ROOT / note.path, hand / "docs" / "anotasi" / f"{note.id}.md")
-    article = result.articles[0]
+    placed = result.placed[0]
+    article = placed.article
     notes = {n.id: n for n in result.notes}
-    body = ArticleRenderer(notes, lambda i: i).body(article)
-    annotation = find(body, Anchorer(result.notes))
     paragraphs = list(article.paragraphs)
     used = []
-    for hit in sorted(annotation.hits, key=lambda h: (h.block, -h.start)):
-        text = paragraphs[hit.block]
-        paragraphs[hit.block] = text[: hit.end] + f"[^{hit.target.note_id}]" + text[hit.end :]
-        used.append(hit.target.note_id)
+    for placement in sorted(placed.placements, key=lambda p: (p.paragraph, -p.start)):
+        text = paragraphs[placement.paragraph]
+        paragraphs[placement.paragraph] = text[: placement.end] + f"[^{placement.note_id}]" + text[placement.end :]
+        used.append(placement.note_id)
     definitions = [f"[^{i}]: **{notes[i].title}** — {notes[i].summary} [Selengkapnya](anotasi/{i}.md)" for i in dict.fromkeys(used)]
     page = f"# {article.meta.title}\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n\n".join(definitions) + "\n"
     (hand / "docs" / "index.md").write_text(page, encoding="utf-8")
@@ -147,11 +143,10 @@ def real_site_dirs() -> dict[str, Path]:
 
 def anchoring_growth(repeats: int = 25) -> dict:
     """Time to anchor one article (30 mentions) with 1,000 and with 10,000 notes loaded."""
-    from latar.core.anchoring import Anchorer  # noqa: PLC0415
+    from latar.core.anchoring import Anchorer, select  # noqa: PLC0415
     from latar.core.articles import ArticleMeta, build_article  # noqa: PLC0415
     from latar.core.notes import Anchor, Note, Source  # noqa: PLC0415
-    from latar.html.annotate import find  # noqa: PLC0415
-    from latar.html.article import ArticleRenderer  # noqa: PLC0415
+    from latar.core.pipeline import text_blocks  # noqa: PLC0415
 
     articles, _, _ = build_content(Shape(articles=400, notes=10_000))
     text = "\n".join(articles[0])
@@ -163,14 +158,16 @@ def anchoring_growth(repeats: int = 25) -> dict:
             for i in range(count)
         ]
         anchorer = Anchorer(notes)
-        renderer = ArticleRenderer({n.id: n for n in notes}, lambda i: i)
+
+        def anchor(anchorer: Anchorer = anchorer) -> None:
+            select([hit for index, block in enumerate(text_blocks(article)) for hit in anchorer.hits(index, block, None, article.name)])
+
         samples = []
         for _ in range(3):  # warm up caches and the allocator before timing
-            find(renderer.body(article), anchorer)
+            anchor()
         for _ in range(repeats):
-            body = renderer.body(article)
             start = time.perf_counter()
-            find(body, anchorer)
+            anchor()
             samples.append(time.perf_counter() - start)
         times[count] = statistics.median(samples)
     growth = times[10_000] / times[1_000]

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, SEED_NAME, SEED_SHA256, SEEDS
 from latar.core.articles import PUBLISHER, ArticleMeta, load_article, load_articles, published_lines
-from latar.core.pipeline import load
+from latar.core.pipeline import load_catalog
 from latar.core.problems import InputError
 
 META = """\
@@ -134,7 +134,7 @@ def test_every_sidecar_key_is_documented() -> None:
 def test_a_former_name_claimed_by_two_articles_is_one_problem_with_its_line(tmp_path: Path) -> None:
     write(tmp_path, b"Satu.", META + "redirect_from:\n  - lama\n", name="a")
     write(tmp_path, b"Dua.", META + "redirect_from:\n  - 'lama'  # nama sebelumnya\n", name="b")
-    problems = load(tmp_path, tmp_path, tmp_path / "anotasi").problems
+    problems = load_catalog(tmp_path, tmp_path, tmp_path / "anotasi").problems
     assert [str(p) for p in problems] == [
         "b.yml:7: redirect_from names 'lama', which already redirects to the article 'a'; keep it in one of them"
     ]

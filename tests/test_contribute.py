@@ -140,7 +140,7 @@ def test_note_from_issue_writes_a_note_that_lands_on_the_proposed_occurrence(tmp
     done = note_text(anchors=f"  - text: telekonferensi\n    suffix: {anchor.suffix!r}\n    articles: [{SEED_NAME}]\n")
     (tmp_path / "docs" / "anotasi" / "telekonferensi-gedung-putih.md").write_text(done.replace("'", '"'), encoding="utf-8")
     result = check(tmp_path, tmp_path / "seeds", tmp_path / "docs" / "anotasi")
-    (placement,) = [p for r in result.rendered for p in r.placements if p.note_id == note.id]
+    (placement,) = [p for r in result.placed for p in r.placements if p.note_id == note.id]
     assert placement.before.endswith("Dalam ") and placement.after.startswith(" media, pejabat Gedung Putih")
     (tmp_path / "docs" / "anotasi" / "telekonferensi-gedung-putih.md").write_text(text, encoding="utf-8")
     # Again: the note exists, nothing is overwritten.
@@ -251,7 +251,7 @@ def source_notes(tmp_path: Path):
     text = text[: text.index("sources:\n")] + sources + text[text.index("---\n", 4) :]
     write(tmp_path, {"krimea": text})
     result = check(tmp_path, tmp_path / "seeds", tmp_path / "docs" / "anotasi")
-    assert result.problems == []
+    assert result.problems == ()
     return result.notes
 
 

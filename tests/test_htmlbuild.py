@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from latar.html.builder import Markup, append, dom_text, fragment, sanitized, tag, text_of, to_html
+from latar.html.builder import Markup, append, dom_text, fragment, sanitized, tag, to_html
 
 # Any text, including markup-looking text and characters html.parser must not choke on.
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40) | st.sampled_from(
@@ -15,6 +15,7 @@ texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_s
 )
 
 
+@settings(deadline=None)  # timings belong in make bench: a busy machine must not fail a test
 @given(texts, texts, texts)
 def test_text_and_attributes_come_back_exactly(text: str, value: str, tail: str) -> None:
     root = append(tag("div"), tag("p", text, title=value, data_x=value), tail)
@@ -66,15 +67,15 @@ def test_unsafe_or_impossible_trees_are_refused(build) -> None:
 def test_plain_str_is_text_and_markup_is_verbatim() -> None:
     root = append(tag("p"), "<i>text</i>", Markup("<i>markup</i>"))
     assert to_html(root) == "<p>&lt;i&gt;text&lt;/i&gt;<i>markup</i></p>"
-    assert text_of(root) == "<i>text</i>"
 
 
 def test_append_joins_text_before_and_after_children() -> None:
     root = append(tag("p"), "a", "b", tag("em", "c"), "d", "e")
     assert (root.text, root[0].tail) == ("ab", "de")
-    assert text_of(root, " ") == "ab c de"
+    assert to_html(root) == "<p>ab<em>c</em>de</p>"
 
 
+@settings(deadline=None)  # timings belong in make bench: a busy machine must not fail a test
 @given(texts, texts, texts)
 def test_dom_text_equals_the_parsed_pages_text(head: str, inner: str, tail: str) -> None:
     root = append(tag("div"), head, tag("span", inner), tail)

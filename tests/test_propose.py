@@ -170,8 +170,8 @@ def attach(root: Path, note_id: str, text: str) -> list:
         result = check(root, root / "seeds", root / "docs" / "anotasi")
     finally:
         path.unlink()
-    placements = [p for rendered in result.rendered for p in rendered.placements if p.note_id == note_id]
-    others = {p.note_id for rendered in result.rendered for p in rendered.placements} - {note_id}
+    placements = [p for placed in result.placed for p in placed.placements if p.note_id == note_id]
+    others = {p.note_id for placed in result.placed for p in placed.placements} - {note_id}
     return placements, result.problems, others
 
 
@@ -217,10 +217,10 @@ def test_round_trip_attaches_to_the_selected_occurrence_only(page, project, phra
 
     # Filled in, it attaches to the selected occurrence, and to no other.
     placements, problems, others = attach(root, note_id, completed(anchor))
-    assert [(p.block, p.start, p.end) for p in placements] == [(index, *_snap(texts[index], start, end))]
+    assert [(p.paragraph, p.start, p.end) for p in placements] == [(index, *_snap(texts[index], start, end))]
     assert placements[0].phrase.casefold() == expected_phrase.casefold()
     assert others == set(NOTES), "the proposed note displaced another note"
-    assert problems == []
+    assert problems == ()
 
     # The maintainer accepts the issue in one command; GitHub trims the answers, the article restores the spaces.
     body = issue_body({key: value.strip() for key, value in issue.items()})

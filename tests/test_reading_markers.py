@@ -11,7 +11,7 @@ import pytest
 
 import reading
 from conftest import ROOT
-from latar.core.pipeline import load
+from latar.core.pipeline import load_catalog
 
 pytestmark = pytest.mark.browser
 
@@ -98,7 +98,7 @@ def test_every_focusable_element_of_the_article_has_a_2px_focus_ring(browser, se
 def test_copied_text_and_text_content_read_as_the_article(browser, served) -> None:
     """The article text reads as the article; the publisher's lines, where an article has them, are shown as theirs."""
     site, origin = served
-    result = load(ROOT, ROOT / "seeds", ROOT / "docs" / "anotasi")
+    result = load_catalog(ROOT, ROOT / "seeds", ROOT / "docs" / "anotasi")
     assert result.articles
     page = browser.new_page()
     failures = [failure for article in result.articles for failure in reading.article_text_failures(page, site, origin, article)]

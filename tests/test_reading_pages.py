@@ -14,13 +14,13 @@ from bs4 import BeautifulSoup
 
 import reading
 from conftest import ROOT
-from latar.core.pipeline import load
+from latar.core.pipeline import load_catalog
 from latar.core.sanitize import plain_text, render_inline
 from latar.html.pages import DATED_KINDS
 from latar.strings import INTERFACE_STRINGS, kind_label
 
 pytestmark = pytest.mark.browser
-CONTENT = load(ROOT, ROOT / "seeds", ROOT / "docs" / "anotasi")
+CONTENT = load_catalog(ROOT, ROOT / "seeds", ROOT / "docs" / "anotasi")
 NOTES = {note.id: note for note in CONTENT.notes}
 
 
@@ -156,6 +156,6 @@ def test_the_marker_filter_has_a_rule_for_every_kind() -> None:
     [(4, (" ", "")), (6, (" beta ", " delta")), (60, ("alpha beta ", " delta"))],
 )
 def test_muncul_di_context_is_cut_at_word_boundaries(width: int, expected: tuple[str, str]) -> None:
-    from latar.html.article import context  # noqa: PLC0415
+    from latar.core.pipeline import context  # noqa: PLC0415
 
     assert context("alpha beta gamma delta", 11, 16, width) == expected  # around "gamma"; never half a word

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from latar.core.anchoring import Anchorer
 from latar.core.articles import ArticleMeta, build_article
 from latar.core.notes import parse_note
+from latar.core.pipeline import Catalog, place_notes
 from latar.core.problems import InputError
 from latar.core.sanitize import render_block, render_inline
 from latar.html.article import ArticleRenderer
@@ -46,7 +46,8 @@ def rendered(text: str) -> str | None:
         note = parse_note("krimea", text, "docs/anotasi/krimea.md")
     except InputError:
         return None
-    article = ArticleRenderer({note.id: note}, lambda _: "anotasi/krimea/").render(ARTICLE, Anchorer([note]))
+    (placed,) = place_notes(Catalog((ARTICLE,), (note,))).placed
+    article = ArticleRenderer({note.id: note}, lambda _: "anotasi/krimea/").render(placed)
     return "\n".join([article.html, note_page(note, []), notes_index([note], {note.id: "x/"}), timeline([note], {note.id: "x/"}, [])])
 
 

@@ -1,8 +1,14 @@
-"""Every word latar shows readers, in one place: kind labels, months, dates, Material's untranslated strings."""
+"""Every word latar shows readers, in one place: kind labels, months, dates, page words, Material's untranslated strings.
+
+Readers read Indonesian; identifiers, CSS classes and messages to contributors stay English. A word that a page
+shows is written here once and imported where the page is built, never typed into a module of ``html/``,
+``outputs/`` or ``mkdocs/``.
+"""
 
 from __future__ import annotations
 
 from latar.core import dates
+from latar.core.articles import Article
 
 KIND_LABELS = {
     "background": "Latar belakang",
@@ -49,3 +55,190 @@ INTERFACE_STRINGS: dict[str, dict[str, str]] = {
     },
 }
 """Per theme language: Material's translation key → the words shown instead."""
+
+
+# The article page (html/article.py)
+
+ARTICLE_KIND = "Artikel"
+"""What a search result of an article page is (Pagefind's ``kind`` meta; notes show their kind label)."""
+NOTES_TITLE = "Catatan latar"
+"""The footnotes' heading; also the Web Annotation collection's label."""
+FILTER_SUMMARY = "Atur penanda catatan"
+FILTER_LEGEND = "Jenis catatan yang ditampilkan"
+HIDE_ALL = "Sembunyikan semua penanda"
+ORIGINAL_LINK = "Baca di situs asli"
+POSTSCRIPT_NAME = "Pesan penerbit"
+POSTSCRIPT_LABEL = "Pesan dari penerbit (bukan bagian teks artikel):"
+PREAMBLE_LABEL = "Baris pembuka di sumber (bukan teks artikel)"
+SOURCE_BOX_TITLE = "Tentang teks ini"
+SOURCE_STATEMENT = (
+    "Teks artikel di atas adalah karya dan milik ",
+    ", ditampilkan apa adanya (hanya dinormalkan ke Unicode NFC) beserta catatan latar dari proyek ini. "
+    "Catatan latar bukan bagian dari artikel asli.",
+)
+"""The words before and after the publisher's name."""
+SOURCE_FACTS = ("Judul", "Penerbit", "Tanggal terbit", "Alamat asli")
+MORE = "Selengkapnya"
+SOURCES_PRINTED = "Sumber: "
+
+
+def author_line(author: str | None) -> str:
+    """The byline's author, or that the source names none."""
+    return f"Penulis: {author}" if author else "Penulis tidak disebutkan"
+
+
+def marker_label(number: int | str, title: str) -> str:
+    """A marker's accessible name: its number and the note's title."""
+    return f"Catatan {number}: {title}"
+
+
+def more_about(title: str) -> str:
+    """What "Selengkapnya" leads to, for screen readers."""
+    return f" tentang {title}"
+
+
+def back_label(number: int, occurrence: int) -> str:
+    """A footnote's link back to its marker (the second and later markers of a note say which)."""
+    return f"Kembali ke penanda {number} di teks" + (f" (kemunculan {occurrence})" if occurrence > 1 else "")
+
+
+def accessed(date: str | None) -> str:
+    """When an undated source was read."""
+    return f"diakses {format_date(date)}"
+
+
+def surroundings(article: Article) -> tuple[str, ...]:
+    """The words around an article's body as its page shows them: headline, byline, publisher's message, source box.
+
+    A phrase found only here is not article text: ``latar check`` says so instead of "matches nothing". Each
+    string is the text of one part, its text nodes joined by spaces (a test keeps this and the page in step).
+    """
+    meta = article.meta
+    published = format_date(meta.published)
+
+    def joined(*parts: str) -> str:
+        return " ".join(part for part in parts if part)
+
+    byline = joined(author_line(meta.author), " · ", meta.publisher, " · ", published, " · ", ORIGINAL_LINK)
+    facts = [item for pair in zip(SOURCE_FACTS, (meta.title, meta.publisher, published, meta.source_url), strict=True) for item in pair]
+    if article.preamble:
+        facts += [meta.preamble_label or PREAMBLE_LABEL, " / ".join(article.preamble)]
+    source = joined(SOURCE_BOX_TITLE, SOURCE_STATEMENT[0], meta.publisher, SOURCE_STATEMENT[1], *facts, *meta.remarks)
+    postscript = [joined(meta.postscript_label or POSTSCRIPT_LABEL, *article.postscript)] if article.postscript else []
+    return (meta.title, byline, *postscript, source)
+
+
+def note_count(count: int) -> str:
+    """How many notes an article has, as lists and cards say it."""
+    return f"{count} catatan latar"
+
+
+def article_description(lead: str, notes: int) -> str:
+    """An article page's description: its lead (already shortened), then what latar adds."""
+    return f"{lead} — dengan {note_count(notes)} bersumber."
+
+
+def no_author_credit(publisher: str) -> str:
+    """JSON-LD ``creditText`` when the source names no author."""
+    return f"Nama penulis tidak tercantum di sumber; artikel terbit atas nama {publisher}."
+
+
+def rights_default(publisher: str) -> str:
+    """An article's footer line when its sidecar has no ``rights``."""
+    return f"Teks artikel © {publisher}."
+
+
+# A note's page (html/pages.py)
+
+HINDSIGHT = "Peristiwa sesudah artikel terbit"
+SOURCES_HEADING = "Sumber"
+APPEARS_IN = "Muncul di"
+NOT_PLACED = "Catatan ini belum terpasang di artikel mana pun."
+EDIT_NOTE = "Sunting catatan ini"
+PROPOSE_CORRECTION = "Usulkan koreksi"
+ACCESSED_AFTER = ", diakses "
+ARCHIVE = "arsip"
+
+
+def backlink(article_title: str, number: int) -> str:
+    """A link from a note's page to its marker in an article."""
+    return f"{article_title}, catatan {number}"
+
+
+def correction_title(note_title: str) -> str:
+    """The title of a "suggest a correction" issue."""
+    return f"Koreksi: {note_title}"
+
+
+# Lists: the notes index, the articles list, the timeline (html/pages.py)
+
+NAV_ARTICLES = "Artikel"
+NAV_NOTES = "Anotasi"
+NAV_TIMELINE = "Linimasa"
+ARTICLE_PUBLISHED = "Artikel terbit: "
+TIMELINE_INTRO = (
+    "Linimasa ini menyusun peristiwa yang dijelaskan catatan latar menurut tanggal, "
+    "bersama tanggal terbit setiap artikel, agar terlihat apa yang terjadi sebelum dan sesudahnya."
+)
+TIMELINE_DESCRIPTION = "Peristiwa yang diterangkan catatan latar, berurutan waktu, bersama tanggal terbit tiap artikel."
+
+
+def notes_index_intro(count: int, article_title: str | None) -> str:
+    """The notes index's first line; with the newest article's title, what the numbers before the titles are."""
+    intro = f"{note_count(count)}, dikelompokkan menurut jenisnya; peristiwa berurutan menurut tanggal."
+    return intro + (f" Angka di depan judul: nomor catatan di artikel “{article_title}”." if article_title else "")
+
+
+def notes_index_description(count: int) -> str:
+    """The notes index's description (``<meta name="description">``)."""
+    return f"{note_count(count)} bersumber, dikelompokkan menurut jenisnya."
+
+
+def articles_intro(count: int) -> str:
+    """The articles list's first line."""
+    return f"{count} artikel, yang terbaru di atas."
+
+
+def kind_aside(kind: str) -> str:
+    """A timeline entry's kind, after its title."""
+    return f" ({kind_label(kind)})"
+
+
+# Social cards (mkdocs/pages.py → outputs/cards.py)
+
+ARTICLE_CARD = "Artikel beranotasi"
+
+
+def note_card(kind: str) -> str:
+    """What a note's card says it is."""
+    return f"{NOTES_TITLE} · {kind_label(kind)}"
+
+
+def article_card_detail(publisher: str, published: str, notes: int) -> str:
+    """An article card's line under the title."""
+    return f"{publisher} · {format_date(published)} · {note_count(notes)}"
+
+
+# A former address (html/pages.py)
+
+
+def moved_title(title: str) -> str:
+    """The ``<title>`` of a redirect page."""
+    return f"Dipindahkan: {title}"
+
+
+MOVED_TO = ("Halaman ini sudah pindah ke ", ".")
+"""The words before and after the link to the new address."""
+
+
+# The preview (mkdocs serve; mkdocs/preview.py)
+
+
+def preview_title(problems: int) -> str:
+    """The heading of the problems box on a preview page."""
+    return f"Pratinjau: {problems} masalah — build ketat (mkdocs build --strict) akan gagal"
+
+
+def unpublished(article: bool) -> str:
+    """The preview's page of a note or an article that cannot be published yet."""
+    return f"{'Artikel' if article else 'Catatan'} ini belum dapat diterbitkan: perbaiki masalah di atas, lalu simpan berkasnya."

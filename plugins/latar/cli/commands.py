@@ -15,12 +15,12 @@ from pathlib import Path
 
 from latar.cli.project import Project
 from latar.cli.proposal import FIELDS, ProposalError, note_text, parse_issue, restore_context
-from latar.cli.summary import BaseError, changed_notes, check_base, markdown
+from latar.cli.summary import changed_notes, check_base, markdown
 from latar.core import git
 from latar.core.articles import load_articles
 from latar.core.files import file_label
 from latar.core.notes import SAFE_ID, load_notes, parse_note
-from latar.core.pipeline import CheckResult
+from latar.core.pipeline import Placements
 from latar.core.problems import InputError
 from latar.core.slug import MAX_LENGTH, slug
 
@@ -116,7 +116,7 @@ def cmd_sources(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
-def print_markdown(project: Project, result: CheckResult, base: str | None) -> None:
+def print_markdown(project: Project, result: Placements, base: str | None) -> None:
     """``latar check --format markdown``: the job summary, compared with the merge base of ``base``.
 
     ``base`` defaults as for ``latar check`` (the pull request's target branch, ``origin/<branch>``, ``<branch>``);
@@ -132,7 +132,7 @@ def print_markdown(project: Project, result: CheckResult, base: str | None) -> N
             changed = changed_notes(project.root, commit, notes)
             base_result = check_base(project.root, commit, seeds, notes)
             label = f"{base} ({commit[:7]})" if base else commit[:7]
-    except (BaseError, git.UnknownBase, ValueError) as err:
+    except (git.GitError, git.UnknownBase, ValueError) as err:
         print(f"latar check: cannot compare with '{base}': {err}; showing every note", file=sys.stderr)
         changed = base_result = None
     sys.stdout.write(markdown(result, changed, base_result, label))

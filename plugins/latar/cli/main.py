@@ -19,9 +19,10 @@ from latar.cli.project import Project, ProjectError, locate
 from latar.core.files import file_label
 from latar.core.git import UnknownBase
 from latar.core.notes import KINDS, SAFE_ID, parse_note
-from latar.core.pipeline import check, placements
+from latar.core.pipeline import check, landings
 from latar.core.problems import InputError, Problem
 from latar.core.slug import slug
+from latar.strings import surroundings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_CODES = """\
@@ -70,12 +71,12 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
     started = time.perf_counter()
     style = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:
-        result = check(project.root, project.seeds_dir, project.notes_dir, args.base, project.branch)
+        result = check(project.root, project.seeds_dir, project.notes_dir, args.base, project.branch, surroundings=surroundings)
     except UnknownBase as err:
         print(f"latar check: {err}; pass --base with a branch or commit (e.g. --base origin/main)", file=sys.stderr)
         return EXIT_USAGE
     if args.placements:
-        for landing in placements(result):
+        for landing in landings(result):
             print(landing)
     if style == "markdown":
         print_markdown(project, result, args.base)
@@ -84,7 +85,7 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
             print(format_problem(problem, style))
     elapsed = time.perf_counter() - started
     counts = ", ".join(
-        count(n, word) for n, word in ((len(result.notes), "note"), (len(result.articles), "article"), (len(result.placed), "anchor"))
+        count(n, word) for n, word in ((len(result.notes), "note"), (len(result.articles), "article"), (len(result.targets), "anchor"))
     )
     summary = f"latar check: {counts} placed, {count(len(result.problems), 'problem')} ({elapsed:.2f} s)"
     print(summary, file=sys.stderr)
@@ -147,7 +148,7 @@ def cmd_new(args: argparse.Namespace, project: Project) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"wrote {label}; replace every TODO and example address, then run 'latar check' (it points at each one)")
-    result = check(project.root, project.seeds_dir, project.notes_dir, branch=project.branch, new=[label])
+    result = check(project.root, project.seeds_dir, project.notes_dir, branch=project.branch, new=[label], surroundings=surroundings)
     for problem in result.problems:
         if problem.path == label and problem.line == note.anchors[0].line:
             print(f"warning: {problem}", file=sys.stderr)

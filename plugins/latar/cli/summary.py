@@ -9,24 +9,19 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 import tarfile
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from latar.core.pipeline import CheckResult, check
-from latar.html.article import Placement, RenderedArticle
-from latar.strings import kind_label
+from latar.core import git
+from latar.core.pipeline import PlacedArticle, Placement, Placements, check
+from latar.strings import kind_label, surroundings
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
 STATUS = {"A": "baru", "M": "diubah", "D": "dihapus", "": "—"}
-
-
-class BaseError(RuntimeError):
-    """The base revision cannot be read (no git, unknown revision); the message says which."""
 
 
 @dataclass(frozen=True)
@@ -52,12 +47,8 @@ def escape(text: str) -> str:
 
 def sentence(article_paragraphs: tuple[str, ...], placement: Placement, width: int = 160) -> str:
     """The sentence around a placement, in Markdown, the phrase in bold."""
-    paragraph = article_paragraphs[placement.block] if placement.block < len(article_paragraphs) else ""
-    if paragraph[placement.start : placement.end] != placement.phrase:  # not a plain paragraph: the stored context
-        paragraph = placement.before + placement.phrase + placement.after
-        start, end = len(placement.before), len(placement.before) + len(placement.phrase)
-    else:
-        start, end = placement.start, placement.end
+    paragraph = article_paragraphs[placement.paragraph]
+    start, end = placement.start, placement.end
     begin = max((m.end() for m in _SENTENCE_END.finditer(paragraph, 0, start) if m.end() <= start), default=0)
     stop = next((m.start() + 1 for m in _SENTENCE_END.finditer(paragraph, end)), len(paragraph))
     head, tail = "", ""
@@ -71,72 +62,58 @@ def sentence(article_paragraphs: tuple[str, ...], placement: Placement, width: i
     return f"{head}{escape(before)}{' ' if before.endswith(' ') else ''}**{escape(phrase)}**{' ' if after.startswith(' ') else ''}{escape(after)}{tail}"
 
 
-def spots(rendered: Iterable[RenderedArticle]) -> list[Spot]:
+def spots(placed: Iterable[PlacedArticle]) -> list[Spot]:
     """Every placement of every article."""
     return [
         Spot(p.note_id, r.article.name, r.article.meta.title, p.number, sentence(r.article.paragraphs, p))
-        for r in rendered
+        for r in placed
         for p in r.placements
     ]
-
-
-def git(root: Path, *args: str) -> str:
-    """Run git in ``root``; raise :class:`BaseError` with git's own message on failure."""
-    try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
-    except FileNotFoundError:
-        raise BaseError("git is not installed") from None
-    if done.returncode != 0:
-        raise BaseError(done.stderr.strip() or f"git {' '.join(args)} failed")
-    return done.stdout
 
 
 def changed_notes(root: Path, base: str, notes_rel: str) -> dict[str, str]:
     """Notes added (A), modified (M) or deleted (D) since ``base``'s common ancestor with HEAD, uncommitted included."""
     try:
-        ancestor = git(root, "merge-base", base, "HEAD").strip()
-    except BaseError:
+        ancestor = git.required(root, "merge-base", base, "HEAD").strip()
+    except git.GitError:
         ancestor = base
-    out = git(root, "diff", "--name-status", "--no-renames", ancestor, "--relative", "--", notes_rel)
+    out = git.required(root, "diff", "--name-status", "--no-renames", ancestor, "--relative", "--", notes_rel)
     changed = {}
     for line in out.splitlines():
         status, _, path = line.partition("\t")
         if path.endswith(".md") and Path(path).name != "index.md":
             changed[path] = status[:1]
-    for path in git(root, "ls-files", "--others", "--exclude-standard", "--", notes_rel).splitlines():
+    for path in git.required(root, "ls-files", "--others", "--exclude-standard", "--", notes_rel).splitlines():
         if path.endswith(".md") and Path(path).name != "index.md":
             changed[path] = "A"
     return changed
 
 
-def check_base(root: Path, base: str, seeds_rel: str, notes_rel: str) -> CheckResult:
+def check_base(root: Path, base: str, seeds_rel: str, notes_rel: str) -> Placements:
     """Run the same check on the base revision's articles and notes, extracted into a temporary folder."""
-    prefix = git(root, "rev-parse", "--show-prefix").strip()
-    git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    prefix = git.required(root, "rev-parse", "--show-prefix").strip()
+    git.required(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     with tempfile.TemporaryDirectory(prefix="latar-base-") as tmp:
         folder = Path(tmp)
         for rel in (seeds_rel, notes_rel):
-            try:
-                archive = subprocess.run(
-                    ["git", "-C", str(root), "archive", "--format=tar", f"{base}:{prefix}", "--", rel], capture_output=True, check=True
-                ).stdout
-            except subprocess.CalledProcessError:
+            archive = git.archive(root, f"{base}:{prefix}", rel)
+            if archive is None:
                 continue  # the folder does not exist in the base revision
             with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
                 tar.extractall(folder, filter="data")
         (folder / seeds_rel).mkdir(parents=True, exist_ok=True)
-        return check(folder, folder / seeds_rel, folder / notes_rel)
+        return check(folder, folder / seeds_rel, folder / notes_rel, surroundings=surroundings)
 
 
 def markdown(
-    result: CheckResult,
+    result: Placements,
     changed: dict[str, str] | None = None,
-    base_result: CheckResult | None = None,
+    base_result: Placements | None = None,
     base_label: str = "",
 ) -> str:
     """The job summary. ``changed``: note path → git status (None: every note, no comparison)."""
-    now = spots(result.rendered)
-    before = spots(base_result.rendered) if base_result is not None else None
+    now = spots(result.placed)
+    before = spots(base_result.placed) if base_result is not None else None
     notes = {note.path: note for note in [*result.notes, *result.unpublished]}
     base_notes = {note.path: note for note in base_result.notes} if base_result is not None else {}
     if changed is None:
@@ -146,7 +123,7 @@ def markdown(
         "## latar: pemeriksaan catatan",
         "",
         f"{'❌' if problems else '✅'} **{problems} masalah** · {len(result.notes)} catatan · {len(result.articles)} artikel · "
-        f"{len(result.placed)} jangkar terpasang" + (f" · dibandingkan dengan `{base_label.replace('`', '')}`" if base_label else ""),
+        f"{len(result.targets)} jangkar terpasang" + (f" · dibandingkan dengan `{base_label.replace('`', '')}`" if base_label else ""),
         "",
     ]
     if changed:

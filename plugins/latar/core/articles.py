@@ -94,6 +94,11 @@ class Article:
         return self.meta.dateline
 
 
+def dateline_length(article: Article) -> int:
+    """How many characters of the first paragraph are its dateline (0: none)."""
+    return len(nfc(article.dateline)) if article.dateline else 0
+
+
 def nfc(text: str) -> str:
     """Unicode NFC: the only change latar makes to article text."""
     return unicodedata.normalize("NFC", text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from latar.core.git import _git  # one way to run git no optional locks, C locale, time limit
+from latar.core import git
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class History:
     def load(cls, root: Path, folders: Iterable[Path]) -> History:
         """Read the history of every file under ``folders`` (absolute paths) with one ``git log``."""
         fallback = build_date()
-        top = _git(root, "rev-parse", "--show-toplevel")
+        top = git.output(root, "rev-parse", "--show-toplevel")
         if top is None:
             return cls({}, fallback)
         top_path = Path(top.strip()).resolve()
@@ -61,8 +61,8 @@ class History:
         )
         if not specs:
             return cls({}, fallback)
-        log = _git(top_path, "-c", "core.quotePath=false", "log", "-z", "-M", "--name-status", "--format=%x01%aI", "--", *specs)
-        status = _git(top_path, "status", "--porcelain", "-z", "--untracked-files=no", "--", *specs)
+        log = git.output(top_path, "-c", "core.quotePath=false", "log", "-z", "-M", "--name-status", "--format=%x01%aI", "--", *specs)
+        status = git.output(top_path, "status", "--porcelain", "-z", "--untracked-files=no", "--", *specs)
         dates = {top_path / path: value for path, value in parse_log(log or "").items()}
         dirty = frozenset(top_path / entry[3:] for entry in (status or "").split("\0") if len(entry) > 3)
         return cls(dates, fallback, dirty)

@@ -14,11 +14,12 @@ from latar.core.files import file_label, read_text
 from latar.core.problems import InputError, Problem
 from latar.core.rules import note_rules
 from latar.core.schema import validate
-from latar.core.slug import slug
+from latar.core.slug import SAFE_SLUG, slug
 from latar.core.yamlload import line_of, load_yaml
 
 KINDS = ("background", "person", "organization", "place", "event", "clarification", "aftermath")
-SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SAFE_ID = re.compile(rf"^{SAFE_SLUG.pattern}$")
+"""A note id: the slug rule (:data:`latar.core.slug.SAFE_SLUG`), the whole string."""
 _OPENING = re.compile(r"\A---[ \t]*\n")
 
 

@@ -13,9 +13,13 @@ class Problem:
     line: int | None
     message: str
 
+    @property
+    def where(self) -> str:
+        """``file:line``, or the file alone when the line is not known."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
 
 
 class InputError(Exception):

@@ -76,24 +76,6 @@ def append(parent: Element, *items: Element | str) -> Element:
     return parent
 
 
-def text_of(element: Element, separator: str = "") -> str:
-    """The element's text content (markup strings excluded)."""
-    parts: list[str] = []
-
-    def walk(node: Element) -> None:
-        if node.tag == MARKUP:
-            return
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    return separator.join(parts)
-
-
 class _TextOnly(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -107,7 +89,7 @@ def dom_text(root: Element) -> tuple[str, dict[int, tuple[int, int]]]:
     """The text a browser's DOM holds for ``root`` (its ``textContent``: every text node in order) and,
     for each element, where its text starts and ends in it (keyed by ``id(element)``).
 
-    Unlike :func:`text_of`, :class:`Markup` counts with the text it parses to, as it will in the page.
+    :class:`Markup` counts with the text it parses to, as it will in the page.
     """
     parts: list[str] = []
     spans: dict[int, tuple[int, int]] = {}

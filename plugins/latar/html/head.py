@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from latar import strings
 from latar.core.articles import Article
 from latar.core.history import Dates, iso
 from latar.core.notes import Note
@@ -21,7 +22,6 @@ from latar.strings import kind_label
 DESCRIPTION_LENGTH = 160
 SUBJECT_TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "event": "Event"}
 """schema.org type of what a note of each kind is about (others: ``Thing``)."""
-NO_AUTHOR = "Nama penulis tidak tercantum di sumber; artikel terbit atas nama {publisher}."
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def lead(article: Article) -> str:
 
 def description(article: Article, notes: int) -> str:
     """The article page's description: its lead, then what latar adds."""
-    return f"{shorten(lead(article), 120)} — dengan {notes} catatan latar bersumber."
+    return strings.article_description(shorten(lead(article), 120), notes)
 
 
 def note_description(note: Note) -> str:
@@ -112,7 +112,7 @@ def news_article(article: Article, url: str, notes: int, picture: Picture, dates
         data["author"] = {"@type": "Person", "name": meta.author}
     else:
         data["author"] = publisher
-        data["creditText"] = NO_AUTHOR.format(publisher=meta.publisher)
+        data["creditText"] = strings.no_author_credit(meta.publisher)
     return data
 
 
@@ -208,4 +208,4 @@ def note_head_tags(note: Note, url: str, site: Site, picture: Picture, dates: Da
 
 def rights_line(article: Article) -> str:
     """The article's copyright line for its page's footer (escaped HTML)."""
-    return to_html(tag("span", article.meta.rights or f"Teks artikel © {article.meta.publisher}.", class_="latar-rights"))
+    return to_html(tag("span", article.meta.rights or strings.rights_default(article.meta.publisher), class_="latar-rights"))

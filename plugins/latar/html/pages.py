@@ -1,4 +1,4 @@
-"""HTML of the pages latar adds around notes: a note's page, the notes index, the timeline."""
+"""HTML of the pages latar adds around notes: a note's page, the notes index, the articles list, the timeline, a redirect."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
+from latar import strings
 from latar.core.notes import KINDS, Note
-from latar.core.problems import Problem
+from latar.core.pipeline import Placement
 from latar.core.sanitize import plain_text, render_block, render_inline
-from latar.html.article import Placement
 from latar.html.builder import append, fragment, sanitized, tag, to_html
 from latar.strings import KIND_LABELS, format_date, kind_label
 
@@ -34,14 +34,14 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
     if note.date:
         append(meta, " · ", tag("time", format_date(note.date), datetime=note.date))
     if note.hindsight:
-        append(meta, " · ", tag("span", "Peristiwa sesudah artikel terbit", class_="latar-hindsight"))
+        append(meta, " · ", tag("span", strings.HINDSIGHT, class_="latar-hindsight"))
     root = tag("div", class_="latar-note-page", data_latar_kind=note.kind, data_pagefind_body="")
     append(
         root,
         tag("h1", plain_text(note.title)),  # in the page, not Material's template, so that search sees it
         meta,  # the summary is the tooltip's short form of the body: the page shows the body only
         append(tag("div", class_="latar-note-body"), sanitized(render_block(note.body))),
-        tag("h2", "Sumber", id="sumber", data_pagefind_ignore=""),
+        tag("h2", strings.SOURCES_HEADING, id="sumber", data_pagefind_ignore=""),
     )
     sources = tag("ol", class_="latar-sources", data_pagefind_ignore="")
     for source in note.sources:
@@ -52,18 +52,23 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
         if source.accessed:
             append(
                 item,
-                tag("span", ", diakses ", class_="latar-accessed"),
+                tag("span", strings.ACCESSED_AFTER, class_="latar-accessed"),
                 tag("time", format_date(source.accessed), datetime=source.accessed),
             )
         if source.archive_url:
-            append(item, " (", tag("a", "arsip", href=source.archive_url, rel="noopener noreferrer nofollow", class_="latar-archive"), ")")
+            append(
+                item,
+                " (",
+                tag("a", strings.ARCHIVE, href=source.archive_url, rel="noopener noreferrer nofollow", class_="latar-archive"),
+                ")",
+            )
         sources.append(item)
-    append(root, sources, tag("h2", "Muncul di", id="muncul-di", data_pagefind_ignore=""))
+    append(root, sources, tag("h2", strings.APPEARS_IN, id="muncul-di", data_pagefind_ignore=""))
     if backlinks:
         spots = tag("ul", class_="latar-backlinks", data_search_exclude="", data_pagefind_ignore="")
         for link in backlinks:
             placement = link.placement
-            anchor = tag("a", f"{link.article_title}, catatan {placement.number}", href=link.href)
+            anchor = tag("a", strings.backlink(link.article_title, placement.number), href=link.href)
             quote = append(
                 tag("q", class_="latar-context"),
                 "…" + placement.before.lstrip(),
@@ -73,13 +78,13 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
             spots.append(append(tag("li"), anchor, ": ", quote))
         root.append(spots)
     else:
-        root.append(tag("p", "Catatan ini belum terpasang di artikel mana pun.", data_pagefind_ignore=""))
+        root.append(tag("p", strings.NOT_PLACED, data_pagefind_ignore=""))
     if edit_href or correction_href:
         actions = tag("p", class_="latar-actions", data_search_exclude="", data_pagefind_ignore="")
         if edit_href:
-            append(actions, tag("a", "Sunting catatan ini", href=edit_href, class_="md-button", rel="noopener"), " ")
+            append(actions, tag("a", strings.EDIT_NOTE, href=edit_href, class_="md-button", rel="noopener"), " ")
         if correction_href:
-            append(actions, tag("a", "Usulkan koreksi", href=correction_href, class_="md-button", rel="noopener"))
+            append(actions, tag("a", strings.PROPOSE_CORRECTION, href=correction_href, class_="md-button", rel="noopener"))
         root.append(actions)
     return to_html(root)
 
@@ -95,10 +100,7 @@ def notes_index(notes: Sequence[Note], hrefs: Mapping[str, str], numbers: Mappin
     """
     numbers = numbers or {}
     root = tag("div", class_="latar-index")
-    intro = f"{len(notes)} catatan latar, dikelompokkan menurut jenisnya; peristiwa berurutan menurut tanggal."
-    if numbers:
-        intro += f" Angka di depan judul: nomor catatan di artikel “{article_title}”."
-    root.append(tag("p", intro))
+    root.append(tag("p", strings.notes_index_intro(len(notes), article_title if numbers else None)))
     for kind in KINDS:
         group = sorted((n for n in notes if n.kind == kind), key=lambda n: _index_key(n, kind))
         if not group:
@@ -145,23 +147,18 @@ def timeline(notes: Sequence[Note], hrefs: Mapping[str, str], articles: Sequence
             tag("a", title, href=hrefs[note.id]),
         )
         if not title.startswith(kind_label(note.kind)):  # "Sesudahnya: …" already says it
-            item.append(tag("span", f" ({kind_label(note.kind)})", class_="latar-kind-inline"))
-        entries.append((_sort_key(note.date), 1, f"{format_date(note.date)} {title} ({kind_label(note.kind)})", item))
+            item.append(tag("span", strings.kind_aside(note.kind), class_="latar-kind-inline"))
+        entries.append((_sort_key(note.date), 1, f"{format_date(note.date)} {title}{strings.kind_aside(note.kind)}", item))
     for published, title, href in articles:
         item = append(
             tag("li", class_="latar-timeline-entry latar-timeline-article"),
             tag("time", format_date(published), datetime=published),
             " ",
-            tag("strong", "Artikel terbit: "),
+            tag("strong", strings.ARTICLE_PUBLISHED),
             tag("a", title, href=href),
         )
-        entries.append((_sort_key(published), 0, f"{format_date(published)} Artikel terbit: {title}", item))
-    intro = tag(
-        "p",
-        "Linimasa ini menyusun peristiwa yang dijelaskan catatan latar menurut tanggal, "
-        "bersama tanggal terbit setiap artikel, agar terlihat apa yang terjadi sebelum dan sesudahnya.",
-        class_="latar-timeline-intro",
-    )
+        entries.append((_sort_key(published), 0, f"{format_date(published)} {strings.ARTICLE_PUBLISHED}{title}", item))
+    intro = tag("p", strings.TIMELINE_INTRO, class_="latar-timeline-intro")
     root = tag("ol", class_="latar-timeline")
     for *_, item in sorted(entries, key=lambda e: e[:3]):
         root.append(item)
@@ -188,7 +185,7 @@ class ArticleEntry:
 def articles_index(entries: Sequence[ArticleEntry]) -> str:
     """``/artikel/``: every article, newest first (the order given), with publisher, date and number of notes."""
     root = tag("div", class_="latar-articles")
-    root.append(tag("p", f"{len(entries)} artikel, yang terbaru di atas."))
+    root.append(tag("p", strings.articles_intro(len(entries))))
     items = tag("ol", class_="latar-articles-list")
     for entry in entries:
         meta = append(
@@ -197,44 +194,11 @@ def articles_index(entries: Sequence[ArticleEntry]) -> str:
             " · ",
             tag("time", format_date(entry.published), datetime=entry.published),
             " · ",
-            f"{entry.notes} catatan latar",
+            strings.note_count(entry.notes),
         )
         items.append(append(tag("li"), tag("a", entry.title, href=entry.href), tag("br"), meta))
     root.append(items)
     return to_html(root)
-
-
-def unpublished(article: bool = False) -> str:
-    """The preview's page of a note or an article that cannot be published yet (its problems stand above)."""
-    what = "Artikel" if article else "Catatan"
-    return to_html(tag("p", f"{what} ini belum dapat diterbitkan: perbaiki masalah di atas, lalu simpan berkasnya."))
-
-
-def page_problems(problems: Sequence[Problem], own: Sequence[str] | None = None) -> list[Problem]:
-    """What a page shows: a note's page (or a broken article's) the problems of its own files ``own``;
-    every other latar page all of them.
-
-    Any broken note or article can change any article (a note missing from it, an anchor
-    elsewhere), so the home page, article pages, lists and the timeline show every problem.
-    """
-    if own is None:
-        return list(problems)
-    return [problem for problem in problems if problem.path in own]
-
-
-def problems_banner(problems: Sequence[Problem]) -> str:
-    """A box at the top of a preview page listing each problem with file, line and message."""
-    if not problems:
-        return ""
-    box = tag("div", class_="latar-problems admonition failure", role="alert", data_search_exclude="")
-    title = f"Pratinjau: {len(problems)} masalah — build ketat (mkdocs build --strict) akan gagal"
-    append(box, tag("p", title, class_="admonition-title"))
-    items = tag("ul", class_="latar-problems-list")
-    for problem in problems:
-        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-        items.append(append(tag("li"), tag("code", where), ": ", problem.message))
-    box.append(items)
-    return to_html(box)
 
 
 def redirect_page(title: str, href: str, canonical: str, language: str = "id") -> str:
@@ -242,10 +206,11 @@ def redirect_page(title: str, href: str, canonical: str, language: str = "id") -
     head = append(
         tag("head"),
         tag("meta", charset="utf-8"),
-        tag("title", f"Dipindahkan: {title}"),
+        tag("title", strings.moved_title(title)),
         tag("meta", name="robots", content="noindex"),
         tag("link", rel="canonical", href=canonical),
         tag("meta", http_equiv="refresh", content=f"0; url={href}"),
     )
-    body = append(tag("body"), append(tag("p"), "Halaman ini sudah pindah ke ", tag("a", title, href=href), "."))
+    before, after = strings.MOVED_TO
+    body = append(tag("body"), append(tag("p"), before, tag("a", title, href=href), after))
     return "<!doctype html>\n" + to_html(append(tag("html", lang=language), head, body)) + "\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import gzip
 from collections.abc import Iterable
 from datetime import datetime
-from xml.sax.saxutils import escape
 
 from latar.core.history import iso
+from latar.html.builder import escape_text
 
 
 def sitemap(entries: Iterable[tuple[str, datetime]]) -> str:
@@ -17,7 +17,7 @@ def sitemap(entries: Iterable[tuple[str, datetime]]) -> str:
         latest[loc] = max(modified, latest.get(loc, modified))
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for loc in sorted(latest):
-        lines.append(f"  <url><loc>{escape(loc)}</loc><lastmod>{iso(latest[loc])}</lastmod></url>")
+        lines.append(f"  <url><loc>{escape_text(loc)}</loc><lastmod>{iso(latest[loc])}</lastmod></url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 

@@ -18,7 +18,8 @@ from importlib import metadata
 from latar.core.history import Dates, iso
 from latar.core.notes import Note
 from latar.core.sanitize import plain_text, render_inline
-from latar.html.article import Placement, RenderedArticle
+from latar.html.article import Marker, RenderedArticle
+from latar.strings import NOTES_TITLE
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SELECTOR_CONTEXT = 32
@@ -77,23 +78,18 @@ def selectors(text: str, start: int, end: int) -> list[dict]:
 
 
 def annotation(
-    placement: Placement, rendered: RenderedArticle, note: Note, where: Addresses, dates: Dates, creator: dict, generator: dict
+    marker: Marker, rendered: RenderedArticle, note: Note, where: Addresses, dates: Dates, creator: dict, generator: dict
 ) -> dict:
-    """One W3C Annotation for one placement."""
+    """One W3C Annotation for one placement: its marker in the page, and its phrase in the plain text."""
     source = where.article(rendered.article.name)
-    length = len(placement.phrase)
-    targets = []
-    if placement.page_start is not None:
-        start = placement.page_start
-        targets.append({"type": "SpecificResource", "source": source, "selector": selectors(rendered.page_text, start, start + length)})
-    if placement.plain_start is not None:
-        start = placement.plain_start
-        text_source = where.plain_text(rendered.article.name)
-        targets.append(
-            {"type": "SpecificResource", "source": text_source, "selector": selectors(rendered.plain_text, start, start + length)}
-        )
+    length = len(marker.placement.phrase)
+    start = marker.page_start
+    targets = [{"type": "SpecificResource", "source": source, "selector": selectors(rendered.page_text, start, start + length)}]
+    start = marker.placement.plain_start
+    text_source = where.plain_text(rendered.article.name)
+    targets.append({"type": "SpecificResource", "source": text_source, "selector": selectors(rendered.plain_text, start, start + length)})
     item = {
-        "id": f"{source}#{placement.ref_id}",
+        "id": f"{source}#{marker.ref_id}",
         "type": "Annotation",
         "motivation": "describing",
         "created": iso(dates.created),
@@ -134,16 +130,16 @@ def annotation_collection(
     """
     creator, generator = organization(*project), software()
     items = [
-        annotation(placement, result, notes[placement.note_id], where, dates(notes[placement.note_id]), creator, generator)
+        annotation(marker, result, notes[marker.placement.note_id], where, dates(notes[marker.placement.note_id]), creator, generator)
         for result in sorted(rendered, key=lambda r: r.article.name)
-        for placement in result.placements
+        for marker in result.markers
     ]
     page_id = where.collection + PAGE_FRAGMENT
     collection = {
         "@context": CONTEXT,
         "id": where.collection,
         "type": "AnnotationCollection",
-        "label": "Catatan latar",
+        "label": NOTES_TITLE,
         "total": len(items),
         "first": {"id": page_id, "type": "AnnotationPage", "partOf": where.collection, "startIndex": 0, "items": items},
         "last": page_id,

@@ -1,0 +1,140 @@
+"""The package's layers import downwards only, modules stay short, MkDocs event handlers stay glue (ARCHITECTURE.md).
+
+Imports are read from the source with ``ast`` (lazy imports inside functions included), so the rule holds for
+code that has not run.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+PACKAGE = ROOT / "plugins" / "latar"
+MAX_LINES = 400
+MAX_HANDLER_LINES = 15
+LAYERS = ("core", "strings", "html", "outputs", "mkdocs", "cli", "extension")
+ALLOWED = {
+    "core": {"core"},
+    "strings": {"core", "strings"},
+    "html": {"core", "strings", "html"},
+    "outputs": {"core", "strings", "html", "outputs"},
+    "extension": {"core", "strings", "html", "extension"},
+    "cli": {"core", "strings", "html", "outputs", "cli"},
+    "mkdocs": set(LAYERS),
+}
+"""Which of latar's layers each layer may import (``latar`` itself: the version, anyone)."""
+THIRD_PARTY = {
+    "mkdocs": {"mkdocs"},
+    "material": {"mkdocs"},
+    "jinja2": {"mkdocs"},
+    "markdown": {"extension"},
+    "xml": {"html", "outputs", "extension"},
+}
+"""Libraries only some layers may import: MkDocs, Material and Jinja only the adapter; Python-Markdown only the
+extension; ElementTree (HTML building) only html, outputs and the extension (Python-Markdown's tree)."""
+
+
+def layer(path: Path) -> str | None:
+    """The layer of a module of the package (None: the package's own ``__init__``/``__main__``)."""
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    if parts[0] in LAYERS:
+        return parts[0]
+    return None
+
+
+def imports(source: str) -> list[tuple[int, str]]:
+    """Every module a source imports, with its line (``from a import b`` counts as ``a``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found += [(node.lineno, node.module)]
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names if node.module == "latar"]
+    return found
+
+
+def violations(own: str, source: str, label: str) -> list[str]:
+    """What a module of layer ``own`` imports that its layer may not."""
+    found = []
+    for line, name in imports(source):
+        top, _, rest = name.partition(".")
+        if top == "latar":
+            target = rest.split(".")[0]
+            if target in LAYERS and target not in ALLOWED[own]:
+                found.append(f"{label}:{line}: {own} imports {name}")
+        elif top in THIRD_PARTY and own not in THIRD_PARTY[top]:
+            found.append(f"{label}:{line}: {own} imports {name} (only {', '.join(sorted(THIRD_PARTY[top]))} may)")
+    return found
+
+
+def modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_the_package_has_every_layer() -> None:
+    assert {layer(path) for path in modules()} >= set(LAYERS)
+
+
+def test_layers_import_downwards_only() -> None:
+    found = []
+    for path in modules():
+        own = layer(path)
+        if own is not None:
+            found += violations(own, path.read_text("utf-8"), path.relative_to(ROOT).as_posix())
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("own", "source"),
+    [
+        ("core", "from latar.html.builder import tag"),
+        ("core", "def f():\n    import mkdocs.plugins"),
+        ("core", "from xml.etree.ElementTree import Element"),
+        ("strings", "from latar import html"),
+        ("html", "from latar.outputs import search"),
+        ("outputs", "from jinja2 import Environment"),
+        ("cli", "from latar.mkdocs.config import LatarConfig"),
+        ("extension", "import mkdocs"),
+        ("html", "import markdown"),
+    ],
+)
+def test_the_rule_catches_an_upward_import(own: str, source: str) -> None:
+    assert violations(own, source, "x.py") != []
+
+
+def test_no_module_is_longer_than_400_lines() -> None:
+    long = {path.relative_to(ROOT).as_posix(): n for path in modules() if (n := len(path.read_text("utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
+
+
+def handlers() -> dict[str, int]:
+    """Every MkDocs event handler of the plugin and its length in lines (decorators left out)."""
+    tree = ast.parse((PACKAGE / "mkdocs" / "plugin.py").read_text("utf-8"))
+    (plugin,) = [node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "LatarPlugin"]
+    return {
+        node.name: node.end_lineno - node.lineno + 1
+        for node in plugin.body
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("on_")
+    }
+
+
+def test_every_event_handler_is_at_most_15_lines() -> None:
+    lengths = handlers()
+    assert {"on_config", "on_files", "on_page_content", "on_post_page", "on_post_build"} <= set(lengths)
+    assert {name: n for name, n in lengths.items() if n > MAX_HANDLER_LINES} == {}
+
+
+def test_the_readme_and_architecture_name_every_part_of_the_package() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    architecture = (ROOT / "ARCHITECTURE.md").read_text("utf-8")
+    for part in sorted({path.relative_to(PACKAGE).parts[0] for path in modules()} - {"__init__.py"}):
+        name = part if part.endswith(".py") else f"{part}/"
+        assert f"plugins/latar/{name}" in readme, f"README's Layout does not name plugins/latar/{name}"
+        assert f"`{name}`" in architecture, f"ARCHITECTURE.md does not name {name}"
+    for module in sorted((PACKAGE / "mkdocs").glob("*.py")):
+        assert module.name == "__init__.py" or f"`{module.name}`" in architecture, module.name
