@@ -44,7 +44,7 @@ OUT = ROOT / "benchmarks" / "results" / "reader"
 PROBES = Path(__file__).with_name("reader.js")
 QUERIES = Path(__file__).with_name("reader_queries.yml")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-INSTRUMENTS = ("top", "margin", "lines", "notes", "lighthouse", "search", "shots")
+INSTRUMENTS = ("top", "margin", "lines", "notes", "lighthouse", "search", "shots", "large")
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 WIDE = ((1280, 800), (1600, 900), (1920, 1080))
@@ -824,7 +824,7 @@ def material_index(root: Path) -> dict:
     return {"raw": len(data), "gzip": len(gzip.compress(data, mtime=0))}
 
 
-def measure_search(browser: Browser, server: Server, site: Site, root: Path, quick: bool, large: bool) -> dict:
+def measure_search(browser: Browser, server: Server, site: Site, root: Path, quick: bool) -> dict:
     """18 queries typed into the search box on the article page: reachable relevant pages, article rank, bytes."""
     queries = yaml.safe_load(QUERIES.read_text("utf-8"))
     if quick:
@@ -874,33 +874,68 @@ def measure_search(browser: Browser, server: Server, site: Site, root: Path, qui
     page.context.close()
     out["second_page"] = {"page": second, "query": three, "load": page_load, "search": classify(again["first"])}
     out["material_index"] = material_index(root)
-    if large:
-        out["bytes"].update(measure_large(browser, 1 if quick else 3))
     return out
 
 
-def measure_large(browser: Browser, readers: int) -> dict:
-    """First-search bytes on a synthetic 200 articles × 2,000 notes site (benchmarks.generate)."""
+def measure_large(browser: Browser, quick: bool) -> dict:
+    """First-search bytes on a synthetic 200 articles × 2,000 notes site (benchmarks.generate), median of 3 readers."""
     from benchmarks.generate import Shape, write_sites  # noqa: PLC0415
 
-    config = write_sites(Shape(articles=200, notes=2_000), WORK / "large-src")["latar"]
+    shape = Shape(articles=20, notes=200) if quick else Shape(articles=200, notes=2_000)
+    readers = 1 if quick else 3
+    config = write_sites(shape, WORK / "large-src")["latar"]
     directory = WORK / "large-site"
     started = time.perf_counter()
     build_site(config, directory)
-    print(f"built 200 × 2,000 in {time.perf_counter() - started:.0f} s", flush=True)
+    built = time.perf_counter() - started
+    print(f"built {shape.articles} × {shape.notes:,} in {built:.0f} s", flush=True)
     site = Site.read(directory)
     one, three = large_queries(site)
     server = Server(directory, site.base)
     try:
         start = site.articles[0]
         return {
-            "200 × 2,000": {
+            "site": f"{shape.articles} × {shape.notes:,}",
+            "build_s": round(built, 1),
+            "readers": readers,
+            "bytes": {
                 one: first_search(browser, server, site, start, one, readers),
                 three: first_search(browser, server, site, start, three, readers),
-            }
+            },
         }
     finally:
         server.close()
+
+
+BYTES_HEADER = [
+    "| site | query | total | query-independent (worker, pagefind.js, entry, wasm, page list) | index chunks | fragments | requests |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+]
+
+
+def bytes_rows(site_name: str, by_query: dict) -> list[str]:
+    """One table row per query: the first search's bytes by kind of file."""
+    rows = []
+    for query, files in by_query.items():
+        total = sum(r["bytes"] for r in files.values())
+        fixed = sum(r["bytes"] for k, r in files.items() if k in FIXED)
+        chunks = files.get("index chunks", {}).get("bytes", 0)
+        frags = files.get("fragments (pages shown)", {}).get("bytes", 0)
+        rows.append(
+            f"| {site_name} | {query} | **{total / 1024:.1f} KiB** | {fixed / 1024:.1f} KiB | {chunks / 1024:.1f} KiB | {frags / 1024:.1f} KiB | "
+            f"{sum(r['requests'] for r in files.values())} |"
+        )
+    return rows
+
+
+def table_large(data: dict) -> list[str]:
+    return [
+        f"A synthetic site (`benchmarks.generate`, built in {data['build_s']} s), served with gzip; each query typed into the "
+        f"search box on the first article page in a fresh browser ({data['readers']} reader(s), the median).",
+        "",
+        *BYTES_HEADER,
+        *bytes_rows(data["site"], data["bytes"]),
+    ]
 
 
 def table_search(data: dict) -> list[str]:
@@ -928,19 +963,10 @@ def table_search(data: dict) -> list[str]:
         "First search, bytes as served (gzip, empty cache), from focusing the box until the network is quiet "
         "(real site: the reader of that query above; other sites: the median of 3 readers):",
         "",
-        "| site | query | total | query-independent (worker, pagefind.js, entry, wasm, page list) | index chunks | fragments | requests |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        *BYTES_HEADER,
     ]
     for site_name, by_query in data["bytes"].items():
-        for query, files in by_query.items():
-            total = sum(r["bytes"] for r in files.values())
-            fixed = sum(r["bytes"] for k, r in files.items() if k in FIXED)
-            chunks = files.get("index chunks", {}).get("bytes", 0)
-            frags = files.get("fragments (pages shown)", {}).get("bytes", 0)
-            lines.append(
-                f"| {site_name} | {query} | **{total / 1024:.1f} KiB** | {fixed / 1024:.1f} KiB | {chunks / 1024:.1f} KiB | {frags / 1024:.1f} KiB | "
-                f"{sum(r['requests'] for r in files.values())} |"
-            )
+        lines += bytes_rows(site_name, by_query)
     totals = sorted(q["first_bytes"] for q in queries.values())
     lines.append(
         f"| real site | all {len(totals)} queries | median {statistics.median(totals) / 1024:.1f} KiB "
@@ -1011,6 +1037,7 @@ TABLES = {
     "notes": ("4. Note pages, timeline, index", table_notes),
     "lighthouse": ("5. Lighthouse", table_lighthouse),
     "search": ("6. Search through the search box", table_search),
+    "large": ("6b. First search on a synthetic newsroom site", table_large),
     "shots": ("7. Screenshots", table_shots),
 }
 
@@ -1026,7 +1053,6 @@ class Run:
     out: Path
     label: str
     quick: bool
-    large: bool
     runs: int
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -1109,6 +1135,9 @@ def summary(out: Path, label: str) -> list[str]:
             for query, files in by_query.items():
                 rows.append((f"first search, {site_name}, “{query}”", f"{sum(r['bytes'] for r in files.values()) / 1024:.1f} KiB"))
         rows.append(("Material's whole index, real site (gzip)", f"{search['material_index']['gzip'] / 1024:.1f} KiB"))
+    if large := load(out, label, "large"):
+        for query, files in large["bytes"].items():
+            rows.append((f"first search, {large['site']}, “{query}”", f"{sum(r['bytes'] for r in files.values()) / 1024:.1f} KiB"))
     if not rows:
         return []
     return ["## Summary (issue #24, “Done means”)", "", "| figure | measured |", "| --- | --- |", *[f"| {a} | {b} |" for a, b in rows], ""]
@@ -1143,7 +1172,9 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--label", default="latest", help="name of the result files (before, after, …)")
-    parser.add_argument("--only", default=",".join(INSTRUMENTS), help=f"comma-separated, of {', '.join(INSTRUMENTS)}")
+    parser.add_argument(
+        "--only", default=",".join(INSTRUMENTS[:-1]), help=f"comma-separated, of {', '.join(INSTRUMENTS)} (default: all but large)"
+    )
     parser.add_argument("--site", type=Path, help="a built site to measure (default: build the repository at --root)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the repository whose notes (docs/anotasi) the site was built from")
     parser.add_argument("--quick", action="store_true", help="smoke run: fewer widths, pages, queries and runs")
@@ -1153,7 +1184,9 @@ def main() -> None:
     for name, default in vars(Options()).items():
         parser.add_argument(f"--{name.replace('_', '-')}", default=default, help=f"selector (default {default!r})")
     args = parser.parse_args()
-    chosen = [name.strip() for name in args.only.split(",") if name.strip()]
+    chosen = [name.strip() for name in args.only.split(",") if name.strip()] + (
+        ["large"] if args.large and "large" not in args.only else []
+    )
     if unknown := [n for n in chosen if n not in INSTRUMENTS]:
         raise SystemExit(f"unknown instrument(s) {', '.join(unknown)}; choose from {', '.join(INSTRUMENTS)}")
     options = Options(**{name: getattr(args, name) for name in vars(Options())})
@@ -1166,7 +1199,7 @@ def main() -> None:
         print(f"built {args.root} into {directory} in {elapsed()} s", flush=True)
     site = Site.read(directory)
     server = Server(directory, site.base)
-    run = Run(site, server, options, args.root, args.out, args.label, args.quick, args.large, 1 if args.quick else args.runs)
+    run = Run(site, server, options, args.root, args.out, args.label, args.quick, 1 if args.quick else args.runs)
     try:
         with sync_playwright() as playwright:
             browser = Browser(playwright)
@@ -1177,7 +1210,8 @@ def main() -> None:
                     "lines": lambda: measure_lines(browser, server, site, options, 40 if args.quick else 1),
                     "notes": lambda: measure_notes(browser, server, site, options, args.root, args.quick),
                     "lighthouse": lambda: measure_lighthouse(server, site, run.runs, args.quick),
-                    "search": lambda: measure_search(browser, server, site, args.root, args.quick, args.large),
+                    "search": lambda: measure_search(browser, server, site, args.root, args.quick),
+                    "large": lambda: measure_large(browser, args.quick),
                     "shots": lambda: take_screenshots(browser, server, site, options, args.out, args.label),
                 }
                 for name in chosen:
