@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import statistics
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -758,8 +759,8 @@ def search_box(page, server: Server, query: str) -> dict:
                 with contextlib.suppress(PlaywrightError):  # a control that went away meanwhile
                     control.click(timeout=2000)
                     clicks += 1
-        page.wait_for_timeout(250)
-        server.idle(quiet=0.4)
+        page.wait_for_timeout(150)
+        server.idle(quiet=0.3)
         now = page.evaluate(REVEAL)
         stable = stable + 1 if now == count else 0
         count = now
@@ -1054,16 +1055,28 @@ class Run:
     label: str
     quick: bool
     runs: int
+    origin: str
+    """What was measured: the commit the site was built from, or the built site's folder."""
     seconds: dict[str, float] = field(default_factory=dict)
 
     def save(self, name: str, data: Any, seconds: float) -> None:
         self.seconds[name] = seconds
-        payload = {"seconds": seconds, "quick": self.quick, "data": data}
-        (self.out / f"{self.label}-{name}.json").write_text(
-            json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
-        )
+        payload = {"seconds": seconds, "quick": self.quick, "site": self.origin, "load": round(os.getloadavg()[0], 1), "data": data}
+        (self.out / f"{self.label}-{name}.json").write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         title, render = TABLES[name]
         print(f"\n## {title} ({seconds} s)\n\n" + "\n".join(render(data)), flush=True)
+
+
+def origin(root: Path, site: Path | None) -> str:
+    """The commit a site is built from (and whether the checkout had changes), or the folder given."""
+    if site is not None:
+        return f"the built site in {site.name}/"
+    git = ["git", "-C", str(root)]
+    commit = subprocess.run([*git, "log", "-1", "--format=%h %s"], capture_output=True, text=True, check=False).stdout.strip()
+    dirty = subprocess.run(
+        [*git, "status", "--porcelain", "--", "docs", "seeds", "plugins", "mkdocs.yml"], capture_output=True, text=True, check=False
+    ).stdout
+    return f"built from {commit or 'a checkout outside git'}" + (" with uncommitted changes" if dirty.strip() else "")
 
 
 def load(out: Path, label: str, name: str) -> dict | None:
@@ -1153,15 +1166,23 @@ def report(out: Path, label: str) -> Path:
         "",
     ]
     total = 0.0
+    sites, loads = set(), []
     for name, (title, render) in TABLES.items():
         path = out / f"{label}-{name}.json"
         if not path.is_file():
             continue
         payload = json.loads(path.read_text("utf-8"))
         total += payload["seconds"]
+        sites.add(payload.get("site", "?"))
+        loads.append(payload.get("load", 0))
         quick = " — **quick run**" if payload.get("quick") else ""
         lines += [f"## {title}", "", f"Run time {payload['seconds']} s{quick}.", "", *render(payload["data"]), ""]
-    lines[4:4] = [f"Run time of the instruments: {total / 60:.1f} min (on a shared 2-core machine).", "", *summary(out, label)]
+    lines[4:4] = [
+        f"Site: {'; '.join(sorted(sites))}. Run time of the instruments: {total / 60:.1f} min on a shared 2-core machine "
+        f"(load average {min(loads, default=0)}–{max(loads, default=0)} as each instrument finished).",
+        "",
+        *summary(out, label),
+    ]
     target = out / f"{label}.md"
     target.write_text("\n".join(lines), encoding="utf-8")
     return target
@@ -1199,7 +1220,9 @@ def main() -> None:
         print(f"built {args.root} into {directory} in {elapsed()} s", flush=True)
     site = Site.read(directory)
     server = Server(directory, site.base)
-    run = Run(site, server, options, args.root, args.out, args.label, args.quick, 1 if args.quick else args.runs)
+    run = Run(
+        site, server, options, args.root, args.out, args.label, args.quick, 1 if args.quick else args.runs, origin(args.root, args.site)
+    )
     try:
         with sync_playwright() as playwright:
             browser = Browser(playwright)
