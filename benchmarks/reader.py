@@ -437,7 +437,7 @@ def table_margin(data: dict) -> list[str]:
             dist = f"{s['median_distance']:.0f} / {s['max_distance']:.0f} px" if s["median_distance"] is not None else "—"
             c1, c4 = result["cls"]["1x"], result["cls"]["4x"]
             lines.append(
-                f"| {article.split('/')[1][:24]} | {width} | {s['markers']} ({s['first']} / {s['repeats']}) | **{s['readable']} of {s['first']}** | {why} | "
+                f"| {article.split('/')[1]} | {width} | {s['markers']} ({s['first']} / {s['repeats']}) | **{s['readable']} of {s['first']}** | {why} | "
                 f"{s['repeat_copies']} of {s['repeats']} | {dist} | {result['margin_notes']} | {result['overlaps']} | "
                 f"{c1['load']:.4f} / {c1['scrolled']:.4f} | {c4['load']:.4f} / {c4['scrolled']:.4f} |"
             )
@@ -507,7 +507,7 @@ def table_lines(data: dict) -> list[str]:
         runs = ", ".join(f"{x}–{y}" if x != y else f"{x}" for x, y in spans(bad)) or "none"
         samples = sorted({f"`{b['text']}` ({b['in']})" for w in a["bad"].values() for b in w})
         lines.append(
-            f"| {article.split('/')[1][:24]} | {a['widths']} | {a['lines']['min']}–{a['lines']['max']} | **{len(bad)}**: {runs} | "
+            f"| {article.split('/')[1]} | {a['widths']} | {a['lines']['min']}–{a['lines']['max']} | **{len(bad)}**: {runs} | "
             f"{'; '.join(samples[:4]) or '—'} | {a['seconds']} s ({a['ms_per_width']} ms a width) |"
         )
     return lines
@@ -770,6 +770,23 @@ def search_box(page, server: Server, query: str) -> dict:
     return {"first": first_entries, "all": list(server.log[mark:]), "results": shown, "clicks": clicks}
 
 
+ENGINE = """async q => {
+  const url = new URL("pagefind/pagefind.js", new URL(JSON.parse(document.getElementById("__config").textContent).base + "/", location.href));
+  try {
+    const pagefind = await import(url.href);
+    const search = await pagefind.search(q);
+    return Promise.all(search.results.map(async r => (await r.data()).url));
+  } catch (error) { return null; }
+}"""
+
+
+def engine_answer(page, site: Site, query: str) -> list[str] | None:
+    """Diagnosis, not a reader's figure: every page Pagefind's full answer holds (to tell "cut from the list" from
+    "not matched"), asked of the site's own ``pagefind.js``; None when the site has none."""
+    urls = page.evaluate(ENGINE, query)
+    return None if urls is None else [site.page_of(url) for url in urls]
+
+
 def ranked_pages(site: Site, results: dict) -> list[str]:
     """The distinct pages of the result list, in the order listed."""
     pages: list[str] = []
@@ -836,6 +853,7 @@ def measure_search(browser: Browser, server: Server, site: Site, root: Path, qui
         page = browser.page(1280, 900)
         open_page(page, server.origin + site.path(article), settle=500)
         found = search_box(page, server, entry["query"])
+        engine = engine_answer(page, site, entry["query"])
         page.context.close()
         listed = ranked_pages(site, found["results"])
         relevant = list(entry["relevant"])
@@ -847,6 +865,7 @@ def measure_search(browser: Browser, server: Server, site: Site, root: Path, qui
             "unknown": unknown,
             "reachable": reachable,
             "missed": [p for p in relevant if p not in listed],
+            "engine": engine,
             "listed": listed,
             "article_rank": listed.index(article) + 1 if article in listed else None,
             "meta": found["results"]["meta"],
@@ -939,6 +958,11 @@ def table_large(data: dict) -> list[str]:
     ]
 
 
+def names(pages: list[str]) -> str:
+    """Pages by their last path segment ("krimea, nato"), or a dash."""
+    return ", ".join(p.rstrip("/").rsplit("/", 1)[-1] for p in pages) or "—"
+
+
 def table_search(data: dict) -> list[str]:
     queries = data["queries"]
     relevant = sum(len(q["relevant"]) for q in queries.values())
@@ -949,17 +973,24 @@ def table_search(data: dict) -> list[str]:
         "nothing new appeared. *Reachable*: a relevant page (judged by hand, `benchmarks/reader_queries.yml`) has a link "
         "in the list. Article rank: its place among the pages listed.",
         "",
-        "| query | kind | relevant | reachable | article rank | shown (Material's count line) | missed |",
-        "| --- | --- | ---: | ---: | ---: | --- | --- |",
+        "| query | kind | relevant | reachable | article rank | shown (Material's count line) | missed: matched but not listed | missed: not matched |",
+        "| --- | --- | ---: | ---: | ---: | --- | --- | --- |",
     ]
     for query, q in queries.items():
-        missed = ", ".join(p.split("/")[1] for p in q["missed"]) or "—"
+        engine = q.get("engine")
+        cut = [p for p in q["missed"] if engine is not None and p in engine]
+        unmatched = [p for p in q["missed"] if p not in cut]
         lines.append(
-            f"| {query} | {q['kind']} | {len(q['relevant'])} | {len(q['reachable'])} | {q['article_rank'] or '—'} | {q['meta']} | {missed} |"
+            f"| {query} | {q['kind']} | {len(q['relevant'])} | {len(q['reachable'])} | {q['article_rank'] or '—'} | {q['meta']} | "
+            f"{names(cut)} | {names(unmatched)} |"
         )
     complete = sum(1 for q in queries.values() if not q["missed"])
     lines += [
-        f"| **all {len(queries)}** | | {relevant} | **{reachable} ({reachable / relevant:.0%})** | | | {complete} of {len(queries)} queries reach every relevant page |",
+        f"| **all {len(queries)}** | | {relevant} | **{reachable} ({reachable / relevant:.0%})** | | | "
+        f"{complete} of {len(queries)} queries reach every relevant page | |",
+        "",
+        "*Matched but not listed*: in the full answer of the site's `pagefind.js` (asked directly, a diagnosis) but not in "
+        "the search box's list; *not matched*: not in that answer either (or the site has no Pagefind).",
         "",
         "First search, bytes as served (gzip, empty cache), from focusing the box until the network is quiet "
         "(real site: the reader of that query above; other sites: the median of 3 readers):",
@@ -1072,11 +1103,11 @@ def origin(root: Path, site: Path | None) -> str:
     if site is not None:
         return f"the built site in {site.name}/"
     git = ["git", "-C", str(root)]
-    commit = subprocess.run([*git, "log", "-1", "--format=%h %s"], capture_output=True, text=True, check=False).stdout.strip()
-    dirty = subprocess.run(
-        [*git, "status", "--porcelain", "--", "docs", "seeds", "plugins", "mkdocs.yml"], capture_output=True, text=True, check=False
-    ).stdout
-    return f"built from {commit or 'a checkout outside git'}" + (" with uncommitted changes" if dirty.strip() else "")
+    inputs = ["--", "docs", "seeds", "plugins", "mkdocs.yml"]
+    commit = subprocess.run([*git, "log", "-1", "--format=%h “%s”", *inputs], capture_output=True, text=True, check=False).stdout.strip()
+    dirty = subprocess.run([*git, "status", "--porcelain", *inputs], capture_output=True, text=True, check=False).stdout.strip()
+    changes = " with uncommitted changes" if dirty else ""
+    return f"built from {commit or 'a checkout outside git'}{changes} (the last commit to its inputs)"
 
 
 def load(out: Path, label: str, name: str) -> dict | None:
