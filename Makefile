@@ -7,7 +7,7 @@ STAMP    := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export LATAR_CHROMIUM ?= $(CHROMIUM)
 
-.PHONY: install serve build check test lint browser bench audit clean
+.PHONY: install serve build check test lint browser bench audit reader clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ $(AUDIT_TOOLS): benchmarks/package-lock.json
 
 audit: $(STAMP) $(AUDIT_TOOLS) browser ## Lighthouse on the article page served with gzip, vs stock Material
 	$(BIN)/python -m benchmarks.audit
+
+READER ?=
+reader: $(STAMP) $(AUDIT_TOOLS) browser ## the reader's figures (#24) into benchmarks/results/reader/: make reader READER="--label after"
+	$(BIN)/python -m benchmarks.reader $(READER)
 
 clean:
 	rm -rf site .pytest_cache benchmarks/.work .cache/latar
