@@ -58,7 +58,7 @@ HEADING, HEADING_LINE = with_body("## Sejarah\n\nTeks lagi.\n")
 JS_LINK, JS_LINK_LINE = with_body("[klik di sini](javascript:alert(1)) untuk melihat.\n")
 BELL, BELL_LINE = with_body("Kalimat dengan bel \x07 di tengah.\n")
 PLACEHOLDER_LINK, PLACEHOLDER_LINK_LINE = with_body("Lihat [sumber](https://example.com/x).\n")
-SCAFFOLD = skeleton("perang-dingin", "perang dingin", "background", None, today="2026-11-25")
+SCAFFOLD = skeleton("perang dingin", "background", None, today="2026-11-25")
 
 
 @dataclass

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import MKDOCS_YML, SEED_NAME, SEEDS, SOURCE_URL, note_text
 from latar.cli.main import main
@@ -210,7 +211,8 @@ def test_new_writes_a_skeleton_that_check_points_at(project: Path) -> None:
     assert result.stderr == ""  # the phrase is in the article and nobody else claims it
     path = project / "docs" / "anotasi" / "jen-psaki.md"
     text = path.read_text("utf-8")
-    assert "kind: person" in text and "text: Jen Psaki" in text and "title: Jen Psaki" in text
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert (front["kind"], front["anchors"][0]["text"], front["title"]) == ("person", "Jen Psaki", "Jen Psaki")
     checked = run(project, "check")
     assert checked.returncode == 1
     problems = checked.stdout.splitlines()
@@ -222,7 +224,7 @@ def test_new_writes_a_skeleton_that_check_points_at(project: Path) -> None:
 def test_new_anchor_defaults_to_the_ids_words(project: Path) -> None:
     assert run(project, "new", "perang-dingin").returncode == 0
     text = (project / "docs" / "anotasi" / "perang-dingin.md").read_text("utf-8")
-    assert "title: Perang dingin\n" in text and "- text: perang dingin\n" in text
+    assert 'title: "Perang dingin"\n' in text and '- text: "perang dingin"\n' in text
 
 
 @pytest.mark.parametrize(

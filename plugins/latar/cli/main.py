@@ -11,8 +11,6 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-import yaml
-
 from latar.cli.articles import register as register_article_command
 from latar.cli.commands import add_commands, print_markdown
 from latar.cli.project import Project, ProjectError, locate
@@ -22,6 +20,7 @@ from latar.core.notes import KINDS, SAFE_ID, parse_note
 from latar.core.pipeline import check, landings
 from latar.core.problems import InputError, Problem
 from latar.core.slug import slug
+from latar.core.template import NoteFields, note_text
 from latar.strings import surroundings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -97,31 +96,12 @@ def count(number: int, word: str) -> str:
     return f"{number} {word}{'' if number == 1 else 's'}"
 
 
-def skeleton(note_id: str, anchor: str, kind: str, title: str | None, today: str | None = None) -> str:
-    """A note to fill in: every placeholder is one ``latar check`` points at (TODO text, example addresses)."""
-    today = today or datetime.date.today().isoformat()
-    front = {
-        "title": title or anchor[:1].upper() + anchor[1:],
-        "kind": kind,
-        "summary": f"TODO: 1–3 kalimat netral tentang {anchor} (paling banyak 60 kata).",
-        "anchors": [{"text": anchor}],
-        "sources": [
-            {
-                "title": "TODO: judul sumber",
-                "url": "https://example.org/ganti-dengan-sumber",
-                "publisher": "TODO: penerbit",
-                "accessed": today,
-            },
-            {
-                "title": "TODO: sumber kedua dari situs lain",
-                "url": "https://example.com/ganti-dengan-sumber",
-                "publisher": "TODO: penerbit lain",
-                "accessed": today,
-            },
-        ],
-    }
-    body = "TODO: latar belakang 150–400 kata, netral dan ensiklopedis; setiap fakta dapat dicek di sumber.\n"
-    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n" + body
+def skeleton(anchor: str, kind: str, title: str | None, today: str | None = None) -> str:
+    """A note to fill in, from the one note template: every placeholder is one ``latar check`` points at."""
+    fields = NoteFields(
+        phrase=anchor, kind=kind, accessed=today or datetime.date.today().isoformat(), title=title or anchor[:1].upper() + anchor[1:]
+    )
+    return note_text(fields)
 
 
 def cmd_new(args: argparse.Namespace, project: Project) -> int:
@@ -139,7 +119,7 @@ def cmd_new(args: argparse.Namespace, project: Project) -> int:
         print(f"latar new: {label} already exists; pick another id or pass --force", file=sys.stderr)
         return EXIT_USAGE
     anchor = args.anchor or args.id.replace("-", " ")
-    text = skeleton(args.id, anchor, args.kind, args.title)
+    text = skeleton(anchor, args.kind, args.title)
     try:
         note = parse_note(args.id, text, label)
     except InputError as err:  # pragma: no cover - the skeleton always parses

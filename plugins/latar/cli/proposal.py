@@ -10,44 +10,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-
-import yaml
+from dataclasses import replace
 
 from latar.core.anchoring import at_word_boundary, fold
 from latar.core.notes import KINDS
+from latar.core.template import PROPOSAL_FIELDS, NoteFields
+from latar.core.template import note_text as template_note_text
 
-FIELDS = {
-    "frasa": "Frasa di artikel",
+_LABELS = {
+    "phrase": "Frasa di artikel",
     "prefix": "Teks tepat sebelum frasa (prefix)",
     "suffix": "Teks tepat sesudah frasa (suffix)",
-    "artikel": "Artikel",
-    "jenis": "Jenis catatan",
-    "judul": "Judul catatan",
-    "ringkasan": "Ringkasan",
-    "alasan": "Mengapa pembaca perlu catatan ini?",
-    "sumber": "Sumber",
+    "article": "Artikel",
+    "kind": "Jenis catatan",
+    "title": "Judul catatan",
+    "summary": "Ringkasan",
+    "reason": "Mengapa pembaca perlu catatan ini?",
+    "sources": "Sumber",
 }
+FIELDS = {PROPOSAL_FIELDS[part]: label for part, label in _LABELS.items()}
 """Issue form field id → its label (the heading GitHub writes)."""
 NO_RESPONSE = "_No response_"
-PLACEHOLDER_URLS = ("https://example.org/ganti-dengan-sumber", "https://example.com/ganti-dengan-sumber")
 _HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
 _URL = re.compile(r"https://[^\s<>\"')\]]+")
 
 
-@dataclass(frozen=True)
-class Proposal:
-    """What the reader proposed."""
-
-    phrase: str
-    prefix: str = ""
-    suffix: str = ""
-    article: str = ""
-    kind: str = "background"
-    title: str = ""
-    summary: str = ""
-    reason: str = ""
-    sources: tuple[str, ...] = ()
+Proposal = NoteFields
+"""What the reader proposed: a new note's fields, without the day its sources are consulted."""
 
 
 class ProposalError(ValueError):
@@ -67,21 +56,25 @@ def parse_issue(body: str) -> Proposal:
         elif current is not None:
             current.append(line)
     answers = {key: _answer(lines) for key, lines in values.items()}
-    phrase = answers.get("frasa", "").strip()
+
+    def answer(part: str) -> str:
+        return answers.get(PROPOSAL_FIELDS[part], "")
+
+    phrase = answer("phrase").strip()
     if not phrase:
-        found = "no '### Frasa di artikel' heading" if "frasa" not in answers else "it is empty"
+        found = "no '### Frasa di artikel' heading" if PROPOSAL_FIELDS["phrase"] not in answers else "it is empty"
         raise ProposalError(f"the issue body has no phrase ({found}); paste the body of an 'Usulan anotasi' issue")
-    kind = answers.get("jenis", "").strip()
+    kind = answer("kind").strip()
     return Proposal(
         phrase=phrase,
-        prefix=answers.get("prefix", ""),
-        suffix=answers.get("suffix", ""),
-        article=answers.get("artikel", "").strip(),
+        prefix=answer("prefix"),
+        suffix=answer("suffix"),
+        article=answer("article").strip(),
         kind=kind if kind in KINDS else "background",
-        title=answers.get("judul", "").strip(),
-        summary=" ".join(answers.get("ringkasan", "").split()),
-        reason=answers.get("alasan", "").strip(),
-        sources=tuple(dict.fromkeys(url.rstrip(".,;:") for url in _URL.findall(answers.get("sumber", "")))),
+        title=answer("title").strip(),
+        summary=" ".join(answer("summary").split()),
+        reason=answer("reason").strip(),
+        sources=tuple(dict.fromkeys(url.rstrip(".,;:") for url in _URL.findall(answer("sources")))),
     )
 
 
@@ -124,26 +117,5 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]
 
 
 def note_text(proposal: Proposal, accessed: str) -> str:
-    """A complete note: valid front matter, TODO where the reader could not know (the same note as propose.js)."""
-    anchor: dict[str, str | list[str]] = {"text": proposal.phrase}
-    if proposal.prefix:
-        anchor["prefix"] = proposal.prefix
-    if proposal.suffix:
-        anchor["suffix"] = proposal.suffix
-    if proposal.article:
-        anchor["articles"] = [proposal.article]  # the article it was proposed in, and no other
-    sources = [{"title": "TODO: judul sumber", "url": url, "publisher": "TODO: penerbit", "accessed": accessed} for url in proposal.sources]
-    for index, url in enumerate(PLACEHOLDER_URLS[: max(0, 2 - len(sources))]):
-        title = "TODO: judul sumber" if not sources and index == 0 else "TODO: sumber kedua dari situs lain"
-        sources.append({"title": title, "url": url, "publisher": "TODO: penerbit", "accessed": accessed})
-    front = {
-        "title": proposal.title or proposal.phrase,
-        "kind": proposal.kind,
-        "summary": proposal.summary or f"TODO: 1–3 kalimat netral tentang {proposal.phrase} (paling banyak 60 kata).",
-        "anchors": [anchor],
-        "sources": sources,
-    }
-    body = "TODO: latar belakang 150–400 kata, netral dan ensiklopedis; setiap fakta dapat dicek di sumber.\n"
-    if proposal.reason:
-        body += "\nTODO: alasan pengusul (hapus sebelum terbit): " + " ".join(proposal.reason.split()) + "\n"
-    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n" + body
+    """The proposed note, from the one note template (the page's form writes the same)."""
+    return template_note_text(replace(proposal, accessed=accessed))
