@@ -693,7 +693,7 @@ def table_lighthouse(data: dict) -> list[str]:
 # --- 6. search through the search box ----------------------------------------------------------------------
 
 SEARCH_FILES = (
-    ("worker", re.compile(r"search-worker\.js")),
+    ("worker", re.compile(r"search/worker\.js")),
     ("pagefind.js", re.compile(r"pagefind\.js")),
     ("entry", re.compile(r"pagefind-entry\.json")),
     ("wasm (engine + stemmer)", re.compile(r"wasm\.[\w-]+\.pagefind")),

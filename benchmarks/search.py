@@ -31,7 +31,7 @@ from benchmarks.generate import Shape, write_sites
 from benchmarks.run import RESULTS, ROOT, WORK, real_site_dirs
 
 SEARCH_URLS = {
-    "latar": ("/pagefind/", "search-worker.js", "search-highlight.js"),
+    "latar": ("/pagefind/", "/assets/latar/search/"),
     "material": ("search_index.json", "/workers/search", "/lunr/"),
 }
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]

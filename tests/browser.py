@@ -34,13 +34,66 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def launch(playwright):
+LATAR_ERRORS: list[str] = []
+"""``latar:`` console errors logged by the pages of the running test; ``conftest.py`` fails the test on any
+(``material.js`` says so when Material no longer does what latar relies on)."""
+
+
+def take_latar_errors() -> list[str]:
+    """The ``latar:`` errors logged so far, which the test then answers for (they no longer fail it)."""
+    errors = LATAR_ERRORS[:]
+    LATAR_ERRORS.clear()
+    return errors
+
+
+def _watch(context):
+    def record(message) -> None:
+        if message.type == "error" and message.text.startswith("latar:"):
+            LATAR_ERRORS.append(f"{message.page.url if message.page else '(worker)'}: {message.text}")
+
+    context.on("console", record)
+    return context
+
+
+class WatchedBrowser:
+    """A Chromium whose every page reports its ``latar:`` console errors to :data:`LATAR_ERRORS`."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        return _watch(self._browser.new_context(**options))
+
+    def new_page(self, **options):
+        page = self._browser.new_page(**options)
+        _watch(page.context)
+        return page
+
+
+def launch(playwright) -> WatchedBrowser:
     """Debian's Chromium, or a failure that says how to get it."""
     if not Path(CHROMIUM).is_file():
         pytest.fail(
             f"Chromium not found at {CHROMIUM}: run 'make test' (it installs Debian's chromium) or set LATAR_CHROMIUM=/path/to/chromium"
         )
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    return WatchedBrowser(playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS))
+
+
+USE_MODULE = """async ([path, name]) => {
+  const entry = document.querySelector('script[type="module"][src*="/assets/latar/"]');
+  window[name] = await import(new URL(path, entry.src.replace(/assets\\/latar\\/.*$/, 'assets/latar/')).href);
+}"""
+
+
+def use_module(page, path: str, name: str) -> None:
+    """Import one of latar's ES modules (``path`` under ``assets/latar/``) into the page as ``window[name]``.
+
+    The page's own scripts imported it from the same address, so this is the same module instance, state and all.
+    """
+    page.evaluate(USE_MODULE, [path, name])
 
 
 @contextlib.contextmanager

@@ -14,6 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from browser import take_latar_errors
 from reading import browser, served  # noqa: F401 - module fixtures of the test_reading_* files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +76,27 @@ def note_text(
         "    publisher: Perserikatan Bangsa-Bangsa\n    accessed: 2026-11-20\n"
         f"{extra}---\n{body}"
     )
+
+
+def _no_latar_errors() -> None:
+    errors = take_latar_errors()
+    assert errors == [], "the page logged latar errors:\n" + "\n".join(errors)
+
+
+@pytest.fixture(autouse=True)
+def no_latar_errors():
+    """Fail any test whose pages logged a ``latar:`` console error (e.g. "latar: Material changed: …")."""
+    take_latar_errors()
+    yield
+    _no_latar_errors()  # logged while the test's fixtures closed its pages
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """The same check right after the test itself, so that the test fails (rather than its teardown)."""
+    result = yield
+    _no_latar_errors()
+    return result
 
 
 @dataclass

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import chromium, serve
+from browser import chromium, serve, use_module
 from latar.core.articles import PUBLISHER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,7 +176,7 @@ MARGIN_JS = """
   }
   return {lineHeight, notes: notes.map(n => {
     const r = n.getBoundingClientRect();
-    const ref = n.latarRef || document.querySelector('.latar-article-body a.footnote-ref[data-latar-note="' + n.getAttribute('data-latar-note') + '"]');
+    const ref = window.latarMargin.markerOf(n);
     return {note: n.getAttribute('data-latar-note'), top: r.top, bottom: r.bottom, left: r.left, right: r.right,
             drift: r.top - lineTop(ref)};
   })};
@@ -186,6 +186,7 @@ MARGIN_JS = """
 
 def margin_notes(page) -> dict:
     """Every visible margin note: its box and its drift from the line of its phrase."""
+    use_module(page, "reading/margin.js", "latarMargin")
     return page.evaluate(MARGIN_JS)
 
 

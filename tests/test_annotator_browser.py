@@ -2,7 +2,7 @@
 
 Apache Annotator (``@apache-annotator/dom``, bundled for the page with esbuild from
 ``tests/node_modules``) runs its TextQuote and TextPosition matchers in Chromium, with the
-article's text container as scope, on the page as readers get it (latar.js and Material's
+article's text container as scope, on the page as readers get it (latar's and Material's
 scripts have run). Each selector must match exactly once, at the marked phrase.
 """
 

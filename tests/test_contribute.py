@@ -19,6 +19,7 @@ from latar.cli.sources import addresses, failures, report
 from latar.core.notes import parse_note
 from latar.core.pipeline import check
 from latar.core.slug import MAX_LENGTH, slug
+from latar.core.template import PROPOSAL_FIELDS
 
 TEMPLATE = ROOT / ".github" / "ISSUE_TEMPLATE" / "usulan-anotasi.yml"
 
@@ -306,7 +307,7 @@ def test_every_real_source_is_https_and_listed() -> None:
     assert {s.url for n in result.notes for s in n.sources} <= set(listed)
 
 
-# --- the page side: what propose.js needs --------------------------------------------------------
+# --- the page side: what assets/propose/ needs --------------------------------------------------
 
 
 def test_article_carries_repository_and_branch_only_when_configured(make_site) -> None:
@@ -318,13 +319,15 @@ def test_article_carries_repository_and_branch_only_when_configured(make_site) -
     assert article["data-latar-branch"] == "terbit"
     assert article["data-latar-notes"] == "docs/anotasi"
     assert article["data-latar-article"] == SEED_NAME
-    scripts = [s["src"] for s in soup.select("script[src]")]
-    assert any(src.endswith("assets/latar/propose.js") for src in scripts)
+    assert any(s["src"].endswith("assets/latar/propose/form.js") and s["type"] == "module" for s in soup.select("script[src]"))
     assert any(link["href"].endswith("assets/latar/propose.css") for link in soup.select('link[rel="stylesheet"]'))
-    assert (site.site / "assets" / "latar" / "propose.js").is_file()
+    assert (site.site / "assets" / "latar" / "propose" / "form.js").is_file()
+    data = json.loads(soup.select_one("script#latar-data[type='application/json']").string)
+    assert data["propose"]["form"] == {"template": "usulan-anotasi.yml", "fields": PROPOSAL_FIELDS}
 
 
 def test_without_a_repository_there_is_nothing_to_propose_to(make_site) -> None:
     soup = make_site({"krimea": note_text()}).soup(f"artikel/{SEED_NAME}/index.html")
     assert not soup.select_one(".latar-article").has_attr("data-latar-repository")
-    assert not any(s["src"].endswith("propose.js") for s in soup.select("script[src]"))
+    assert not any("propose" in s["src"] for s in soup.select("script[src]"))
+    assert "propose" not in json.loads(soup.select_one("script#latar-data").string)

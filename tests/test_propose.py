@@ -13,14 +13,16 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from browser import serve
+from browser import serve, use_module
 from conftest import MKDOCS_YML, SEED_NAME, note_text
 from latar.cli.commands import SCAFFOLD_MARKS
 from latar.cli.main import main
 from latar.cli.proposal import FIELDS
+from latar.core import template
 from latar.core.anchoring import at_word_boundary, fold
 from latar.core.notes import InvalidNote, parse_note
 from latar.core.pipeline import check
+from latar.core.slug import MAX_LENGTH, slug
 
 pytestmark = pytest.mark.browser
 REPOSITORY = "https://github.com/contoh/latar"
@@ -403,7 +405,7 @@ def test_selections_that_cannot_be_proposed_get_a_message(page, project, first, 
 
 
 def test_the_javascript_rules_are_latars(page) -> None:
-    """fold() and at_word_boundary() in propose.js give Python's answers on every span of tricky and random text."""
+    """fold() and at_word_boundary() in propose/rules.js give Python's answers on every span of tricky and random text."""
     import random  # noqa: PLC0415
 
     tricky = [
@@ -418,14 +420,79 @@ def test_the_javascript_rules_are_latars(page) -> None:
     alphabet = "aZnyplhku İıΣσςß²½-_.’ \u0301😀"
     tricky += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(60)]
     spans = [(t, s, e) for t in tricky for s in range(len(t)) for e in range(s + 1, len(t) + 1)]
+    use_module(page, "propose/rules.js", "latarRules")
     js = page.evaluate(
-        "([texts, spans]) => [texts.map(t => window.latarRules.fold(t)), spans.map(([t, s, e]) => window.latarRules.atWordBoundary(t, s, e))]",
+        "([texts, spans]) => [texts.map(t => latarRules.fold(t)), spans.map(([t, s, e]) => latarRules.atWordBoundary(t, s, e))]",
         [tricky, spans],
     )
     assert js[0] == [fold(t) for t in tricky]
     expected = [at_word_boundary(t, s, e) for t, s, e in spans]
     mismatches = [span for span, a, b in zip(spans, js[1], expected, strict=True) if a != b]
     assert mismatches == [], mismatches[:10]
+
+
+# Fields as the form gives them (trimmed), and what only a hostile or careless proposer would type.
+TRICKY = '“kutip” "dobel" \\garis\\ {phrase} </script> # a: b - c yes null ~ 😀 \u2028 \u0085 \x9b \x7f \t ⁠'
+PROPOSALS = [
+    {"phrase": "telekonferensi", "kind": "background"},
+    {
+        "phrase": "Rusia-Nato",
+        "prefix": "dialog ",
+        "suffix": " dan",
+        "title": "Dewan NATO–Rusia",
+        "kind": "organization",
+        "summary": "Forum sejak 2002.",
+        "url": "https://www.nato.int/cps/en/natohq/topics_50091.htm",
+        "article": SEED_NAME,
+    },
+    {"phrase": "sanksi", "kind": "event", "url": "http://contoh.org/sanksi"},
+    {"phrase": "sanksi", "kind": "event", "url": "https://contoh.org/ruang kosong"},
+    {
+        "phrase": TRICKY,
+        "prefix": TRICKY,
+        "suffix": TRICKY,
+        "title": TRICKY,
+        "kind": "place",
+        "summary": f"baris\n{TRICKY}",
+        "url": f"https://example.net/{TRICKY}",
+        "article": TRICKY,
+    },
+]
+
+
+def test_a_proposal_written_in_the_browser_is_pythons_note_byte_for_byte(page) -> None:
+    """The form's note (propose/note.js, the template from the page's data) equals core/template.note_text."""
+    use_module(page, "propose/note.js", "latarNote")
+    cases = [{**case, "accessed": "2026-12-02"} for case in PROPOSALS]
+    written = page.evaluate(
+        """cases => {
+          const { template } = JSON.parse(document.getElementById('latar-data').textContent).propose;
+          return cases.map(({url, ...fields}) => latarNote.noteText(template, {...fields, sources: url ? [url] : []}));
+        }""",
+        cases,
+    )
+    for case, text in zip(cases, written, strict=True):
+        fields = {key: value for key, value in case.items() if key != "url"}
+        assert text == template.note_text(template.NoteFields(**fields, sources=(case["url"],) if "url" in case else ())), case
+        front = yaml.safe_load(text.split("---\n")[1])
+        (anchor,) = front["anchors"]
+        assert (front["title"], anchor["text"], anchor.get("prefix", ""), anchor.get("suffix", "")) == (
+            case.get("title") or case["phrase"],
+            case["phrase"],
+            case.get("prefix", ""),
+            case.get("suffix", ""),
+        ), "the YAML reads back what was typed"
+        if "summary" in case:
+            assert front["summary"] == case["summary"]
+
+
+def test_the_javascript_slug_is_pythons(page) -> None:
+    use_module(page, "propose/note.js", "latarNote")
+    titles = ["Telekonferensi Gedung Putih", "Pérez — “Rusia-NATO”", "…", "kata " * 40, "ǅemal İstanbul ﬁrma ½", TRICKY, ""]
+    js = page.evaluate(
+        "titles => titles.map(t => latarNote.slug(t, JSON.parse(document.getElementById('latar-data').textContent).propose.slug))", titles
+    )
+    assert js == [slug(title, limit=MAX_LENGTH) for title in titles]
 
 
 @pytest.mark.parametrize("state", ["control", "form", "message"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import reading
+from browser import use_module
 
 pytestmark = pytest.mark.browser
 
@@ -37,13 +38,14 @@ def open_note(page, marker) -> None:
     marker.focus()
     page.wait_for_function(
         """() => { const m = document.activeElement;
-             const box = m.latarNote || document.getElementById(m.getAttribute('aria-controls') || '-');
+             const box = latarMargin.noteOf(m) || document.getElementById(m.getAttribute('aria-controls') || '-');
              return box && box.getClientRects().length && box.matches('.md-tooltip2--active, .latar-active'); }"""
     )
 
 
 def enter_and_leave(page, box_selector: str) -> None:
     """From each marker: Tab reaches the open note's links, Shift+Tab and Esc return to the marker."""
+    use_module(page, "reading/margin.js", "latarMargin")
     markers = page.locator(".latar-article-body a.footnote-ref")
     assert markers.count()
     for i in range(markers.count()):

@@ -35,7 +35,7 @@ def test_margin_notes_stand_beside_their_lines_and_never_overlap(browser, served
             markers.nth(i).focus()
             active = page.locator(".latar-margin-note.latar-active")
             assert active.count() == 1, "focusing a marker opens exactly its own note"
-            own = page.evaluate("document.activeElement.latarNote === document.querySelector('.latar-margin-note.latar-active')")
+            own = page.evaluate("latarMargin.noteOf(document.activeElement) === document.querySelector('.latar-margin-note.latar-active')")
             assert own, f"marker {i}: the active note is not the one beside it"
             box = active.bounding_box()
             assert box["y"] >= 0 and box["y"] < 1000, "the active note is on screen beside its marker"
@@ -45,7 +45,7 @@ def test_margin_notes_stand_beside_their_lines_and_never_overlap(browser, served
         phrases = page.locator(".latar-article-body .latar-anchor")
         phrases.last.hover()
         assert page.evaluate(
-            "document.querySelector('.latar-margin-note.latar-active') === [...document.querySelectorAll('.latar-article-body a.footnote-ref')].pop().latarNote"
+            "document.querySelector('.latar-margin-note.latar-active') === latarMargin.noteOf([...document.querySelectorAll('.latar-article-body a.footnote-ref')].pop())"
         ), "hovering a phrase opens the note beside it"
         page.close()
 
@@ -70,4 +70,4 @@ def test_the_wide_layout_is_decided_by_css_before_any_script(browser, served, wi
             page.goto(url)
             boxes.append(page.locator(".latar-article-body").bounding_box())
             context.close()
-        assert boxes[0] == boxes[1], f"the text column moves when latar.js runs: {boxes}"
+        assert boxes[0] == boxes[1], f"the text column moves when latar's scripts run: {boxes}"

@@ -84,7 +84,7 @@ NOTES = {
     )
     for name in ISLANDS
 }
-SEARCH_FILES = ("/pagefind/", "search_index", "/workers/search", "search-worker", "search-highlight")
+SEARCH_FILES = ("/pagefind/", "search_index", "/workers/search", "/assets/latar/search/")
 
 
 def fragments(site: Path) -> dict[str, dict]:
@@ -259,7 +259,7 @@ def test_nothing_is_fetched_for_search_until_the_reader_opens_it(reader) -> None
             break
         page.wait_for_timeout(100)
     fetched = [url.split("/latar/", 1)[1] for url in reader.requests if "/latar/pagefind/" in url or "search" in url]
-    assert fetched[0] == "assets/latar/search-worker.js" and "pagefind/pagefind.js" in fetched
+    assert fetched[0] == "assets/latar/search/worker.js" and "pagefind/pagefind.js" in fetched
     assert not any("search_index" in url or "/workers/search" in url for url in reader.requests)  # Material's index, worker
 
 

@@ -1,4 +1,5 @@
-"""The one note template (core/template.py), which ``latar new`` and ``latar note-from-issue`` write with."""
+"""The one note template (core/template.py) and what the page receives from Python (html/clientdata.py, the
+search boot). That the browser fills the template byte for byte as Python does is ``tests/test_propose.py``'s."""
 
 from __future__ import annotations
 
@@ -6,12 +7,15 @@ import json
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
 from latar.core import template
 from latar.core.notes import note_problems
 from latar.core.template import NoteFields, note_text, quote
+from latar.html import clientdata
+from latar.outputs import search
 
 EDGES = "\x00\x07\t\n\r\x1c\x1f\x7f\x80\x85\x9f\xa0\u2028\u2029\ufeff\ufffe\uffff\"\\'#:-{}[]&*!|>%@`"
 
@@ -75,3 +79,42 @@ def test_the_page_gets_the_template_the_python_side_uses() -> None:
     data = json.loads(json.dumps(template.client_template()))
     assert data["parts"] == template.parse(template.NOTE)
     assert template.render(data["parts"], {"title": "x"}).startswith('---\ntitle: "x"\nkind: ""\n')
+
+
+def test_the_data_island_is_data_that_cannot_close_its_element() -> None:
+    data = clientdata.article_data(proposals=True)
+    data["reading"] = {**data["reading"], "close": "</script><script>alert(1)</script> & <!--"}
+    soup = BeautifulSoup(f"<html><head>{clientdata.island(data)}</head><body></body></html>", "html.parser")
+    (script,) = soup.select("script")
+    assert script["type"] == "application/json" and script["id"] == "latar-data"
+    assert script.find_parent("head") is not None and "</script><script>" not in script.string
+    assert json.loads(script.string) == data
+    assert data["propose"]["max_quote"] == 200 and data["propose"]["slug"] == {"limit": 60, "fallback": "nama-catatan"}
+    assert [kind for kind, _ in data["propose"]["kinds"]] == [
+        "background",
+        "person",
+        "organization",
+        "place",
+        "event",
+        "clarification",
+        "aftermath",
+    ]
+
+
+def test_the_search_boot_gets_materials_names_from_material_js() -> None:
+    material = search.material_search()
+    assert material["messages"] == {"setup": 0, "ready": 1, "query": 2, "result": 3}
+    assert material["form"] == "search"
+    boot = search.boot_script()
+    assert "__LATAR_BOOT__" not in boot and '"form": "search"' in boot and "</" not in boot
+
+
+def test_a_material_js_without_its_json_block_stops_the_build(tmp_path, monkeypatch) -> None:
+    broken = tmp_path / "material.js"
+    broken.write_text('export const SEARCH = Object.freeze({form: "search"});\n', encoding="utf-8")
+    monkeypatch.setattr(search, "MATERIAL", broken)
+    with pytest.raises(search.SearchError, match="must stay JSON"):
+        search.material_search()
+    broken.write_text("export const SEARCH = {};\n", encoding="utf-8")
+    with pytest.raises(search.SearchError, match="has no"):
+        search.material_search()

@@ -242,3 +242,41 @@ def preview_title(problems: int) -> str:
 def unpublished(article: bool) -> str:
     """The preview's page of a note or an article that cannot be published yet."""
     return f"{'Artikel' if article else 'Catatan'} ini belum dapat diterbitkan: perbaiki masalah di atas, lalu simpan berkasnya."
+
+
+# --- Browser side: every word the scripts show (assets/*.js), given to the page as JSON (html/clientdata.py) ---
+# ``{name}`` is filled in by the script (assets/data.js fill()).
+
+READING_STRINGS = {
+    "close": "Tutup catatan",
+    "close_symbol": "×",
+    "title": "Catatan {number}",
+}
+"""The touch sheet (assets/reading/sheet.js): its close button's name and symbol, its title when a note has none."""
+PROPOSE_STRINGS = {
+    "control": "Usulkan catatan",
+    "heading": "Usulkan catatan latar",
+    "title_label": "Judul catatan (boleh dikosongkan)",
+    "kind_label": "Jenis catatan",
+    "summary_label": "Ringkasan (boleh dikosongkan)",
+    "summary_hint": "1–3 kalimat netral, paling banyak 60 kata.",
+    "url_label": "Alamat satu sumber (boleh dikosongkan)",
+    "url_placeholder": "https://…",
+    "to_issue": "Lanjut ke GitHub: formulir usulan",
+    "to_file": "Tulis berkas catatan di GitHub",
+    "cancel": "Tutup",
+    "hint": "Formulir usulan cukup dengan akun GitHub. Berkas catatan memerlukan fork; `latar check` menunjukkan setiap TODO yang perlu diisi.",
+    "issue_title": "Usulan: {title}",
+    "error_paragraphs": "Pilih frasa di dalam satu paragraf saja: catatan menempel pada satu frasa, tidak melintasi paragraf.",
+    "error_overlap": "Frasa ini bertumpang tindih dengan “{phrase}”, yang sudah punya catatan. "
+    "Pilih frasa lain, atau usulkan perbaikan di halaman catatan itu.",
+    "error_too_long": "Frasa terlalu panjang: pilih paling banyak {max} karakter.",
+    "error_ambiguous": "Frasa ini tidak dapat dibedakan dari kemunculan lain di artikel; pilih frasa yang lebih panjang.",
+}
+"""The "Usulkan catatan" control and form (assets/propose/)."""
+SEARCH_STRINGS = {
+    "count": "{shown} teratas dari {total} dokumen ditemukan",
+    "paragraph": "Paragraf {number}",
+}
+"""Search (templates/search-boot.js, assets/search/worker.js): the count when only the first pages are listed, and
+the title of a paragraph result."""

@@ -7,7 +7,6 @@ their own (Material writes ``page.meta.description`` as ``<meta name="descriptio
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -16,7 +15,7 @@ from latar.core.articles import Article
 from latar.core.history import Dates, iso
 from latar.core.notes import Note
 from latar.core.sanitize import plain_text, render_inline
-from latar.html.builder import append, fragment, tag, to_html
+from latar.html.builder import append, fragment, json_text, tag, to_html
 from latar.strings import kind_label
 
 DESCRIPTION_LENGTH = 160
@@ -153,10 +152,7 @@ def _head(properties: dict[str, str], data: dict) -> str:
             append(head, tag("meta", name=name, content=content))
         else:
             append(head, tag("meta", property=name, content=content))
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    # JSON may not close the script element or open a comment inside it: escape the characters that could.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    append(head, tag("script", text, type="application/ld+json"))
+    append(head, tag("script", json_text(data), type="application/ld+json"))
     return to_html(head)
 
 

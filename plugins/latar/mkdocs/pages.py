@@ -92,7 +92,7 @@ class ArticlePage(LatarPage):
         picture = site.card(site.article_uri(self.name), Card(strings.ARTICLE_CARD, article.meta.title, detail, site.config.site_name))
         page.meta["description"] = escape_attribute(description(article, notes))  # Material writes it unescaped
         head_site = Site(site.config.site_name, site.config.site_url or None, article.meta.language)
-        site.heads[page.file.src_uri] = head_tags(article, url, notes, head_site, picture, site.article_dates(self.name))
+        site.heads[page.file.src_uri] = head_tags(article, url, notes, head_site, picture, site.article_dates(self.name)) + site.island
         # A one-entry table of contents gives the page Material's own skip link ("Lewati ke isi");
         # Material leaves the headline out of the sidebar, so no table of contents is shown.
         headline = {"level": 1, "id": headline_id(site.options.id_prefix), "name": plain(page.title or ""), "children": []}

@@ -29,6 +29,7 @@ from latar.core.notes import Note
 from latar.core.pipeline import Catalog, Placement, Placements, load_catalog, place_notes
 from latar.core.problems import Problem
 from latar.core.sanitize import plain_text
+from latar.html import clientdata
 from latar.html.article import ArticleRenderer, RenderedArticle, ref_id
 from latar.html.head import Picture
 from latar.mkdocs.config import LatarConfig
@@ -61,6 +62,8 @@ class SiteModel:
     """latar's search answers Material's search box: on when configured and the box is there."""
     boot: str = ""
     """With latar's search, the script every page runs before Material's bundle (see ``search-boot.js``)."""
+    island: str = ""
+    """The data an article page's scripts read: their words, the proposal form's rules (html/clientdata.py)."""
     catalog: Catalog = field(default_factory=lambda: Catalog((), ()))
     placements: Placements | None = None
     notes: dict[str, Note] = field(default_factory=dict)
@@ -90,6 +93,7 @@ class SiteModel:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         site = cls(options, config, root, serving, search=options.search and "material/search" in config.plugins)
         site.boot = f"<script>{search.boot_script()}</script>" if site.search else ""
+        site.island = clientdata.island(clientdata.article_data(proposals=bool(options.repository)))
         if not site.seeds_dir.is_dir():
             raise PluginError(
                 f"latar: the articles folder '{options.seeds_dir}' does not exist next to mkdocs.yml; create it or set plugins.latar.seeds_dir"
@@ -228,7 +232,7 @@ class SiteModel:
     # GitHub
 
     def propose_data(self) -> dict[str, str]:
-        """Where propose.js sends a proposal: repository, branch and notes folder, as data attributes."""
+        """Where assets/propose/form.js sends a proposal: repository, branch and notes folder, as data attributes."""
         repo = (self.options.repository or "").rstrip("/")
         if not repo:
             return {}

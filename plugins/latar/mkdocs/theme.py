@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -26,27 +27,32 @@ from latar.strings import INTERFACE_STRINGS
 log = get_plugin_logger("latar")
 ASSETS = Path(__file__).parent.parent / "assets"
 CSS = "assets/latar/latar.css"
-JS = "assets/latar/latar.js"
+JS = "assets/latar/reading/main.js"
 PROPOSE_CSS = "assets/latar/propose.css"
-PROPOSE_JS = "assets/latar/propose.js"
+PROPOSE_JS = "assets/latar/propose/form.js"
 BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
 """Material's bundle: the search boot script must run before it."""
 
 
 def register_assets(config: MkDocsConfig, propose: bool) -> None:
-    """latar's stylesheet and script on every page; the proposal form's when there is a repository to send it to."""
+    """latar's stylesheet and script on every page; the proposal form's when there is a repository to send it to.
+
+    The scripts are ES modules (``<script type="module">``, MkDocs ≥ 1.5); they import the rest of ``assets/``.
+    """
     wanted = [(CSS, JS), *([(PROPOSE_CSS, PROPOSE_JS)] if propose else [])]
     for css, js in wanted:
         if css not in config.extra_css:
             config.extra_css.append(css)
         if js not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(js)
+            script = ExtraScriptValue(js)
+            script.type = "module"
+            config.extra_javascript.append(script)
 
 
 def add_asset_files(files: Files, config: MkDocsConfig) -> None:
     """Publish ``plugins/latar/assets/`` under ``assets/latar/`` (a project's own file of that name wins)."""
-    for asset in sorted(ASSETS.iterdir()):
-        uri = f"assets/latar/{asset.name}"
+    for asset in sorted(path for path in ASSETS.rglob("*") if path.is_file()):
+        uri = f"assets/latar/{asset.relative_to(ASSETS).as_posix()}"
         if files.get_file_from_path(uri) is None:
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
 

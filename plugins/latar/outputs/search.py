@@ -7,8 +7,10 @@ markup latar writes: ``data-pagefind-body`` on articles and notes (not on the ho
 newest article), ``data-pagefind-ignore`` on markers, footnotes, source lists, backlinks and controls.
 
 In the browser, ``search-boot.js`` (inlined before Material's bundle) stands in for Material's search
-worker until the reader opens search; then ``assets/latar/search-worker.js`` answers Material's worker
+worker until the reader opens search; then ``assets/latar/search/worker.js`` answers Material's worker
 messages from this index, so Material's search box, keys, result list and highlighting stay as they are.
+The boot cannot import: :func:`boot_script` gives it Material's names from ``assets/material.js``, the
+reader's words from ``strings.py`` and the assets' paths.
 """
 
 from __future__ import annotations
@@ -20,9 +22,13 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from latar.html.builder import json_text
+from latar.strings import SEARCH_STRINGS
 
 OUTPUT = "pagefind"
-"""Folder of the index inside the built site; ``search-worker.js`` imports ``../../pagefind/pagefind.js``."""
+"""Folder of the index inside the built site; ``assets/latar/search/worker.js`` imports ``../../../pagefind/pagefind.js``."""
 UNUSED = (
     "pagefind-ui.js",
     "pagefind-ui.css",
@@ -35,6 +41,10 @@ UNUSED = (
 )
 """Pagefind's own interfaces and worker: latar answers Material's search box instead, so they are not published."""
 BOOT = Path(__file__).parent.parent / "templates" / "search-boot.js"
+MATERIAL = Path(__file__).parent.parent / "assets" / "material.js"
+ASSETS = {"worker": "assets/latar/search/worker.js", "highlight": "assets/latar/search/highlight.js"}
+"""The search scripts, relative to the site's root (Material's ``base``)."""
+_MATERIAL_SEARCH = re.compile(r"^export const SEARCH = Object\.freeze\((\{.*?\})\);$", re.DOTALL | re.MULTILINE)
 
 
 class SearchError(Exception):
@@ -87,12 +97,27 @@ def build_index(site_dir: Path, language: str) -> IndexReport:
     return IndexReport(int(pages.group(1)) if pages else 0, seconds, size)
 
 
+def material_search() -> dict[str, Any]:
+    """Material's search names and worker message numbers, as ``assets/material.js`` declares them (JSON)."""
+    match = _MATERIAL_SEARCH.search(MATERIAL.read_text("utf-8"))
+    if match is None:
+        raise SearchError("assets/material.js has no 'export const SEARCH = Object.freeze({…});' block for the search boot")
+    try:
+        return json.loads(match.group(1))
+    except json.JSONDecodeError as error:
+        raise SearchError(f"assets/material.js: SEARCH must stay JSON for the search boot ({error})") from None
+
+
 def boot_script() -> str:
     """The inline script that keeps Material's search idle until the reader opens it (see ``search-boot.js``).
 
     Its opening comment stays in the source: every page carries the script, not the explanation.
     """
     source = re.sub(r"\A/\*.*?\*/\s*", "", BOOT.read_text("utf-8"), flags=re.S)
+    if source.count("__LATAR_BOOT__") != 1:
+        raise SearchError("search-boot.js must name __LATAR_BOOT__ once (its data from Python)")
+    data = {"material": material_search(), "words": SEARCH_STRINGS, "assets": ASSETS}
+    source = source.replace("__LATAR_BOOT__", json_text(data))
     if "</" in source or "{%" in source or "{{" in source:
         raise SearchError("search-boot.js must not contain '</', '{%' or '{{' (it is inlined into a template)")
     return source

@@ -1,37 +1,59 @@
 /* latar (issue #13): Material's search costs nothing until the reader opens it. Material fetches its whole
-   index on every page load when a form is named "search" and starts its worker at once; here the form loses
-   that name, and the worker is a stand-in that starts latar's Pagefind worker when the search box is first
-   focused (click, "/" or "s", or a ?q= link). Material's search box, keys and result list are unchanged; the
-   count says so when only the first pages of a long answer are listed.
-   A page opened from a result (?h=words) marks those words, as Material's search.highlight does. */
+   index on every page load when a form is named "search" and starts its worker when its bundle loads; here the
+   form loses that name, and the worker is a stand-in that starts latar's Pagefind worker when the search box is
+   first focused (click, "/" or "s", or a ?q= link). Material's search box, keys and result list are unchanged;
+   the count says so when only the first pages of a long answer are listed. A page opened from a result (?h=words)
+   marks those words, as Material's search.highlight does.
+   Inlined before Material's bundle, so it cannot import: outputs/search.py replaces __LATAR_BOOT__ with
+   Material's names from assets/material.js (SEARCH), the reader's words (strings.py) and latar's asset paths.
+   What no longer holds is said once, loudly, as material.js does. */
 (() => {
-  const form = document.forms.namedItem("search");
-  const config = document.getElementById("__config");
+  const { material, words, assets } = __LATAR_BOOT__;
+  const changed = (what) => console.error(`latar: Material changed: ${what}`);
+  const fill = (text, values) => text.replace(/\{([a-z_]+)\}/g, (all, name) => (Object.hasOwn(values, name) ? String(values[name]) : all));
   const Native = window.Worker;
-  if (!form || !config || !Native) return;
-  const { base, search } = JSON.parse(config.textContent);
+  if (!Native) return;
+  const form = document.forms.namedItem(material.form);
+  if (!form) return changed(`no search form named "${material.form}" (bundle.ts): Material would fetch its own index`);
+  let config = null;
+  try {
+    config = JSON.parse(document.getElementById(material.config).textContent);
+  } catch {}
+  const base = config?.[material.base];
+  const search = config?.[material.worker];
+  if (typeof base !== "string" || typeof search !== "string") {
+    return changed(`no "${material.base}" and "${material.worker}" in #${material.config} (_/index.ts)`);
+  }
   form.removeAttribute("name");
-  if (new URLSearchParams(location.search).get("h")) import(new URL(`${base}/assets/latar/search-highlight.js`, location.href).href);
+  if (new URLSearchParams(location.search).get("h")) import(new URL(`${base}/${assets.highlight}`, location.href).href);
+  let asked = false;
+  document.addEventListener("DOMContentLoaded", () => {
+    if (!asked) changed(`its search did not start a worker from "${material.worker}" (components/search mountSearch)`);
+  });
   window.Worker = function (url, options) {
     if (String(url) !== search) return new Native(url, options);
+    asked = true;
     const stub = new EventTarget();
     const queue = [];
     let real = null;
     const start = () => {
       if (real) return;
-      real = new Native(new URL(`${base}/assets/latar/search-worker.js`, location.href), { type: "module" });
+      real = new Native(new URL(`${base}/${assets.worker}`, location.href), { type: "module" });
       real.addEventListener("message", (event) => {
         stub.dispatchEvent(new MessageEvent("message", { data: event.data }));
         const { items, total } = event.data.data || {};
-        const meta = document.querySelector("[data-md-component=search-result] > :first-child");
-        if (meta && items && total > items.length) meta.textContent = `${items.length} teratas dari ${total} dokumen ditemukan`;
+        if (!items || !(total > items.length)) return;
+        const meta = document.querySelector(material.meta);
+        if (meta) meta.textContent = fill(words.count, { shown: items.length, total });
+        else changed(`no search count line at "${material.meta}" (components/search/result)`);
       });
       real.addEventListener("error", (event) => console.warn("latar: search could not start", event.message));
+      real.postMessage({ latar: words });
       queue.splice(0).forEach((message) => real.postMessage(message));
     };
     stub.postMessage = (message) => (real ? real.postMessage(message) : queue.push(message));
     stub.terminate = () => real && real.terminate();
-    const input = form.querySelector("input");
+    const input = form.querySelector(material.input);
     input.addEventListener("focus", start, { once: true });
     if (document.activeElement === input) start();
     return stub;

@@ -1,14 +1,15 @@
 // latar's search worker (issue #13): answers Material for MkDocs' search worker messages from the Pagefind
-// index (Indonesian stemming), started by search-boot.js when the reader opens search. Pagefind fetches only
-// the index chunks of the query's words and the fragments of the pages shown, never the whole index.
-// Material's protocol: it sends QUERY {data: text}; we answer READY once, then RESULT {data: {items}} per query,
-// items being one array per page: the page first (no "#" in its location), then its paragraphs.
-// Titles and snippets are HTML for Material's result list: every text is escaped here, only <mark> is added.
-import * as pagefind from "../../pagefind/pagefind.js";
+// index (Indonesian stemming), started by the search boot (templates/search-boot.js) when the reader opens search.
+// Pagefind fetches only the index chunks of the query's words and the fragments of the pages shown, never the
+// whole index. Material's protocol (material.js): it sends QUERY {data: text}; we answer READY once, then RESULT
+// {data: {items}} per query, items being one array per page: the page first (no "#" in its location), then its
+// paragraphs. The boot first sends {latar: words} (strings.py). Titles and snippets are HTML for Material's result
+// list: every text is escaped here, only <mark> is added.
+import * as pagefind from "../../../pagefind/pagefind.js"; // outputs/search.OUTPUT, beside assets/
+import { fill } from "../data.js";
+import { SEARCH } from "../material.js";
 
-const READY = 1;
-const QUERY = 2;
-const RESULT = 3;
+const { ready: READY, query: QUERY, result: RESULT } = SEARCH.messages;
 const PAGES = 10; // pages whose text one query fetches: Material shows ten before the reader scrolls
 const PARAGRAPHS = 3; // paragraphs shown under an article; the rest fold under Material's "more"
 const WORDS = 28; // words in a snippet
@@ -25,6 +26,7 @@ const mark = (word) => {
 };
 
 let asked = 0; // queries received; only the newest one is answered
+let strings = { paragraph: "{number}" }; // the boot sends the reader's words before any query
 const ready = pagefind.init().then(() => postMessage({ type: READY })); // the entry, the page list and the stemmer
 
 /** The window of WORDS words in [from, to) holding the most hits, as escaped HTML with the hits marked. */
@@ -59,7 +61,7 @@ function group(page, score) {
     const number = anchor.id.match(/(\d+)$/);
     paragraphs.push({
       location: `${page.url}#${anchor.id}`,
-      title: number ? `Paragraf ${number[1]}` : escape(anchor.text.split(/\s+/).slice(0, 6).join(" ")),
+      title: number ? escape(fill(strings.paragraph, { number: number[1] })) : escape(anchor.text.split(/\s+/).slice(0, 6).join(" ")),
       text: snippet(words, inside, anchor.location, end),
       count: inside.length,
       terms,
@@ -84,11 +86,12 @@ async function answer(query, id) {
   if (id !== asked) return null;
   const pages = await Promise.all(search.results.slice(0, PAGES).map((result) => result.data()));
   if (id !== asked) return null;
-  // total: every page found; Material counts the items, search-boot.js says when only the first PAGES are listed
+  // total: every page found; Material counts the items, the search boot says when only the first PAGES are listed
   return { items: pages.map((page, index) => group(page, search.results[index].score)), total: search.results.length };
 }
 
 addEventListener("message", async ({ data: message }) => {
+  if (message?.latar) strings = message.latar;
   if (message?.type !== QUERY) return; // SETUP never comes: Material has no index to send, by design
   const id = ++asked;
   await ready;

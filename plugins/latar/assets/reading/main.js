@@ -1,0 +1,41 @@
+/* latar: progressive enhancement of the article's footnotes. Without JavaScript every marker is a plain link to
+ * its endnote and back, and the marker filter works (CSS). With it: the phrase shows its note like its marker
+ * (markers.js); Tab enters an open note and Esc leaves it (keyboard.js); a tap opens a bottom sheet (sheet.js);
+ * wide screens get margin notes beside their lines (margin.js); the filter is remembered (filter.js). */
+
+import { pageData } from "../data.js";
+import { checkTooltips } from "../material.js";
+import { rememberFilter } from "./filter.js";
+import { setupKeyboard } from "./keyboard.js";
+import { setupMargin, markerOf as marginMarker, noteOf } from "./margin.js";
+import { highlight, linkPhrases, MARKER, markerOf } from "./markers.js";
+import { setupSheet } from "./sheet.js";
+
+const article = document.querySelector(".latar-article");
+if (article) start(article);
+
+function start(article) {
+  const strings = pageData("reading");
+  checkTooltips(article, MARKER);
+  const margin = setupMargin(article);
+  const sheet = setupSheet(article, strings, { dismiss: (ref) => keyboard.dismiss(ref) });
+  const keyboard = setupKeyboard({ refFor, noteOf, sheet });
+
+  /** Which marker an element belongs to: the marker, its phrase, its margin note, its open note or endnote. */
+  function refFor(target) {
+    if (!target?.closest) return null;
+    const entered = keyboard.refInside(target);
+    if (entered) return entered;
+    const el = target.closest(".latar-article a.footnote-ref, .latar-article-body .latar-anchor, .latar-margin-note, .latar-footnotes li");
+    if (!el) return null;
+    if (el.classList.contains("latar-anchor")) return markerOf(el);
+    if (el.classList.contains("footnote-ref")) return el;
+    if (el.classList.contains("latar-margin-note")) return marginMarker(el);
+    return article.querySelector(`.latar-article-body a.footnote-ref[href="#${el.id}"]`);
+  }
+
+  highlight(refFor, margin.activate);
+  linkPhrases(article, sheet.tap);
+  rememberFilter(article);
+  margin.relayout();
+}
