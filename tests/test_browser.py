@@ -83,8 +83,15 @@ def test_keyboard_focus_then_esc_closes_and_keeps_focus(watched, origin, marker:
 def test_links_inside_a_tooltip_are_usable(watched, origin, marker: Marker) -> None:
     watched.goto(origin + marker.page)
     watched.hover(marker.selector)
-    link = watched.locator(".md-tooltip2 a.latar-more")
+    link = watched.locator(".md-tooltip2.md-tooltip2--active a.latar-more")
     link.wait_for(state="visible")
+    # Material places the tooltip a moment after showing it (slower on a busy machine): click where it settles
+    watched.wait_for_function(
+        """() => { const r = document.querySelector('.md-tooltip2--active a.latar-more').getBoundingClientRect();
+                   const now = `${r.top},${r.left}`, same = window.__latarLink === now; window.__latarLink = now;
+                   return same && r.top > 0 && r.bottom < innerHeight; }""",
+        polling=100,
+    )
     link.click()
     watched.wait_for_url(f"**/anotasi/{marker.note}/")
 
