@@ -85,7 +85,7 @@ class LatarExtension(Extension):
         return renderer.render(placed).html
 
     def _attributes(self) -> dict[str, str]:
-        """What propose.js needs on the article element: repository, branch and notes folder (as the plugin sets them)."""
+        """What assets/propose/form.js needs on the article element: repository, branch and notes folder (as the plugin sets them)."""
         repository = str(self.getConfig("repository")).rstrip("/")
         if not repository:
             return {}

@@ -80,7 +80,7 @@ class ArticleRenderer:
         self.note_href = note_href
         self.prefix = prefix
         self.article_attributes = article_attributes or {}
-        """Extra ``data-latar-*`` attributes of the article element (e.g. the repository, for propose.js)."""
+        """Extra ``data-latar-*`` attributes of the article element (e.g. the repository, for assets/propose/form.js)."""
         self.searchable = searchable
         """False for a copy of an article (the home page): search finds the article at its permanent address."""
 
@@ -179,7 +179,7 @@ class ArticleRenderer:
     def _controls(self, numbers: Mapping[str, int]) -> Element:
         """The reader's marker filter, in the page from the start (no layout shift when scripts run).
 
-        It works without JavaScript (CSS ``:has()`` hides the unchecked kinds); latar.js only remembers it.
+        It works without JavaScript (CSS ``:has()`` hides the unchecked kinds); assets/reading/filter.js only remembers it.
         """
         present = {self.notes[note_id].kind for note_id in numbers}
         fieldset = append(tag("fieldset"), tag("legend", strings.FILTER_LEGEND, class_="latar-sr-only"))
