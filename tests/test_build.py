@@ -115,6 +115,22 @@ def test_orphan_anchor_fails_strict_build_naming_the_file(make_site) -> None:
     assert "krisis rudal Kubah" in message and "'krisis rudal Kuba'" in message
 
 
+def test_quiet_strict_build_still_fails_on_a_problem(make_site) -> None:
+    """``mkdocs build --strict -q`` hides warnings from MkDocs' strict count; latar's problems must still stop it."""
+    notes = {**NOTES, "hantu": note_text(title="Hantu", anchors="  - text: krisis rudal Kubah\n")}
+    built = make_site(notes)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(built.site)],
+        cwd=built.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "docs/anotasi/hantu.md:6" in output and "Traceback" not in output
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -119,6 +121,11 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         indexed = self.site.write_outputs(self.card_cache)
         if indexed:
             log.info(indexed)
+        if config.strict and self.site.problems and not log.isEnabledFor(logging.WARNING):
+            # ``-q`` drops warnings before MkDocs' strict mode counts them: the rule book must still stop the build.
+            raise Abort(
+                "\n".join([f"Aborted: latar found {len(self.site.problems)} problems in strict mode:", *map(str, self.site.problems)])
+            )
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when an article changes, not only when ``docs/`` does."""
