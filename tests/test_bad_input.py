@@ -360,6 +360,67 @@ NOTE_CASES = [
 ]
 
 
+CLAIM = 'claim: "pencaplokan semenanjung Krimea milik Ukraina tahun 2014"\n'
+ORIGINAL = "original:\n  text: the annexation of Crimea\n  language: en\n  source: 3\n"
+CLARIFICATION_CASES = [
+    case(
+        "clarification without claim",
+        {"rusak": note(kind="clarification", extra="verdict: incomplete\n")},
+        "docs/anotasi/rusak.md:3",
+        "'kind: clarification' needs 'claim' (the article's exact words it reviews); add it",
+    ),
+    case(
+        "clarification without verdict",
+        {"rusak": note(kind="clarification", extra=CLAIM)},
+        "docs/anotasi/rusak.md:3",
+        "'kind: clarification' needs 'verdict' (the finding, one of: accurate, incomplete, unsupported, mistranslated,",
+    ),
+    case(
+        "claim on another kind",
+        {"rusak": note(extra=CLAIM)},
+        "docs/anotasi/rusak.md:16",
+        "'claim' is only for 'kind: clarification' (this note is 'place'); remove it, or make the note a clarification",
+    ),
+    case(
+        "verdict on another kind",
+        {"rusak": note(kind="person", extra="verdict: accurate\n")},
+        "docs/anotasi/rusak.md:16",
+        "'verdict' is only for 'kind: clarification' (this note is 'person')",
+    ),
+    case(
+        "original without claim",
+        {"rusak": note(extra="original:\n  text: Crimea\n  language: en\n")},
+        "docs/anotasi/rusak.md:16",
+        "'original' gives the source's words behind a 'claim'; add the claim, or remove 'original'",
+    ),
+    case(
+        "original from a source that is not listed",
+        {"rusak": note(kind="clarification", extra=CLAIM + "verdict: accurate\n" + ORIGINAL)},
+        "docs/anotasi/rusak.md:21",
+        "'original.source' is 3 but the note has 2 sources; give the number of the entry the words come from (1 = the first)",
+    ),
+    case(
+        "claim not in the article",
+        {
+            "rusak": note(
+                kind="clarification", extra='claim: "pencaplokan semenanjung Krimea milik Rusia tahun 2014"\nverdict: inaccurate\n'
+            )
+        },
+        "docs/anotasi/rusak.md:16",
+        "'claim' is not in the text or headline of intisari-2021-12-31-putin-biden (where the note lands); the closest words "
+        "there: 'pencaplokan semenanjung Krimea milik Ukraina tahun 2014'; copy the article's exact words",
+    ),
+    case(
+        "claim of a note that lands nowhere",
+        {"rusak": note(kind="clarification", anchors="  - text: Sevastopol\n", extra='claim: "Krimea milik Rusia"\nverdict: inaccurate\n')},
+        "docs/anotasi/rusak.md:16",
+        "'claim' is not in the text or headline of intisari-2021-12-31-putin-biden (the note lands in none, so every article was searched)",
+        count=2,
+    ),
+]
+NOTE_CASES += CLARIFICATION_CASES
+
+
 def latar_check(root: Path, cwd: Path | None = None, *args: str) -> subprocess.CompletedProcess:
     """The installed ``latar check``, run from the notes folder (a contributor's usual place), as plain text."""
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}

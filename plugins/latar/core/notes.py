@@ -50,9 +50,6 @@ class Source:
     archive_url: str | None = None
 
 
-VERDICTS = ("accurate", "incomplete", "unsupported", "mistranslated", "unattributed", "misattributed", "inaccurate")
-
-
 @dataclass(frozen=True)
 class Original:
     """The source's own words behind a clarification's claim."""
@@ -84,8 +81,10 @@ class Note:
     redirect_from: tuple[str, ...] = ()
     claim: str | None = None
     """Clarifications: the article's exact words the note reviews."""
+    claim_line: int | None = field(default=None, compare=False)
+    """The line of ``claim`` in the note's file."""
     verdict: str | None = None
-    """Clarifications: the finding on ``claim`` (an id of :data:`VERDICTS`)."""
+    """Clarifications: the finding on ``claim`` (an id of :data:`latar.core.claims.VERDICTS`)."""
     original: Original | None = None
     """Clarifications: the source's own words behind ``claim``, in their language."""
     wikidata: str | None = None
@@ -208,6 +207,7 @@ def _build(note_id: str, label: str, data: dict[str, Any], lines: dict, body: st
         hindsight=data.get("hindsight", False),
         redirect_from=tuple(data.get("redirect_from", ())),
         claim=nfc(data["claim"].strip()) if "claim" in data else None,
+        claim_line=line_of(lines, ("claim",)),
         verdict=data.get("verdict"),
         original=_original(data.get("original")),
         wikidata=data.get("wikidata"),

@@ -18,6 +18,7 @@ from pathlib import Path
 from latar.core import git
 from latar.core.anchoring import Anchorer, Block, Diagnostics, Hit, Target, fold, missing_articles, orphan_problems, select
 from latar.core.articles import PUBLISHER, Article, Unreadable, dateline_length, load_articles, unreadable_articles
+from latar.core.claims import claim_problems
 from latar.core.notes import Note, load_notes
 from latar.core.problems import Problem
 from latar.core.redirects import redirect_problems
@@ -188,8 +189,13 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
     orphans = orphan_problems(anchorer, targets, texts, diagnostics, paragraphs, list(catalog.unreadable))
     missing = missing_articles([*catalog.notes, *catalog.unpublished], catalog.article_names)
     unpublished = _unpublished_orphans(catalog.unpublished, catalog.articles, texts, catalog.unreadable)
+    landed: dict[str, set[str]] = {}
+    for article in placed:
+        for placement in article.placements:
+            landed.setdefault(placement.note_id, set()).add(placement.article)
+    claims = claim_problems(catalog.notes, catalog.articles, landed)
     first = {label for item in catalog.unreadable for label in item.files}
-    problems = _sorted([*catalog.problems, *anchorer.problems, *orphans, *missing, *unpublished], first)
+    problems = _sorted([*catalog.problems, *anchorer.problems, *orphans, *missing, *unpublished, *claims], first)
     return Placements(catalog, tuple(placed), tuple(problems), frozenset(targets), anchorer)
 
 

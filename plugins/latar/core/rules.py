@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from latar.core.claims import clarification_rules
 from latar.core.dates import DATE_IN_NAME, calendar_error, not_real
 from latar.core.dropped import dropped
 from latar.core.problems import Problem
@@ -145,6 +146,7 @@ def _editorial(data: dict, strings: Strings, lines: dict[KeyPath, int], body: st
     problems += _sources(data, lines, label)
     problems += _leftovers(strings, lines, body, body_line, label)
     problems += _unpublished_markdown(data, lines, body, body_line, label)
+    problems += clarification_rules(data, lines, label)
     if data.get("kind") == "aftermath" and data.get("hindsight") is not True:
         problems.append(
             Problem(label, line_of(lines, ("kind",)), "'kind: aftermath' tells of events after the article; add 'hindsight: true'")
