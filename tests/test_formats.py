@@ -195,17 +195,20 @@ def test_every_article_and_note_page_has_a_card_open_graph_and_json_ld(site: Pat
             assert (image.format, image.size) == ("PNG", (1200, 630)), path
         (script,) = page.select('head script[type="application/ld+json"]')
         data = json.loads(script.string)
-        assert data["@type"] in {"NewsArticle", "Article"} and data["image"]["url"] == og["og:image"]
+        assert data["@type"] in {"NewsArticle", "Article", "ClaimReview"} and data["image"]["url"] == og["og:image"]
         assert named["description"] == og["og:description"] != CONFIG["site_description"]
         descriptions.append(named["description"])
     assert len(set(descriptions)) == len(pages) >= 2, "every page describes itself"
 
 
-def test_note_pages_describe_an_article_about_the_subject(site: Path) -> None:
+def test_note_pages_describe_an_article_about_the_subject_or_review_a_claim(site: Path) -> None:
     for note in note_ids(site):
         page = soup(site / "anotasi" / note / "index.html")
         data = json.loads(page.select_one('head script[type="application/ld+json"]').string)
-        assert data["@type"] == "Article" and data["about"]["name"] == page.select_one("h1").get_text()
+        if data["@type"] == "ClaimReview":  # a clarification's page reviews the article's claim (test_claimreview.py)
+            assert data["headline"] == page.select_one("h1").get_text()
+        else:
+            assert data["@type"] == "Article" and data["about"]["name"] == page.select_one("h1").get_text()
         assert data["url"] == f"{SITE_URL}anotasi/{note}/"
         assert data["citation"] and all(c["url"].startswith("https://") for c in data["citation"])
         created, modified = git_dates(ROOT / "docs" / "anotasi" / f"{note}.md")

@@ -28,7 +28,7 @@ def soup(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path.strip("/") / "index.html").read_text("utf-8"), "html.parser")
 
 
-def test_notes_index_is_one_line_per_note_on_a_phone_with_the_article_numbers(browser, served) -> None:
+def test_notes_index_shows_each_note_with_its_number_and_on_a_phone_its_date_on_a_line_of_its_own(browser, served) -> None:
     site, origin = served
     home = soup(site, "/")
     numbers = {a["data-latar-note"]: a["data-latar-number"] for a in home.select(".latar-article-body a.footnote-ref")}
@@ -47,14 +47,28 @@ def test_notes_index_is_one_line_per_note_on_a_phone_with_the_article_numbers(br
             assert dates == sorted(dates), f"{kind}: not by date"
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(origin + "/anotasi/")
-    heights = page.evaluate(
-        """() => [...document.querySelectorAll('.latar-index-list > li')].map(li =>
-             [li.getBoundingClientRect().height, parseFloat(getComputedStyle(li).lineHeight), li.scrollWidth <= li.clientWidth + 1])"""
+    rows = page.evaluate(
+        """() => [...document.querySelectorAll('.latar-index-list > li')].map(li => {
+             const link = li.querySelector('a').getBoundingClientRect(), time = li.querySelector('time');
+             const line = parseFloat(getComputedStyle(li).lineHeight);
+             const date = time && time.getBoundingClientRect();
+             return {id: li.querySelector('a').getAttribute('href'), line, height: li.getBoundingClientRect().height,
+                     overflow: li.scrollWidth > li.clientWidth + 1, ellipsis: getComputedStyle(li).textOverflow === 'ellipsis',
+                     date: date && {top: date.top, left: date.left, right: date.right, width: date.width, linkBottom: link.bottom,
+                                    whole: time.scrollWidth <= Math.ceil(date.width) + 1}};
+           })"""
     )
     tall = page.evaluate("document.querySelector('.md-content').getBoundingClientRect().height")
     page.close()
-    assert all(height <= 1.5 * line for height, line, _ in heights), f"index items wrap on a phone: {heights}"
-    assert tall < 40 * len(items) + 1200, f"the index is {tall:.0f} px tall on a phone"
+    for row in rows:
+        assert not row["overflow"] and not row["ellipsis"], f"{row['id']}: cut on a phone"
+        assert row["height"] <= 4.5 * row["line"], f"{row['id']}: more than three lines of title and a date"
+        date = row["date"]
+        if date:
+            assert date["top"] >= date["linkBottom"] - 2, f"{row['id']}: the date is not on a line of its own"
+            assert date["width"] > 0 and date["whole"] and date["left"] >= 0 and date["right"] <= 390, f"{row['id']}: date cut {date}"
+    assert sum(1 for row in rows if row["date"]) == sum(1 for note in NOTES.values() if note.date)
+    assert tall < 80 * len(items) + 1200, f"the index is {tall:.0f} px tall on a phone"
 
 
 def test_timeline_says_what_it_is_and_lists_only_dated_events(served) -> None:
@@ -83,9 +97,14 @@ def test_note_pages_mark_their_section_and_do_not_repeat_the_summary(served) -> 
         note = NOTES[path.strip("/").rsplit("/", 1)[-1]]
         active = page.select(".md-nav--primary .md-nav__item--active > a.md-nav__link")
         assert [a["href"] for a in active] == ["../"], f"{path}: the notes section is not marked in the navigation"
-        body = page.select_one(".latar-note-page").get_text(" ")
-        summary = plain_text(render_inline(note.summary))
-        assert summary not in body, f"{path}: the summary is repeated"
+        body = " ".join(page.select_one(".latar-note-page").get_text().split())
+        summary = " ".join(plain_text(render_inline(note.summary)).split())
+        finding = page.select(".latar-review .latar-finding")
+        if note.claim and note.verdict:  # a clarification shows its summary once, as the finding
+            assert [" ".join(f.get_text().split()) for f in finding] == [summary], f"{path}: the finding is not the summary"
+            assert body.count(summary) == 1, f"{path}: the summary is repeated"
+        else:
+            assert finding == [] and summary not in body, f"{path}: the summary is repeated"
         for source, item in zip(note.sources, page.select(".latar-sources > li"), strict=True):
             accessed = item.select_one(".latar-accessed")
             assert (accessed is not None) is bool(source.accessed), f"{path}: consulted date not labelled 'diakses'"

@@ -160,6 +160,71 @@ ACCESSED_AFTER = ", diakses "
 ARCHIVE = "arsip"
 
 
+BACK_TO = "Kembali ke "
+"""Before the back link's place: "← Kembali ke paragraf 9" (the arrow is drawn by CSS)."""
+BACK_NAME = "Kembali ke artikel"
+"""The back link's landmark."""
+HEADLINE = "judul"
+CLAIM_HEADING = "Klaim"
+VERDICT_HEADING = "Penilaian"
+FINDING_HEADING = "Temuan"
+ORIGINAL_HEADING = "Kata-kata sumber"
+CLOSEST_WORDS = (
+    "Ini kata-kata terdekat yang kami temukan di sumber, bukan teks sumber yang diterjemahkan artikel (teks itu tidak ditemukan)."
+)
+REVIEW_TITLE = "Penilaian klaim artikel"
+"""The clarification box's heading (for screen readers; its parts have visible headings)."""
+VERDICT_LABELS = {
+    "accurate": "Akurat",
+    "incomplete": "Tidak lengkap",
+    "unsupported": "Tidak didukung sumber",
+    "mistranslated": "Keliru terjemahan",
+    "unattributed": "Tanpa atribusi",
+    "misattributed": "Salah atribusi",
+    "inaccurate": "Keliru",
+}
+"""A clarification's verdict (``verdict`` in the front matter, :data:`latar.core.rules.VERDICTS`) as readers read it."""
+LANGUAGES = {
+    "ar": "Arab",
+    "de": "Jerman",
+    "en": "Inggris",
+    "es": "Spanyol",
+    "fr": "Prancis",
+    "id": "Indonesia",
+    "it": "Italia",
+    "ja": "Jepang",
+    "ms": "Melayu",
+    "nl": "Belanda",
+    "pl": "Polandia",
+    "pt": "Portugis",
+    "ru": "Rusia",
+    "uk": "Ukraina",
+    "zh": "Tionghoa",
+}
+"""Language names for the BCP 47 codes a note's ``original`` is most likely in (others are shown as their code)."""
+
+
+def verdict_label(verdict: str) -> str:
+    """A verdict, in Indonesian."""
+    return VERDICT_LABELS[verdict]
+
+
+def back_place(paragraph: int | None) -> str:
+    """Where a back link or a claim's link leads: "paragraf 9", or the headline."""
+    return HEADLINE if paragraph is None else f"paragraf {paragraph}"
+
+
+def language_name(code: str) -> str:
+    """``en`` → "bahasa Inggris"; an unknown code as it is."""
+    name = LANGUAGES.get(code.split("-", maxsplit=1)[0].lower())
+    return f"bahasa {name}" if name else code
+
+
+def original_from(language: str) -> str:
+    """What the source's words are, before the source's title."""
+    return f"Dalam {language_name(language)}, dari "
+
+
 def backlink(article_title: str, number: int) -> str:
     """A link from a note's page to its marker in an article."""
     return f"{article_title}, catatan {number}"
@@ -183,10 +248,15 @@ TIMELINE_INTRO = (
 TIMELINE_DESCRIPTION = "Peristiwa yang diterangkan catatan latar, berurutan waktu, bersama tanggal terbit tiap artikel."
 
 
+def numbers_note(article_title: str) -> str:
+    """What the numbers before the titles of a list are."""
+    return f"Angka di depan judul: nomor catatan di artikel “{article_title}”."
+
+
 def notes_index_intro(count: int, article_title: str | None) -> str:
     """The notes index's first line; with the newest article's title, what the numbers before the titles are."""
     intro = f"{note_count(count)}, dikelompokkan menurut jenisnya; peristiwa berurutan menurut tanggal."
-    return intro + (f" Angka di depan judul: nomor catatan di artikel “{article_title}”." if article_title else "")
+    return intro + (" " + numbers_note(article_title) if article_title else "")
 
 
 def notes_index_description(count: int) -> str:

@@ -7,6 +7,7 @@ their own (Material writes ``page.meta.description`` as ``<meta name="descriptio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -91,7 +92,7 @@ def news_article(article: Article, url: str, notes: int, picture: Picture, dates
     (Google's Article guidance accepts an Organization as author), and ``creditText`` says so.
     """
     meta = article.meta
-    publisher = {"@type": "Organization", "name": meta.publisher, "url": publisher_url(article)}
+    publisher = _publisher(article)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -115,10 +116,16 @@ def news_article(article: Article, url: str, notes: int, picture: Picture, dates
     return data
 
 
+WIKIDATA_PAGE = "https://www.wikidata.org/wiki/"
+"""Where a Wikidata item is read (schema.org's own ``sameAs`` examples use these addresses)."""
+
+
 def note_article(note: Note, url: str, picture: Picture, dates: Dates, site: Site) -> dict:
-    """schema.org Article for a note page, ``about`` its subject, citing its sources."""
+    """schema.org Article for a note page, ``about`` its subject (``sameAs`` its Wikidata item), citing its sources."""
     title = plain_text(note.title)
     subject: dict = {"@type": SUBJECT_TYPES.get(note.kind, "Thing"), "name": title}
+    if note.wikidata:
+        subject["sameAs"] = WIKIDATA_PAGE + note.wikidata
     citations = []
     for source in note.sources:
         publisher = {"@type": "Organization", "name": plain_text(source.publisher)}
@@ -143,6 +150,47 @@ def note_article(note: Note, url: str, picture: Picture, dates: Dates, site: Sit
         "citation": citations,
     }
     return data
+
+
+def claim_review(note: Note, url: str, picture: Picture, dates: Dates, site: Site, appearances: Sequence[Article]) -> dict:
+    """schema.org ClaimReview for a clarification's page: the claim, the verdict as a Rating's ``alternateName`` (no
+    numeric scale: the verdicts are not ordered), the Claim as it appears in the articles (``appearances``, by their
+    publishers), reviewed by the project. The rest is the note page's Article, whose properties a Review has too.
+    """
+    data = note_article(note, url, picture, dates, site)
+    del data["about"]
+    publishers = {article.meta.publisher: _publisher(article) for article in appearances}
+    appearance = [
+        {
+            "@type": "NewsArticle",
+            "url": article.meta.source_url,
+            "headline": article.meta.title,
+            "datePublished": article.meta.published,
+            "publisher": publishers[article.meta.publisher],
+        }
+        for article in appearances
+    ]
+    claim: dict = {"@type": "Claim", "appearance": _one_or_list(appearance), "author": _one_or_list(list(publishers.values()))}
+    rating = {
+        "@type": "Rating",
+        "alternateName": strings.verdict_label(note.verdict or ""),
+        "ratingExplanation": " ".join(plain_text(render_inline(note.summary)).split()),
+    }
+    return {
+        **data,
+        "@type": "ClaimReview",
+        "claimReviewed": note.claim,
+        "reviewRating": rating,
+        "itemReviewed": claim,
+    }
+
+
+def _publisher(article: Article) -> dict:
+    return {"@type": "Organization", "name": article.meta.publisher, "url": publisher_url(article)}
+
+
+def _one_or_list(items: list[dict]) -> dict | list[dict]:
+    return items[0] if len(items) == 1 else items
 
 
 def _head(properties: dict[str, str], data: dict) -> str:
@@ -185,8 +233,9 @@ def head_tags(article: Article, url: str, notes: int, site: Site, picture: Pictu
     return _head(properties, news_article(article, url, notes, picture, dates, site))
 
 
-def note_head_tags(note: Note, url: str, site: Site, picture: Picture, dates: Dates) -> str:
-    """Open Graph and Twitter ``meta`` tags and an Article JSON-LD ``script`` for a note page."""
+def note_head_tags(note: Note, url: str, site: Site, picture: Picture, dates: Dates, appearances: Sequence[Article] = ()) -> str:
+    """Open Graph and Twitter ``meta`` tags and a JSON-LD ``script`` for a note page: a ClaimReview for a clarification
+    whose claim appears in ``appearances``, an Article otherwise."""
     properties = {
         "og:type": "article",
         "og:title": plain_text(note.title),
@@ -199,6 +248,8 @@ def note_head_tags(note: Note, url: str, site: Site, picture: Picture, dates: Da
         "article:section": kind_label(note.kind),
         **_picture_properties(picture),
     }
+    if note.claim and note.verdict and appearances:
+        return _head(properties, claim_review(note, url, picture, dates, site, appearances))
     return _head(properties, note_article(note, url, picture, dates, site))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
@@ -22,12 +23,33 @@ class Backlink:
     href: str
     article_title: str
 
+    @property
+    def key(self) -> str:
+        """Which marker a reader came from, as the article's script names it in ``?dari=``: ``<article>/<marker id>``."""
+        return f"{self.placement.article}/{self.href.rpartition('#')[2]}"
 
-def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None = None, correction_href: str | None = None) -> str:
-    """The note's page: title, kind and date, the sanitised body, sources and "Muncul di".
 
-    Search indexes the title and body (``data-pagefind-*``); the kind is the result's label. The summary is
-    the tooltip's short form of the body and is not on this page, so it is not indexed either.
+@dataclass(frozen=True)
+class ClaimLink:
+    """Where a clarification's claim appears in an article: its paragraph (1-based) or its headline (None)."""
+
+    href: str
+    article_title: str
+    paragraph: int | None
+
+
+def note_page(
+    note: Note,
+    backlinks: Sequence[Backlink],
+    edit_href: str | None = None,
+    correction_href: str | None = None,
+    claim_links: Sequence[ClaimLink] = (),
+) -> str:
+    """The note's page: the way back into the article, title, kind and date, a clarification's claim, verdict and
+    finding, "Muncul di", the sanitised body, sources.
+
+    Search indexes the title, the review and the body (``data-pagefind-*``); the kind is the result's label. The
+    summary is the tooltip's short form of the body: only a clarification shows it, as its finding.
     """
     kind = tag("span", kind_label(note.kind), class_="latar-kind", data_pagefind_meta="kind")
     meta = append(tag("p", class_="latar-note-meta", data_pagefind_ignore=""), kind)
@@ -36,13 +58,103 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
     if note.hindsight:
         append(meta, " · ", tag("span", strings.HINDSIGHT, class_="latar-hindsight"))
     root = tag("div", class_="latar-note-page", data_latar_kind=note.kind, data_pagefind_body="")
+    if backlinks:
+        root.append(_back(backlinks))
+    append(root, tag("h1", plain_text(note.title)), meta)  # the title in the page, not Material's template, so that search sees it
+    if note.claim and note.verdict:
+        root.append(_review(note, claim_links))
+    root.append(tag("h2", strings.APPEARS_IN, id="muncul-di", data_pagefind_ignore=""))
+    root.append(_appearances(backlinks) if backlinks else tag("p", strings.NOT_PLACED, data_pagefind_ignore=""))
     append(
         root,
-        tag("h1", plain_text(note.title)),  # in the page, not Material's template, so that search sees it
-        meta,  # the summary is the tooltip's short form of the body: the page shows the body only
         append(tag("div", class_="latar-note-body"), sanitized(render_block(note.body))),
         tag("h2", strings.SOURCES_HEADING, id="sumber", data_pagefind_ignore=""),
+        _sources(note),
     )
+    if edit_href or correction_href:
+        actions = tag("p", class_="latar-actions", data_search_exclude="", data_pagefind_ignore="")
+        if edit_href:
+            append(actions, tag("a", strings.EDIT_NOTE, href=edit_href, class_="md-button", rel="noopener"), " ")
+        if correction_href:
+            append(actions, tag("a", strings.PROPOSE_CORRECTION, href=correction_href, class_="md-button", rel="noopener"))
+        root.append(actions)
+    return to_html(root)
+
+
+def _back(backlinks: Sequence[Backlink]) -> Element:
+    """ "← Kembali ke paragraf N" and the article's title, one link per placement: the first shown; the page's script
+    shows the one the reader came from (``?dari=``, set by the article's script on the note's links)."""
+    nav = tag("nav", class_="latar-back", aria_label=strings.BACK_NAME, data_search_exclude="", data_pagefind_ignore="")
+    for index, link in enumerate(backlinks):
+        anchor = tag("a", href=link.href, data_latar_from=link.key)
+        append(
+            anchor,
+            tag("span", strings.BACK_TO + strings.back_place(link.placement.paragraph + 1), class_="latar-back-place"),
+            tag("span", ": ", class_="latar-sr-only"),
+            tag("span", link.article_title, class_="latar-back-article"),
+        )
+        if index:
+            anchor.set("hidden", "")
+        nav.append(anchor)
+    return nav
+
+
+def _review(note: Note, claim_links: Sequence[ClaimLink]) -> Element:
+    """A clarification's claim (the article's words, linked to where they appear), verdict, finding and original words."""
+    verdict = note.verdict or ""
+    review = tag("dl")
+    quote = append(tag("blockquote", class_="latar-claim"), tag("p", note.claim or ""))
+    where = [
+        append(fragment(), tag("cite", link.article_title), ", ", tag("a", strings.back_place(link.paragraph), href=link.href))
+        for link in claim_links
+    ]
+    claim = append(tag("dd"), quote)
+    if where:
+        claim.append(append(tag("p", "— ", class_="latar-claim-source"), *_joined(where)))
+    append(review, tag("dt", strings.CLAIM_HEADING), claim)
+    label = tag("strong", strings.verdict_label(verdict), class_="latar-verdict")
+    append(review, tag("dt", strings.VERDICT_HEADING), append(tag("dd"), label))
+    finding = append(tag("dd", class_="latar-finding"), sanitized(render_inline(note.summary)))
+    append(review, tag("dt", strings.FINDING_HEADING), finding)
+    original = note.original
+    if original:
+        words = append(tag("blockquote", class_="latar-original", lang=original.language), tag("p", original.text))
+        caption = tag("p", class_="latar-original-source")
+        source = note.sources[original.source - 1] if original.source and original.source <= len(note.sources) else None
+        if source:
+            append(caption, strings.original_from(original.language), tag("cite", plain_text(source.title)), f" — {source.publisher}.")
+        else:
+            append(caption, strings.language_name(original.language).capitalize() + ".")
+        if original.closest:
+            append(caption, " ", tag("strong", strings.CLOSEST_WORDS, class_="latar-closest"))
+        append(review, tag("dt", strings.ORIGINAL_HEADING), append(tag("dd"), words, caption))
+    return append(tag("section", class_="latar-review", data_latar_verdict=verdict, aria_label=strings.REVIEW_TITLE), review)
+
+
+def _joined(items: Sequence[Element]) -> list[Element | str]:
+    out: list[Element | str] = []
+    for index, item in enumerate(items):
+        out += [*(["; "] if index else []), item]
+    return out
+
+
+def _appearances(backlinks: Sequence[Backlink]) -> Element:
+    """Every placement of the note: a link to its marker and the words around it."""
+    spots = tag("ul", class_="latar-backlinks", data_search_exclude="", data_pagefind_ignore="")
+    for link in backlinks:
+        placement = link.placement
+        anchor = tag("a", strings.backlink(link.article_title, placement.number), href=link.href)
+        quote = append(
+            tag("q", class_="latar-context"),
+            "…" + placement.before.lstrip(),
+            tag("mark", placement.phrase),
+            placement.after.rstrip() + "…",
+        )
+        spots.append(append(tag("li"), anchor, ": ", quote))
+    return spots
+
+
+def _sources(note: Note) -> Element:
     sources = tag("ol", class_="latar-sources", data_pagefind_ignore="")
     for source in note.sources:
         link = tag("a", plain_text(source.title), href=source.url, rel="noopener noreferrer nofollow")
@@ -63,30 +175,7 @@ def note_page(note: Note, backlinks: Sequence[Backlink], edit_href: str | None =
                 ")",
             )
         sources.append(item)
-    append(root, sources, tag("h2", strings.APPEARS_IN, id="muncul-di", data_pagefind_ignore=""))
-    if backlinks:
-        spots = tag("ul", class_="latar-backlinks", data_search_exclude="", data_pagefind_ignore="")
-        for link in backlinks:
-            placement = link.placement
-            anchor = tag("a", strings.backlink(link.article_title, placement.number), href=link.href)
-            quote = append(
-                tag("q", class_="latar-context"),
-                "…" + placement.before.lstrip(),
-                tag("mark", placement.phrase),
-                placement.after.rstrip() + "…",
-            )
-            spots.append(append(tag("li"), anchor, ": ", quote))
-        root.append(spots)
-    else:
-        root.append(tag("p", strings.NOT_PLACED, data_pagefind_ignore=""))
-    if edit_href or correction_href:
-        actions = tag("p", class_="latar-actions", data_search_exclude="", data_pagefind_ignore="")
-        if edit_href:
-            append(actions, tag("a", strings.EDIT_NOTE, href=edit_href, class_="md-button", rel="noopener"), " ")
-        if correction_href:
-            append(actions, tag("a", strings.PROPOSE_CORRECTION, href=correction_href, class_="md-button", rel="noopener"))
-        root.append(actions)
-    return to_html(root)
+    return sources
 
 
 DATED_KINDS = frozenset({"background", "event", "aftermath"})
@@ -130,39 +219,68 @@ def _index_key(note: Note, kind: str) -> tuple[str, str]:
     return ("", title)
 
 
-def timeline(notes: Sequence[Note], hrefs: Mapping[str, str], articles: Sequence[tuple[str, str, str]]) -> str:
-    """``/linimasa/``: dated events in order, with each article's publication date among them.
+def timeline(
+    notes: Sequence[Note],
+    hrefs: Mapping[str, str],
+    articles: Sequence[tuple[str, str, str, str]],
+    numbers: Mapping[str, int] | None = None,
+    article_title: str = "",
+) -> str:
+    """``/linimasa/``: dated events in order, each with its date in a column, its number in the newest article
+    (``numbers``, as the index shows them), its title and its summary's first sentence; each article's publication
+    among them as the row that says where the reader stands.
 
-    ``articles`` holds (published, title, href).
+    ``articles`` holds (published, title, href, name).
     """
+    numbers = numbers or {}
     entries: list[tuple[str, int, str, Element]] = []
     for note in notes:
         if not note.date or note.kind not in DATED_KINDS:
             continue
         title = plain_text(note.title)
-        item = append(
-            tag("li", class_="latar-timeline-entry", data_latar_kind=note.kind),
-            tag("time", format_date(note.date), datetime=note.date),
-            " ",
-            tag("a", title, href=hrefs[note.id]),
+        heading = append(tag("p", class_="latar-timeline-title"), tag("a", title, href=hrefs[note.id]))
+        if note.id in numbers:
+            heading.set("data-latar-number", str(numbers[note.id]))
+        if note.kind != "event" and not title.startswith(kind_label(note.kind)):  # events are the rule; "Sesudahnya: …" says it
+            heading.append(tag("span", strings.kind_aside(note.kind), class_="latar-kind-inline"))
+        text = append(
+            tag("div", class_="latar-timeline-text"), heading, tag("p", first_sentence(note.summary), class_="latar-timeline-summary")
         )
-        if not title.startswith(kind_label(note.kind)):  # "Sesudahnya: …" already says it
-            item.append(tag("span", strings.kind_aside(note.kind), class_="latar-kind-inline"))
-        entries.append((_sort_key(note.date), 1, f"{format_date(note.date)} {title}{strings.kind_aside(note.kind)}", item))
-    for published, title, href in articles:
+        item = append(tag("li", class_="latar-timeline-entry", data_latar_kind=note.kind), _date_cell(note.date), text)
+        entries.append((_sort_key(note.date), 1, f"{format_date(note.date)} {title}", item))
+    for published, title, href, name in articles:
+        heading = append(tag("p", class_="latar-timeline-title"), tag("strong", strings.ARTICLE_PUBLISHED), tag("a", title, href=href))
         item = append(
-            tag("li", class_="latar-timeline-entry latar-timeline-article"),
-            tag("time", format_date(published), datetime=published),
-            " ",
-            tag("strong", strings.ARTICLE_PUBLISHED),
-            tag("a", title, href=href),
+            tag("li", class_="latar-timeline-entry latar-timeline-article", id=f"artikel-{name}"),
+            _date_cell(published),
+            append(tag("div", class_="latar-timeline-text"), heading),
         )
         entries.append((_sort_key(published), 0, f"{format_date(published)} {strings.ARTICLE_PUBLISHED}{title}", item))
     intro = tag("p", strings.TIMELINE_INTRO, class_="latar-timeline-intro")
     root = tag("ol", class_="latar-timeline")
     for *_, item in sorted(entries, key=lambda e: e[:3]):
         root.append(item)
-    return to_html(append(fragment(), intro, root))
+    numbered = [tag("p", strings.numbers_note(article_title), class_="latar-timeline-numbers")] if numbers and article_title else []
+    return to_html(append(fragment(), intro, *numbered, root))
+
+
+def _date_cell(date: str) -> Element:
+    return tag("time", format_date(date), datetime=date, class_="latar-timeline-date")
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+FIRST_SENTENCE_MAX = 200
+
+
+def first_sentence(summary: str) -> str:
+    """A summary's first sentence as plain text (at least 40 characters; at most :data:`FIRST_SENTENCE_MAX`, cut at a word)."""
+    text = " ".join(plain_text(render_inline(summary)).split())
+    match = SENTENCE_END.search(text, 40)
+    sentence = text[: match.end()].rstrip() if match else text
+    if len(sentence) <= FIRST_SENTENCE_MAX:
+        return sentence
+    cut = sentence[: FIRST_SENTENCE_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
 
 
 def _sort_key(date: str) -> str:

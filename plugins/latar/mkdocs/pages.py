@@ -19,6 +19,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from latar import strings
+from latar.core.claims import ClaimSpot, claim_spots
 from latar.core.notes import Note
 from latar.core.redirects import redirects
 from latar.core.sanitize import clean, plain, plain_text
@@ -141,11 +142,21 @@ class NotePage(LatarPage):
         url = site.absolute(page.url)
         card = Card(strings.note_card(note.kind), plain_text(note.title), note_description(note), site.config.site_name)
         picture = site.card(page.file.src_uri, card)
-        head_site = Site(site.config.site_name, site.config.site_url or None)
-        site.heads[page.file.src_uri] = note_head_tags(note, url, head_site, picture, site.note_dates(note))
         placements = site.placements.by_note.get(note.id, ()) if site.placements else ()
+        spots = claim_spots(note, list(site.articles.values()), {note.id: [p.article for p in placements]} if placements else {})
+        head_site = Site(site.config.site_name, site.config.site_url or None)
+        appearances = [spot.article for spot in spots]
+        site.heads[page.file.src_uri] = note_head_tags(note, url, head_site, picture, site.note_dates(note), appearances)
         backlinks = [page_html.Backlink(p, site.backlink(p, page), site.articles[p.article].meta.title) for p in placements]
-        return page_html.note_page(note, backlinks, *site.edit_links(note))
+        claims = [page_html.ClaimLink(self._claim_href(spot, page, site), spot.article.meta.title, _number(spot)) for spot in spots]
+        return page_html.note_page(note, backlinks, *site.edit_links(note), claims)
+
+    @staticmethod
+    def _claim_href(spot: ClaimSpot, page: Page, site: SiteModel) -> str:
+        """The claim's paragraph in its article (its headline when it is there)."""
+        prefix = site.options.id_prefix
+        target = headline_id(prefix) if spot.paragraph is None else f"{prefix}-p-{spot.paragraph + 1}"
+        return f"{site.href(site.article_uri(spot.article.name), page)}#{target}"
 
     def made_of(self, page: Page, site: SiteModel) -> list[Path]:
         """The note, and the articles it is placed in (their text is quoted on the page)."""
@@ -160,6 +171,10 @@ class NotePage(LatarPage):
     def section(self, site: SiteModel) -> str | None:
         """A note page is not in the navigation: its section, the notes index, is marked active instead."""
         return site.note_uri("index")
+
+
+def _number(spot: ClaimSpot) -> int | None:
+    return None if spot.paragraph is None else spot.paragraph + 1
 
 
 class NotesIndex(LatarPage):
@@ -207,9 +222,11 @@ class Timeline(LatarPage):
 
     def content(self, html: str, page: Page, site: SiteModel) -> str:
         """The timeline and its description."""
-        articles = [(a.meta.published, a.meta.title, site.href(site.article_uri(a.name), page)) for a in site.articles.values()]
+        articles = [(a.meta.published, a.meta.title, site.href(site.article_uri(a.name), page), a.name) for a in site.articles.values()]
         page.meta["description"] = strings.TIMELINE_DESCRIPTION
-        return page_html.timeline(list(site.notes.values()), site.note_hrefs(page), articles)
+        home = site.rendered.get(site.home or "")
+        numbers, title = (home.placed.numbers, home.article.meta.title) if home else ({}, "")
+        return page_html.timeline(list(site.notes.values()), site.note_hrefs(page), articles, numbers, title)
 
     def made_of(self, page: Page, site: SiteModel) -> list[Path]:
         """Every note and every article."""

@@ -5,7 +5,8 @@ the page says which collection it is ``partOf``; every annotation has ``created`
 (the note's history), ``creator`` (the project) and ``generator`` (latar). Each annotation has two
 targets: the published article page, with selectors into the text of its ``.latar-article-body``
 as the browser's DOM holds it (so W3C clients such as Hypothesis or Apache Annotator re-attach
-them in the page), and the article's plain text ``teks.txt``.
+them in the page), and the article's plain text ``teks.txt``. The bodies: the summary (describing), the note's
+page and, for a note with ``wikidata``, its subject's Wikidata entity (both identifying).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from latar.strings import NOTES_TITLE
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SELECTOR_CONTEXT = 32
 PAGE_FRAGMENT = "#page1"
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+"""The concept IRI of a Wikidata item (Wikidata's RDF namespace): a note's subject, as an identifying body."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,11 @@ def annotation(
                     "purpose": "describing",
                 },
                 {"type": "SpecificResource", "source": where.note(note.id), "purpose": "identifying"},
+                *(
+                    [{"type": "SpecificResource", "source": WIKIDATA_ENTITY + note.wikidata, "purpose": "identifying"}]
+                    if note.wikidata
+                    else []
+                ),
             ],
             "target": targets,
         }
