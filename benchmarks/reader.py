@@ -631,12 +631,15 @@ def table_notes(data: dict) -> list[str]:
 # --- 5. Lighthouse ------------------------------------------------------------------------------------------
 
 
-def measure_lighthouse(server: Server, site: Site, runs: int, quick: bool) -> dict:
-    """Lighthouse (mobile preset) on the article, a note page, the index and the timeline: median of ``runs``."""
+def measure_lighthouse(server: Server, site: Site, runs: int, quick: bool, root: Path = ROOT) -> dict:
+    """Lighthouse (mobile preset) on the article, a note page, a clarification's page (the first note of kind
+    ``clarification`` in the repository), the index and the timeline: median of ``runs``."""
     note = "anotasi/krimea/" if "anotasi/krimea/" in site.notes else (site.notes[0] if site.notes else None)
+    clarifications = sorted(f"anotasi/{n}/" for n, v in notes_of(root).items() if v["kind"] == "clarification")
     pages = {
         "article": site.articles[0] if site.articles else None,
         "note page": note,
+        "clarification page": next((p for p in clarifications if p in site.notes), None),
         "notes index": site.index,
         "timeline": site.timeline,
     }
@@ -1150,6 +1153,7 @@ def summary(out: Path, label: str) -> list[str]:
         rows.append(
             ("note pages linking into the article before their body", f"{sum(1 for p in pages.values() if p['back_link'])} of {len(pages)}")
         )
+        rows.append(("“Muncul di” before the body", f"{sum(1 for p in pages.values() if p['muncul_di_before_body'])} of {len(pages)}"))
         for key in ("timeline", "index"):
             for width in ("390",):
                 r = notes[key].get(width, [])
@@ -1263,7 +1267,7 @@ def main() -> None:
                     "margin": lambda: measure_margin(browser, server, site, options, 1 if args.quick else 2),
                     "lines": lambda: measure_lines(browser, server, site, options, 40 if args.quick else 1),
                     "notes": lambda: measure_notes(browser, server, site, options, args.root, args.quick),
-                    "lighthouse": lambda: measure_lighthouse(server, site, run.runs, args.quick),
+                    "lighthouse": lambda: measure_lighthouse(server, site, run.runs, args.quick, args.root),
                     "search": lambda: measure_search(browser, server, site, args.root, args.quick),
                     "large": lambda: measure_large(browser, args.quick),
                     "shots": lambda: take_screenshots(browser, server, site, options, args.out, args.label),
