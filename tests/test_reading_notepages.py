@@ -152,3 +152,26 @@ def test_the_timeline_has_a_date_column_numbers_and_a_line_of_summary(browser, s
         assert row["number"] == expected, (note_id, row["number"])
     assert seen == events
     assert sum(1 for row in rows if row["id"].startswith("artikel-")) == len(RESULT.articles)
+
+
+def test_the_way_back_leads_to_the_marker_the_note_was_opened_from(browser, served) -> None:
+    _, origin = served
+    repeated = [(note_id, placements) for note_id, placements in sorted(RESULT.by_note.items()) if placements[-1].occurrence > 1]
+    assert repeated, "the real site has a note placed twice in an article"
+    note_id, placements = repeated[0]
+    later = placements[-1]
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{origin}/artikel/{later.article}/")
+    marker = f"#latar-ref-{note_id}-{later.occurrence} a.footnote-ref"
+    page.focus(marker)  # the tooltip opens on focus; its link is the note's
+    page.wait_for_selector(".md-tooltip2 a.latar-more", state="attached")
+    page.evaluate("document.querySelector('.md-tooltip2 a.latar-more').focus()")
+    href = page.evaluate("document.querySelector('.md-tooltip2 a.latar-more').href")
+    assert f"dari={later.article}%2Flatar-ref-{note_id}-{later.occurrence}" in href, href
+    page.goto(href)
+    shown = page.evaluate("[...document.querySelectorAll('.latar-back a')].filter(a => a.offsetWidth > 0).map(a => a.innerText)")
+    assert len(shown) == 1 and shown[0].startswith(f"Kembali ke paragraf {later.paragraph + 1}"), shown
+    page.goto(f"{origin}/anotasi/{note_id}/?dari=%3Cimg%20src%3Dx%3E")  # a name the page does not hold: the first way back
+    shown = page.evaluate("[...document.querySelectorAll('.latar-back a')].filter(a => a.offsetWidth > 0).map(a => a.innerText)")
+    assert len(shown) == 1 and shown[0].startswith(f"Kembali ke paragraf {placements[0].paragraph + 1}"), shown
+    page.close()

@@ -1,11 +1,13 @@
 /* latar: progressive enhancement of the article's footnotes. Without JavaScript every marker is a plain link to
  * its endnote and back, and the marker filter works (CSS). With it: the phrase shows its note like its marker
  * (markers.js); Tab enters an open note and Esc leaves it (keyboard.js); a tap opens a bottom sheet (sheet.js);
- * wide screens get margin notes beside their lines (margin.js); the filter is remembered (filter.js). */
+ * wide screens get margin notes beside their lines (margin.js); the filter is remembered (filter.js); a note's
+ * link carries the marker it was opened from, and the note's page shows the way back to it (from.js). */
 
 import { pageData } from "../data.js";
 import { checkTooltips } from "../material.js";
 import { rememberFilter } from "./filter.js";
+import { passMarker, showWayBack } from "./from.js";
 import { setupKeyboard } from "./keyboard.js";
 import { setupMargin, markerOf as marginMarker, noteOf } from "./margin.js";
 import { highlight, linkPhrases, MARKER, markerOf } from "./markers.js";
@@ -13,6 +15,8 @@ import { setupSheet } from "./sheet.js";
 
 const article = document.querySelector(".latar-article");
 if (article) start(article);
+const wayBack = document.querySelector(".latar-back");
+if (wayBack) showWayBack(wayBack);
 
 function start(article) {
   const strings = pageData("reading");
@@ -35,6 +39,7 @@ function start(article) {
   }
 
   highlight(refFor, margin.activate);
+  passMarker(article, refFor);
   linkPhrases(article, sheet.tap);
   rememberFilter(article);
   margin.relayout();
