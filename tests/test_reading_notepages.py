@@ -67,7 +67,7 @@ def test_every_note_page_leads_back_into_the_article_before_its_body(browser, se
         page.goto(f"{origin}/anotasi/{note_id}/")
         layout = page.evaluate(LAYOUT)
         back = layout["back"]
-        assert back and back["text"].startswith(f"Kembali ke paragraf {first.paragraph + 1}"), (note_id, back)
+        assert back and back["text"].startswith(f"← Kembali ke paragraf {first.paragraph + 1}"), (note_id, back)
         assert ARTICLES[first.article].meta.title in back["text"], f"{note_id}: the way back names its article"
         assert back["bottom"] <= layout["h1"] < layout["body"] and back["top"] < 844, f"{note_id}: {layout}"
         assert back["right"] <= width and not layout["overflow"], f"{note_id}: wider than the screen"
@@ -170,8 +170,8 @@ def test_the_way_back_leads_to_the_marker_the_note_was_opened_from(browser, serv
     assert f"dari={later.article}%2Flatar-ref-{note_id}-{later.occurrence}" in href, href
     page.goto(href)
     shown = page.evaluate("[...document.querySelectorAll('.latar-back a')].filter(a => a.offsetWidth > 0).map(a => a.innerText)")
-    assert len(shown) == 1 and shown[0].startswith(f"Kembali ke paragraf {later.paragraph + 1}"), shown
+    assert len(shown) == 1 and shown[0].startswith(f"← Kembali ke paragraf {later.paragraph + 1}"), shown
     page.goto(f"{origin}/anotasi/{note_id}/?dari=%3Cimg%20src%3Dx%3E")  # a name the page does not hold: the first way back
     shown = page.evaluate("[...document.querySelectorAll('.latar-back a')].filter(a => a.offsetWidth > 0).map(a => a.innerText)")
-    assert len(shown) == 1 and shown[0].startswith(f"Kembali ke paragraf {placements[0].paragraph + 1}"), shown
+    assert len(shown) == 1 and shown[0].startswith(f"← Kembali ke paragraf {placements[0].paragraph + 1}"), shown
     page.close()

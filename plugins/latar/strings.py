@@ -161,7 +161,7 @@ ARCHIVE = "arsip"
 
 
 BACK_TO = "Kembali ke "
-"""Before the back link's place: "← Kembali ke paragraf 9" (the arrow is drawn by CSS)."""
+"""Before the back link's place: "← Kembali ke paragraf 9" (the arrow is hidden from screen readers)."""
 BACK_NAME = "Kembali ke artikel"
 """The back link's landmark."""
 HEADLINE = "judul"

@@ -89,6 +89,7 @@ def _back(backlinks: Sequence[Backlink]) -> Element:
         anchor = tag("a", href=link.href, data_latar_from=link.key)
         append(
             anchor,
+            tag("span", "← ", aria_hidden="true"),
             tag("span", strings.BACK_TO + strings.back_place(link.placement.paragraph + 1), class_="latar-back-place"),
             tag("span", ": ", class_="latar-sr-only"),
             tag("span", link.article_title, class_="latar-back-article"),
