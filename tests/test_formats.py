@@ -9,6 +9,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from importlib import metadata
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -197,6 +198,8 @@ def test_every_article_and_note_page_has_a_card_open_graph_and_json_ld(site: Pat
         data = json.loads(script.string)
         assert data["@type"] in {"NewsArticle", "Article", "ClaimReview"} and data["image"]["url"] == og["og:image"]
         assert named["description"] == og["og:description"] != CONFIG["site_description"]
+        words = og["og:image:alt"].replace("·", ":").split(":")
+        assert not any(a.strip() == b.strip() for a, b in pairwise(words)), f"the card says a word twice: {og['og:image:alt']}"
         descriptions.append(named["description"])
     assert len(set(descriptions)) == len(pages) >= 2, "every page describes itself"
 

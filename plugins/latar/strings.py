@@ -279,9 +279,10 @@ def kind_aside(kind: str) -> str:
 ARTICLE_CARD = "Artikel beranotasi"
 
 
-def note_card(kind: str) -> str:
-    """What a note's card says it is."""
-    return f"{NOTES_TITLE} · {kind_label(kind)}"
+def note_card(kind: str, title: str = "") -> str:
+    """What a note's card says it is (not the kind again when the title starts with it: "Klarifikasi: …")."""
+    label = kind_label(kind)
+    return NOTES_TITLE if title.startswith(label) else f"{NOTES_TITLE} · {label}"
 
 
 def article_card_detail(publisher: str, published: str, notes: int) -> str:

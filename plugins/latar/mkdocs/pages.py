@@ -140,7 +140,8 @@ class NotePage(LatarPage):
         """The note, where it is placed, its head tags and social card, and the GitHub links."""
         note = self.note
         url = site.absolute(page.url)
-        card = Card(strings.note_card(note.kind), plain_text(note.title), note_description(note), site.config.site_name)
+        title = plain_text(note.title)
+        card = Card(strings.note_card(note.kind, title), title, note_description(note), site.config.site_name)
         picture = site.card(page.file.src_uri, card)
         placements = site.placements.by_note.get(note.id, ()) if site.placements else ()
         spots = claim_spots(note, list(site.articles.values()), {note.id: [p.article for p in placements]} if placements else {})
