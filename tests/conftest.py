@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from browser import take_latar_errors
+from browser import CSP_VIOLATIONS, take_latar_errors
 from reading import browser, served  # noqa: F401 - module fixtures of the test_reading_* files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +97,15 @@ def pytest_runtest_call(item: pytest.Item):
     result = yield
     _no_latar_errors()
     return result
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations():
+    """Every page a browser test opens runs under the site's Content-Security-Policy without one violation."""
+    seen = len(CSP_VIOLATIONS)
+    yield
+    if len(CSP_VIOLATIONS) > seen:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(CSP_VIOLATIONS[seen:]))
 
 
 @dataclass
