@@ -150,8 +150,11 @@ def test_pages_deploys_from_the_hashed_lock_without_test_extras() -> None:
     runs = " ".join(step.get("run", "") for step in pages["jobs"]["build"]["steps"])
     assert "--require-hashes" in runs or "make build" in runs
     makefile = (ROOT / "Makefile").read_text("utf-8")
-    assert "--require-hashes -r .github/requirements.lock" in makefile
-    lock = (ROOT / ".github" / "requirements.lock").read_text("utf-8")
+    assert "LOCK     := .github/requirements/deploy.txt" in makefile and "--require-hashes -r $(LOCK)" in makefile
+    build = makefile.split("\nbuild:", 1)[1].split("\n", 1)[0]
+    assert "$(STAMP)" in build and "$(TESTS)" not in build, "make build installs only what the build needs"
+    lock = (ROOT / ".github" / "requirements" / "deploy.txt").read_text("utf-8")
+    assert "pip-compile" in lock and "--generate-hashes" in lock
     pinned = re.findall(r"^([a-z0-9._-]+)==\S+ \\$", lock, re.MULTILINE | re.IGNORECASE)
     assert {"mkdocs", "mkdocs-material", "nh3", "google-re2"} <= {name.lower() for name in pinned}
     assert lock.count("--hash=sha256:") >= len(pinned)
