@@ -104,7 +104,7 @@ class Run:
 
 def latar(*args: str) -> Run:
     """The ``latar`` command, in this process (plain-text output whatever the environment says)."""
-    from latar.cli import main  # noqa: PLC0415 - after the test's imports, as the command would
+    from latar.cli.main import main  # noqa: PLC0415 - after the test's imports, as the command would
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

@@ -41,7 +41,7 @@ CASES = [
     Case("null key", "docs/anotasi/a-nullkey.md", note(extra="~: x\n"), "docs/anotasi/a-nullkey.md:16", "a key must be text"),
     Case("bool key", "docs/anotasi/a-boolkey.md", note(extra="yes: x\n"), "docs/anotasi/a-boolkey.md:16", "a key must be text"),
     Case("huge integer", "docs/anotasi/a-hugeint.md", note(extra="date: " + "9" * 5000 + "\n"), "docs/anotasi/a-hugeint.md:16", "digits"),
-    Case("float", "docs/anotasi/a-float.md", note(extra="hindsight: 1.5e308\n"), "docs/anotasi/a-float.md:16", "not allowed"),
+    Case("float", "docs/anotasi/a-float.md", note(extra="hindsight: 1.5e+308\n"), "docs/anotasi/a-float.md:16", "not allowed"),
     Case("nested 400", "docs/anotasi/a-nested.md", note(title=nested(400)), "docs/anotasi/a-nested.md:2", "nested"),
     Case("nested 900", "docs/anotasi/a-nested900.md", note(title=nested(900)), "docs/anotasi/a-nested900.md:2", "nested"),
     Case("nested maps", "docs/anotasi/a-maps.md", note(title="{a: " * 300 + "1" + "}" * 300), "docs/anotasi/a-maps.md:2", "nested"),
@@ -61,9 +61,27 @@ CASES = [
     Case("isolate in summary", "docs/anotasi/a-isolate.md", note(summary="x \u2066y\u2069 z"), "docs/anotasi/a-isolate.md:4", "U+2066"),
     Case("mark in anchor", "docs/anotasi/a-mark.md", note(anchors="  - text: NATO\u200e\n"), "docs/anotasi/a-mark.md:6", "U+200E"),
     Case("arabic mark in body", "docs/anotasi/a-alm.md", note(body="Teks \u061c di sini.\n" * 40), "docs/anotasi/a-alm.md:17", "U+061C"),
-    Case("zero width space", "docs/anotasi/a-zwsp.md", note(title="NA\u200bTO"), "docs/anotasi/a-zwsp.md:2", "U+200B"),
-    Case("zero width joiner body", "docs/anotasi/a-zwj.md", note(body="Te\u200dks.\n" * 160), "docs/anotasi/a-zwj.md:17", "U+200D"),
-    Case("inner BOM", "docs/anotasi/a-bom.md", note(summary="Semenanjung\ufeff di Laut Hitam."), "docs/anotasi/a-bom.md:4", "U+FEFF"),
+    Case(
+        "zero width space",
+        "docs/anotasi/a-zwsp.md",
+        note(title="NA\u200bTO", anchors="  - text: Putin\n"),
+        "docs/anotasi/a-zwsp.md:2",
+        "U+200B",
+    ),
+    Case(
+        "zero width joiner body",
+        "docs/anotasi/a-zwj.md",
+        note(body="Te\u200dks.\n" * 160, anchors="  - text: Biden\n"),
+        "docs/anotasi/a-zwj.md:17",
+        "U+200D",
+    ),
+    Case(
+        "inner BOM",
+        "docs/anotasi/a-bom.md",
+        note(summary="Semenanjung\ufeff di Laut Hitam.", anchors="  - text: Kremlin\n"),
+        "docs/anotasi/a-bom.md:4",
+        "U+FEFF",
+    ),
     Case("bidi in seed", "seeds/bidi.txt", TEXT.replace("Kremlin", "Krem\u202elin"), "seeds/bidi.txt:3", "U+202E"),
     Case("tag in sidecar", "seeds/tag.yml", SIDECAR.replace("language: id", "language: !!binary aWQ="), "seeds/tag.yml:5", "YAML tag"),
     Case(
@@ -161,7 +179,7 @@ def test_note_from_issue_refuses_an_id_with_a_newline(tmp_path: Path) -> None:
 
 def test_every_public_payload_in_a_body_is_parsed_without_a_crash() -> None:
     """The dropped-Markdown report's parser once raised on '<![' from a public list: every payload, every parser."""
-    from latar.notes import note_problems  # noqa: PLC0415
+    from latar.core.notes import note_problems  # noqa: PLC0415
 
     crashed = {}
     for payload in [*xss_payloads(), "<![", "<![CDATA[", "<!x", "<?x", "</", "<!--", "<![ x ]]>"]:

@@ -83,7 +83,7 @@ def test_strict_build_is_bounded_and_says_what_check_says(tmp_path: Path) -> Non
 
 def test_a_huge_title_is_wrapped_in_few_measurements() -> None:
     """``cards.wrap`` trims an over-long last line by halving, not one character at a time."""
-    from latar.cards import font, wrap  # noqa: PLC0415
+    from latar.outputs.cards import font, wrap  # noqa: PLC0415
 
     face = font("Bold", 48)
     calls = 0

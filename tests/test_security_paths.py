@@ -27,10 +27,8 @@ def _links(root: Path) -> None:
     (seeds / "hilang.txt").symlink_to("/tidak/ada/hilang.txt")
     (seeds / "folder.txt").mkdir()
     (notes / "gitcfg.md").symlink_to("../../.git/config")
-    (notes / "arsip").symlink_to("../../.git", target_is_directory=True)
     (notes / "sumber.txt").symlink_to("/etc/passwd")
     (notes / "hilang.md").symlink_to("/tidak/ada/hilang.md")
-    (notes / "akar.md").symlink_to("/")
     (notes / "putar.md").symlink_to("putar.md")
     (notes / "folder.md").mkdir()
     (notes / "folder.md" / "isi.md").write_text(GOOD_NOTE, encoding="utf-8")
@@ -65,10 +63,8 @@ EXPECTED = [
     ("seeds/catatan.md", "seeds/ holds only"),
     ("seeds/uji.txt.orig", "seeds/ holds only"),
     ("docs/anotasi/gitcfg.md", "symbolic link"),
-    ("docs/anotasi/arsip", "symbolic link"),
     ("docs/anotasi/sumber.txt", "symbolic link"),
     ("docs/anotasi/hilang.md", "symbolic link"),
-    ("docs/anotasi/akar.md", "symbolic link"),
     ("docs/anotasi/putar.md", "symbolic link"),
     ("docs/anotasi/salinan.md", "symbolic link"),
     ("docs/anotasi/folder.md", "not a regular file"),
@@ -117,6 +113,26 @@ def test_the_notes_index_is_always_generated(hostile) -> None:
     page = (built.site / "anotasi" / "index.html").read_text("utf-8")
     assert "alert(" not in page
     assert "<title>Anotasi" in page
+
+
+def test_a_link_to_a_folder_stops_the_build_before_mkdocs_walks_it(tmp_path: Path) -> None:
+    """MkDocs follows links while it lists the docs folder: one to '/' would read the machine, one to '.git' publish it."""
+    root = project(tmp_path / "proyek")
+    commit_all(root, "proyek")
+    (root / "docs" / "anotasi" / "arsip").symlink_to("../../.git", target_is_directory=True)
+    (root / "docs" / "akar.md").symlink_to("/")
+    (root / "docs" / "anotasi" / "lingkar").symlink_to(".", target_is_directory=True)
+    check = latar_check(root)
+    expected = {
+        "docs/akar.md: " + "is a symbolic link; commit the file itself (latar reads no links and publishes nothing they point to)",
+        "docs/anotasi/arsip: " + "is a symbolic link; commit the file itself (latar reads no links and publishes nothing they point to)",
+        "docs/anotasi/lingkar: " + "is a symbolic link; commit the file itself (latar reads no links and publishes nothing they point to)",
+    }
+    assert check.problems == expected, check.out
+    built = strict_build(root)
+    assert not built.ok
+    assert {line.removeprefix("latar: ") for message in built.warnings for line in message.splitlines()} >= expected
+    assert not built.site.exists(), "nothing is built"
 
 
 def test_a_file_a_maintainer_lists_is_published(tmp_path: Path) -> None:

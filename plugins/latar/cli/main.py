@@ -62,7 +62,7 @@ def project_of(args: argparse.Namespace) -> Project:
     project = locate(Path(args.root), Path(args.config) if args.config else None)
     seeds = project.root / args.seeds if args.seeds else project.seeds_dir
     notes = project.root / args.notes if args.notes else project.notes_dir
-    return Project(project.root, project.config, seeds, notes, project.branch)
+    return Project(project.root, project.config, seeds, notes, project.branch, project.docs_dir, project.allowed)
 
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
@@ -70,7 +70,16 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
     started = time.perf_counter()
     style = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:
-        result = check(project.root, project.seeds_dir, project.notes_dir, args.base, project.branch, surroundings=surroundings)
+        result = check(
+            project.root,
+            project.seeds_dir,
+            project.notes_dir,
+            args.base,
+            project.branch,
+            surroundings=surroundings,
+            docs_dir=project.docs_dir,
+            allowed=project.allowed,
+        )
     except UnknownBase as err:
         print(f"latar check: {err}; pass --base with a branch or commit (e.g. --base origin/main)", file=sys.stderr)
         return EXIT_USAGE
