@@ -14,6 +14,7 @@ from pathlib import Path
 from latar.cli.articles import register as register_article_command
 from latar.cli.commands import add_commands, print_markdown
 from latar.cli.project import Project, ProjectError, locate
+from latar.core.contributed import write_new
 from latar.core.files import file_label
 from latar.core.git import UnknownBase
 from latar.core.notes import KINDS, SAFE_ID, parse_note
@@ -134,8 +135,10 @@ def cmd_new(args: argparse.Namespace, project: Project) -> int:
     except InputError as err:  # pragma: no cover - the skeleton always parses
         print(err, file=sys.stderr)
         return EXIT_USAGE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    refused = write_new(path, text, project.root, args.force)  # never through a link, never into a linked folder
+    if refused:
+        print(f"latar new: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     print(f"wrote {label}; replace every TODO and example address, then run 'latar check' (it points at each one)")
     result = check(project.root, project.seeds_dir, project.notes_dir, branch=project.branch, new=[label], surroundings=surroundings)
     for problem in result.problems:
