@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import textwrap
 from dataclasses import dataclass, field
@@ -97,6 +98,19 @@ def pytest_runtest_call(item: pytest.Item):
     result = yield
     _no_latar_errors()
     return result
+
+
+@pytest.fixture(autouse=True, scope="session")
+def card_cache(tmp_path_factory):
+    """Builds cache their cards in a folder of this test session, not in the user's cache folder."""
+    folder = tmp_path_factory.mktemp("kartu-cache")
+    previous = os.environ.get("LATAR_CACHE_DIR")
+    os.environ["LATAR_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("LATAR_CACHE_DIR", None)
+    else:
+        os.environ["LATAR_CACHE_DIR"] = previous
 
 
 @pytest.fixture(autouse=True)

@@ -16,14 +16,20 @@ from latar.core.problems import printable
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~!()&])")
 _PINGS = re.compile(r"([@#])")
 _BACKTICKS = re.compile(r"`+")
+_ADDRESS = re.compile(r"((?:[a-z][a-z0-9+.-]*:/+|www\.)[^\s<>]+)", re.IGNORECASE)
 WORD_BREAK = "\u200b"
 """Between ``@``/``#`` and what follows: GitHub then links no user, team or issue."""
 
 
 def text(value: str) -> str:
-    """``value`` on one line, as literal Markdown text: no markup, links, HTML, entities, mentions or references."""
-    escaped = _SPECIAL.sub(r"\\\1", " ".join(printable(value).split()))
-    return _PINGS.sub(rf"\1{WORD_BREAK}", escaped)
+    """``value`` on one line, as literal Markdown text: no markup, links, HTML, entities, mentions or references.
+
+    Addresses become code spans: GitHub would link a bare ``https://…`` or ``www.…`` however it is escaped.
+    """
+    parts = _ADDRESS.split(" ".join(printable(value).split()))
+    return "".join(
+        code(part) if index % 2 else _PINGS.sub(rf"\1{WORD_BREAK}", _SPECIAL.sub(r"\\\1", part)) for index, part in enumerate(parts)
+    )
 
 
 def code(value: str) -> str:
