@@ -26,7 +26,7 @@ def _many_anchors(files: dict[str, str]) -> None:
 CASES = {
     "dev-zero": ({}, "docs/anotasi/nol.md", "symbolic link"),
     "redos": (
-        {"seeds/redos.txt": TEXT + "a" * 35 + "b\n", "seeds/redos.yml": SIDECAR + "publisher_lines:\n  - '^(a+)+$'\n"},
+        {"seeds/redos.txt": TEXT + "aaaa\n" + "a" * 35 + "b\n", "seeds/redos.yml": SIDECAR + "publisher_lines:\n  - '^(a+)+$'\n"},
         None,
         None,
     ),
