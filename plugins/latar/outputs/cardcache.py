@@ -12,8 +12,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from latar.core import git
 from latar.core.contributed import linked_folder
-from latar.core.git import _git
 
 ENVIRONMENT = "LATAR_CACHE_DIR"
 
@@ -37,7 +37,7 @@ def card_folder(root: Path, option: str | None) -> tuple[Path | None, str | None
         link = linked_folder(folder, root)
         if link is not None:
             return None, f"the card cache's folder {link} is a symbolic link; remove it (cards are drawn in memory until then)"
-        tracked = _git(root, "ls-files", "-z", "--", folder.relative_to(root).as_posix())
+        tracked = git.output(root, "ls-files", "-z", "--", folder.relative_to(root).as_posix())
         if tracked:
             return None, (
                 f"the card cache {folder} is tracked by git, so a pull request could put cards in it; "
