@@ -3,19 +3,30 @@ VENV     ?= .venv
 PYTHON   ?= python3
 BIN      := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
+LOCK     := .github/requirements/deploy.txt
 STAMP    := $(VENV)/.installed
+TESTS    := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 export LATAR_CHROMIUM ?= $(CHROMIUM)
 
 .PHONY: install serve build check test lint browser bench audit reader clean
 
-$(STAMP): pyproject.toml
+# What serving and building need, and nothing else: the hashed lock (pip-compile --generate-hashes of pyproject.toml's
+# dependencies; Dependabot bumps it), the same for `make serve`, `make build` and the Pages deploy.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	@echo "Installing what the site needs from $(LOCK) (every package checked against its hash)…"
+	$(BIN)/pip install --progress-bar on --require-hashes -r $(LOCK)
+	$(BIN)/pip install --no-deps --no-build-isolation -e .
 	touch $@
 
-install: $(STAMP)
+# The test tools on top (pytest, Playwright, zizmor…): `make test` and `make install`, never the deploy.
+$(TESTS): $(STAMP)
+	@echo "Installing the test tools…"
+	$(BIN)/pip install -e '.[test]'
+	touch $@
+
+install: $(TESTS)
 
 NODE_TOOLS := tests/node_modules/.installed
 $(NODE_TOOLS): tests/package-lock.json
@@ -43,15 +54,15 @@ browser: ## make sure Debian's Chromium is there for the browser tests
 	  || { echo "ERROR: could not install Chromium. Install it with 'apt-get install chromium' or set CHROMIUM=/path/to/chromium." >&2; exit 1; }; \
 	[ -x "$(LATAR_CHROMIUM)" ] || { echo "ERROR: Chromium is still missing at $(LATAR_CHROMIUM); set CHROMIUM=/path/to/chromium." >&2; exit 1; }
 
-lint: $(STAMP)
+lint: $(TESTS)
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/ruff format --check plugins tests benchmarks
 
-test: $(STAMP) $(NODE_TOOLS) browser ## every test: unit, real builds, real Chromium, workflow linters
+test: $(TESTS) $(NODE_TOOLS) browser ## every test: unit, real builds, real Chromium, workflow linters
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/pytest
 
-bench: $(STAMP) browser ## benchmarks (figures into benchmarks/results/): build time, then search bytes and recall in Chromium
+bench: $(TESTS) browser ## benchmarks (figures into benchmarks/results/): build time, then search bytes and recall in Chromium
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.search
 
@@ -60,7 +71,7 @@ $(AUDIT_TOOLS): benchmarks/package-lock.json
 	npm ci --prefix benchmarks --silent --no-audit --no-fund
 	touch $@
 
-audit: $(STAMP) $(AUDIT_TOOLS) browser ## Lighthouse on the article page served with gzip, vs stock Material
+audit: $(TESTS) $(AUDIT_TOOLS) browser ## Lighthouse on the article page served with gzip, vs stock Material
 	$(BIN)/python -m benchmarks.audit
 
 READER ?=

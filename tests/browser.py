@@ -15,6 +15,13 @@ from typing import ClassVar
 import pytest
 
 CHROMIUM = os.environ.get("LATAR_CHROMIUM", "/usr/bin/chromium")
+CSP_VIOLATIONS: list[str] = []
+"""Every Content-Security-Policy violation any page of any browser test reported (conftest fails the test that caused one)."""
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__latarCspViolation([event.violatedDirective, event.blockedURI || "inline", event.sourceFile + ":" + event.lineNumber].join(" "));
+});
+"""
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
@@ -47,9 +54,15 @@ def take_latar_errors() -> list[str]:
 
 
 def _watch(context):
+    """Report the ``latar:`` console errors and every Content-Security-Policy violation (DOM event, console) of ``context``."""
+    context.expose_binding("__latarCspViolation", lambda source, text: CSP_VIOLATIONS.append(f"{source['page'].url}: {text}"))
+    context.add_init_script(_REPORT_VIOLATIONS)
+
     def record(message) -> None:
         if message.type == "error" and message.text.startswith("latar:"):
             LATAR_ERRORS.append(f"{message.page.url if message.page else '(worker)'}: {message.text}")
+        if "Content Security Policy" in message.text:
+            CSP_VIOLATIONS.append(f"{message.page.url if message.page else '(worker)'}: {message.text}")
 
     context.on("console", record)
     return context

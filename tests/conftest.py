@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import textwrap
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from browser import take_latar_errors
+from browser import CSP_VIOLATIONS, take_latar_errors
 from reading import browser, served  # noqa: F401 - module fixtures of the test_reading_* files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +98,28 @@ def pytest_runtest_call(item: pytest.Item):
     result = yield
     _no_latar_errors()
     return result
+
+
+@pytest.fixture(autouse=True, scope="session")
+def card_cache(tmp_path_factory):
+    """Builds cache their cards in a folder of this test session, not in the user's cache folder."""
+    folder = tmp_path_factory.mktemp("kartu-cache")
+    previous = os.environ.get("LATAR_CACHE_DIR")
+    os.environ["LATAR_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("LATAR_CACHE_DIR", None)
+    else:
+        os.environ["LATAR_CACHE_DIR"] = previous
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations():
+    """Every page a browser test opens runs under the site's Content-Security-Policy without one violation."""
+    seen = len(CSP_VIOLATIONS)
+    yield
+    if len(CSP_VIOLATIONS) > seen:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(CSP_VIOLATIONS[seen:]))
 
 
 @dataclass

@@ -82,6 +82,8 @@ def test_keyboard_focus_then_esc_closes_and_keeps_focus(watched, origin, marker:
 
 def test_links_inside_a_tooltip_are_usable(watched, origin, marker: Marker) -> None:
     watched.goto(origin + marker.page)
+    # the marker mid-screen: its tooltip then has room below it, never under the sticky header (a race on a busy machine)
+    watched.evaluate("selector => document.querySelector(selector).scrollIntoView({block: 'center'})", marker.selector)
     watched.hover(marker.selector)
     link = watched.locator(".md-tooltip2.md-tooltip2--active a.latar-more")
     link.wait_for(state="visible")

@@ -99,7 +99,9 @@ def test_note_page_links_back_to_each_spot(make_site) -> None:
 
 
 def test_authors_own_footnotes_do_not_clash(make_site) -> None:
-    built = make_site(NOTES, docs={"tentang.md": "# Tentang\n\nTeks NATO[^1].\n\n[^1]: Catatan penulis.\n"})
+    """A maintainer's own page (listed in ``allowed_files``: nothing else under docs/ but notes is published)."""
+    config = MKDOCS_YML.replace("  - latar\n", "  - latar:\n      allowed_files: [tentang.md]\n")
+    built = make_site(NOTES, docs={"tentang.md": "# Tentang\n\nTeks NATO[^1].\n\n[^1]: Catatan penulis.\n"}, config=config)
     assert built.ok, built.warnings
     soup = built.soup("tentang/index.html")
     assert soup.select_one("#fn\\:1") is not None

@@ -206,7 +206,7 @@ def test_markdown_summary_of_a_pull_request(pull_request: Path, capsys) -> None:
     added = by_file["docs/anotasi/telekonferensi-gedung-putih.md"]
     assert added.splitlines()[0].endswith("— baru")
     assert "**Telekonferensi Gedung Putih** · Peristiwa" in added
-    assert "> Pengarahan **pejabat senior** Gedung Putih kepada wartawan." in added  # the summary, as Markdown
+    assert "> Pengarahan \\*\\*pejabat senior\\*\\* Gedung Putih kepada wartawan." in added  # the summary, as text
     (line,) = [x for x in added.splitlines() if x.startswith("- ➕")]
     assert line.endswith(
         'Dalam **telekonferensi** media, pejabat Gedung Putih menggambarkan pembicaraan itu "serius dan substansif" tapi '
@@ -291,9 +291,9 @@ def test_weekly_report_tells_dead_from_unknown_and_lists_missing_archives(tmp_pa
     unknown = text.split("### Tidak pasti")[1].split("###")[0]
     unarchived = text.split("### Tanpa arsip")[1]
     assert "https://a.example.id/hilang" in dead and "https://b.example.id/tolak" not in dead
-    assert "https://b.example.id/tolak" in unknown and "403 Forbidden" in unknown
-    assert "`docs/anotasi/krimea.md`: [Mati](https://a.example.id/hilang)" in unarchived
-    assert "[simpan](https://web.archive.org/save/https://b.example.id/tolak)" in unarchived
+    assert "https://b.example.id/tolak" in unknown and "403 (ditolak untuk robot)" in unknown  # the checker's own words: never
+    assert "`docs/anotasi/krimea.md`: [Mati](<https://a.example.id/hilang>)" in unarchived
+    assert "[simpan](<https://web.archive.org/save/https://b.example.id/tolak>)" in unarchived
     assert "c.example" not in unarchived
     (tmp_path / "lychee.json").write_text(json.dumps(lychee), encoding="utf-8")
     assert main(["--root", str(tmp_path), "sources", "--report", str(tmp_path / "lychee.json")]) == 0

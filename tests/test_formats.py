@@ -248,9 +248,10 @@ def test_a_named_author_is_a_person_and_dates_fall_back_to_source_date_epoch(mak
     assert set(ET.parse(built.site / "sitemap.xml").getroot().itertext()) >= {EPOCH_ISO}
 
 
-def test_cards_are_cached_by_content(make_site) -> None:
+def test_cards_are_cached_by_content(make_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LATAR_CACHE_DIR", str(tmp_path / "cache"))
     built = make_site({"krimea": note_text()})
-    cache = built.root / ".cache" / "latar" / "kartu"
+    cache = tmp_path / "cache" / "kartu"
     cached = sorted(cache.glob("*.png"))
     card = built.site / "anotasi" / "krimea" / "kartu.png"
     assert len(cached) == 2 and card.read_bytes() in {path.read_bytes() for path in cached}

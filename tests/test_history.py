@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from latar.core.history import History, build_date, iso, parse_log
@@ -52,6 +52,15 @@ def test_history_follows_renames_and_falls_back_for_what_git_does_not_know(tmp_p
 
 
 def test_a_file_added_again_after_a_deletion_starts_a_new_history() -> None:
-    log = "\x012022-03-01T00:00:00Z\0\nA\0a.md\0\x012022-02-01T00:00:00Z\0\nD\0a.md\0\x012022-01-01T00:00:00Z\0\nA\0a.md\0"
+    log = "\x011646092800\0\nA\0a.md\0\x011643673600\0\nD\0a.md\0\x011640995200\0\nA\0a.md\0"
     dates = parse_log(log)
     assert iso(dates["a.md"].created) == "2022-03-01T00:00:00Z"
+
+
+def test_author_dates_are_clamped_to_a_real_range() -> None:
+    """Security review row 9.4: a commit dated in year 10000, or with no date git can print, breaks nothing."""
+    log = "\x01253402300800\0\nM\0a.md\0\x01\0\nM\0b.md\0\x01-5\0\nA\0a.md\0"
+    dates = parse_log(log)
+    assert dates["a.md"].created == datetime(1970, 1, 1, tzinfo=UTC)
+    assert datetime.now(UTC) <= dates["a.md"].modified <= datetime.now(UTC) + timedelta(days=1)
+    assert "b.md" not in dates or dates["b.md"].modified <= datetime.now(UTC) + timedelta(days=1)

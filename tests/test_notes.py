@@ -22,7 +22,7 @@ def problems_of(text: str, note_id: str = "krimea") -> list[str]:
 
 
 def test_valid_note_parses() -> None:
-    note = parse_note("krimea", note_text(extra="date: 2014\nhindsight: false\n"), LABEL)
+    note = parse_note("krimea", note_text(extra="date: '2014'\nhindsight: false\n"), LABEL)
     assert (note.title, note.kind, note.date, note.anchors[0].text, note.anchors[0].line) == ("Krimea", "place", "2014", "Krimea", 6)
     assert note.sources[0].date == "2021-12-31"
 

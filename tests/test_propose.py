@@ -296,7 +296,7 @@ def test_keyboard_selection_then_tab_reaches_the_control(page, project) -> None:
     page.mouse.dblclick(rects[0]["x"] + 2, rects[0]["y"] + rects[0]["height"] / 2)
     page.keyboard.press("Shift+Control+ArrowRight")
     page.keyboard.press("Shift+Control+ArrowRight")
-    page.wait_for_function("getSelection().toString().trim() === 'pejabat administrasi senior'")
+    page.wait_for_function("() => getSelection().toString().trim() === 'pejabat administrasi senior'")
     control(page)
     page.wait_for_timeout(200)
     for _ in range(10):  # past any marker between the selection and the control

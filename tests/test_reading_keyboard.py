@@ -26,7 +26,9 @@ def test_the_first_tab_stop_is_a_skip_link_to_the_article(browser, served, width
         target = page.locator(link["href"])
         assert target.evaluate("el => el.closest('.latar-article') !== null"), "the skip link leads to the article"
         # it fades in (Material's transition): wait for it to be fully shown, still focused
-        page.wait_for_function("document.activeElement.matches('.md-skip') && getComputedStyle(document.activeElement).opacity === '1'")
+        page.wait_for_function(
+            "() => document.activeElement.matches('.md-skip') && getComputedStyle(document.activeElement).opacity === '1'"
+        )
         page.keyboard.press("Enter")
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.closest('.latar-article') !== null"), "after skipping, Tab continues in the article"

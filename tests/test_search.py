@@ -253,7 +253,7 @@ def test_nothing_is_fetched_for_search_until_the_reader_opens_it(reader) -> None
     page.wait_for_timeout(500)
     assert [url for url in reader.requests if any(part in url for part in SEARCH_FILES)] == []
     page.keyboard.press("s")  # Material's other key for search
-    page.wait_for_function("document.activeElement.matches('.md-search__input')")
+    page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
     for _ in range(100):  # the worker's own requests: Playwright sees them, the page's load states do not wait for them
         if any(url.endswith("/pagefind/wasm.id.pagefind") for url in reader.requests):
             break

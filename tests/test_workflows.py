@@ -138,7 +138,14 @@ def test_actionlint_finds_nothing() -> None:
 
 
 def test_zizmor_finds_nothing() -> None:
+    """The auditor persona: every finding, informational ones included."""
     zizmor = Path(sys.executable).parent / "zizmor"
-    result = subprocess.run([str(zizmor), "--offline", "--no-progress", ".github/"], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--no-progress", "--persona", "auditor", ".github/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings" in result.stdout + result.stderr

@@ -36,7 +36,9 @@ def hostile_notes(lines: list[str]) -> tuple[dict[str, str], str]:
 
 
 def hostile_meta(lines: list[str]) -> str:
-    """The sidecar's free-text fields carry payloads too (byline, footer, source box, redirect page)."""
+    """The sidecar's free-text fields carry payloads too (byline, footer, source box, redirect page), those that fit
+    the fields' lengths (a longer one is refused: the schema's ``maxLength``)."""
+    lines = [line for line in lines if len(line) <= 200]
     extra = {"author": lines[0], "rights": lines[1], "remarks": lines[2:5], "publisher_lines": ["^Baca juga:"], "redirect_from": ["lama"]}
     title = next(line for line in lines if "<" in line and line.strip())  # the page title, the header, the list, the redirect
     return META.replace("title: Uji\n", "") + yaml.safe_dump({"title": title, **extra}, allow_unicode=True)

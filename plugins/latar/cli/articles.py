@@ -18,6 +18,7 @@ from typing import Any
 
 from latar.cli.project import latar_command
 from latar.core.articles import SAFE_NAME, nfc
+from latar.core.contributed import write_new
 from latar.core.dates import DATE_IN_NAME
 from latar.core.files import read_text, split_lines
 from latar.core.layout import infer_layout
@@ -149,7 +150,10 @@ def cmd_article_new(args: argparse.Namespace, project: Any = None) -> int:
         print(f"latar article new: {text_path} is empty; paste the article's text into it (one paragraph a line) first", file=sys.stderr)
         return 2
     draft = draft_sidecar(name, text)
-    meta_path.write_text(draft.yaml, encoding="utf-8")
+    refused = write_new(meta_path.absolute(), draft.yaml, project.root if project else Path.cwd(), args.force)
+    if refused:
+        print(f"latar article new: {refused}", file=sys.stderr)
+        return 2
     print(f"wrote {meta_path}\n\nfirst lines of {text_path}:")
     for number, line in draft.first:
         print(f"  {number:>4}  {line[:100]}")

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from latar.cli.project import Project
 from latar.cli.proposal import FIELDS, ProposalError, note_text, parse_issue, restore_context
-from latar.cli.summary import changed_notes, check_base, markdown
+from latar.cli.summary import changed_files, check_base, is_note, is_seed, markdown
 from latar.core import git
 from latar.core.articles import load_articles
+from latar.core.contributed import write_new
 from latar.core.files import file_label
 from latar.core.notes import SAFE_ID, load_notes, parse_note
 from latar.core.pipeline import Placements
@@ -85,8 +86,10 @@ def cmd_note_from_issue(args: argparse.Namespace, project: Project) -> int:
         if others:
             print("\n".join(map(str, others)), file=sys.stderr)
             return 2
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(body, encoding="utf-8")
+    refused = write_new(path, body, project.root, args.force)  # never through a link, never into a linked folder
+    if refused:
+        print(f"latar note-from-issue: {refused}", file=sys.stderr)
+        return 2
     where = "" if places == 1 else f" (the phrase with this prefix/suffix is found {places} times in the article; check the anchor)"
     print(f"wrote {label}{where}; replace every TODO and example address, then run 'latar check' (it points at each one)")
     return 0
@@ -122,17 +125,19 @@ def print_markdown(project: Project, result: Placements, base: str | None) -> No
     ``base`` defaults as for ``latar check`` (the pull request's target branch, ``origin/<branch>``, ``<branch>``);
     without one, every note is shown and nothing compared.
     """
-    changed = base_result = None
+    changed = base_result = others = None
     label = ""
     seeds = project.seeds_dir.relative_to(project.root).as_posix()
     notes = project.notes_dir.relative_to(project.root).as_posix()
     try:
         commit = git.merge_base(project.root, base, project.branch)
         if commit is not None:
-            changed = changed_notes(project.root, commit, notes)
+            every = changed_files(project.root, commit)
+            changed = {path: status for path, status in every.items() if is_note(path, notes)}
+            others = {path: status for path, status in every.items() if path not in changed and not is_seed(path, seeds)}
             base_result = check_base(project.root, commit, seeds, notes)
             label = f"{base} ({commit[:7]})" if base else commit[:7]
     except (git.GitError, git.UnknownBase, ValueError) as err:
         print(f"latar check: cannot compare with '{base}': {err}; showing every note", file=sys.stderr)
-        changed = base_result = None
-    sys.stdout.write(markdown(result, changed, base_result, label))
+        changed = base_result = others = None
+    sys.stdout.write(markdown(result, changed, base_result, label, others))

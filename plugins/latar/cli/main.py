@@ -14,6 +14,7 @@ from pathlib import Path
 from latar.cli.articles import register as register_article_command
 from latar.cli.commands import add_commands, print_markdown
 from latar.cli.project import Project, ProjectError, locate
+from latar.core.contributed import write_new
 from latar.core.files import file_label
 from latar.core.git import UnknownBase
 from latar.core.notes import KINDS, SAFE_ID, parse_note
@@ -62,7 +63,7 @@ def project_of(args: argparse.Namespace) -> Project:
     project = locate(Path(args.root), Path(args.config) if args.config else None)
     seeds = project.root / args.seeds if args.seeds else project.seeds_dir
     notes = project.root / args.notes if args.notes else project.notes_dir
-    return Project(project.root, project.config, seeds, notes, project.branch)
+    return Project(project.root, project.config, seeds, notes, project.branch, project.docs_dir, project.allowed)
 
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
@@ -70,7 +71,16 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
     started = time.perf_counter()
     style = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:
-        result = check(project.root, project.seeds_dir, project.notes_dir, args.base, project.branch, surroundings=surroundings)
+        result = check(
+            project.root,
+            project.seeds_dir,
+            project.notes_dir,
+            args.base,
+            project.branch,
+            surroundings=surroundings,
+            docs_dir=project.docs_dir,
+            allowed=project.allowed,
+        )
     except UnknownBase as err:
         print(f"latar check: {err}; pass --base with a branch or commit (e.g. --base origin/main)", file=sys.stderr)
         return EXIT_USAGE
@@ -125,8 +135,10 @@ def cmd_new(args: argparse.Namespace, project: Project) -> int:
     except InputError as err:  # pragma: no cover - the skeleton always parses
         print(err, file=sys.stderr)
         return EXIT_USAGE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    refused = write_new(path, text, project.root, args.force)  # never through a link, never into a linked folder
+    if refused:
+        print(f"latar new: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     print(f"wrote {label}; replace every TODO and example address, then run 'latar check' (it points at each one)")
     result = check(project.root, project.seeds_dir, project.notes_dir, branch=project.branch, new=[label], surroundings=surroundings)
     for problem in result.problems:

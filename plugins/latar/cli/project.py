@@ -40,6 +40,9 @@ class Project:
     seeds_dir: Path
     notes_dir: Path
     branch: str = "main"
+    docs_dir: Path | None = None
+    allowed: tuple[str, ...] = ()
+    """``plugins.latar.allowed_files``: what a maintainer lets be published from the docs folder besides notes."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -76,7 +79,9 @@ def load_project(config: Path) -> Project:
     settings = {key: str(options.get(key) or default) for key, default in DEFAULTS.items()}
     root = config.parent.resolve()
     docs = root / str(data.get("docs_dir") or "docs")
-    return Project(root, config, root / settings["seeds_dir"], docs / settings["notes_dir"], settings["branch"])
+    allowed = options.get("allowed_files")
+    allowed = tuple(str(item) for item in allowed) if isinstance(allowed, list) else ()
+    return Project(root, config, root / settings["seeds_dir"], docs / settings["notes_dir"], settings["branch"], docs, allowed)
 
 
 def locate(start: Path, config: Path | None = None) -> Project:

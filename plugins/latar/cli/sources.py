@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from latar.cli.mdtext import code, link
 from latar.core.notes import Note, Source
 
 UNKNOWN_CODES = frozenset({403, 429})
@@ -101,18 +102,34 @@ def report(notes: Iterable[Note], lychee: Mapping[str, Any] | None = None) -> st
             "",
         ]
         lines += [
-            f"- `{c.note.path}`: [{_text(c.source.title)}]({c.source.url}) — "
-            f"[simpan](https://web.archive.org/save/{quote(c.source.url, safe=':/?&=%#')})"
+            f"- {code(c.note.path)}: {link(c.source.title, c.source.url)} — "
+            f"{link('simpan', 'https://web.archive.org/save/' + quote(c.source.url, safe=':/?&=%#'))}"
             for c in unarchived
         ]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+STATUS_WORDS = {400: "permintaan ditolak", 401: "perlu masuk", 403: "ditolak untuk robot", 404: "tidak ditemukan", 410: "dihapus"}
+STATUS_WORDS |= {429: "terlalu banyak permintaan", 451: "diblokir secara hukum"}
+CAUSES = (
+    (("timeout", "timed out"), "batas waktu habis"),
+    (("dns", "resolve", "name or service"), "nama domain tidak ditemukan"),
+    (("certificate", "ssl", "tls"), "sertifikat TLS bermasalah"),
+    (("redirect",), "terlalu banyak pengalihan"),
+    (("connect", "refused", "reset"), "tidak tersambung"),
+)
+"""The link checker's own words are never printed (they can carry a page's text): a status and one of these."""
+
+
+def status_text(code: int | None, said: str) -> str:
+    """What the report says about a failed address: its status code and a fixed phrase, nothing the checker wrote."""
+    lowered = said.lower()
+    if code is not None and 500 <= code <= 599:
+        return f"{code} (galat server)"
+    if code is not None:
+        return f"{code} ({STATUS_WORDS.get(code, 'gagal')})"
+    return next((phrase for needles, phrase in CAUSES if any(needle in lowered for needle in needles)), "gagal")
+
+
 def _item(c: Cited, status: tuple[int | None, str], url: str = "") -> str:
-    code, text = status
-    said = " ".join(text.split()) or (str(code) if code else "gagal")
-    return f"- `{c.note.path}`: [{_text(c.source.title)}]({url or c.source.url}) — {_text(said)}"
-
-
-def _text(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", " ".join(text.split()))
+    return f"- {code(c.note.path)}: {link(c.source.title, url or c.source.url)} — {status_text(*status)}"

@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from latar.cli.mdtext import code, text
 from latar.core import git
 from latar.core.pipeline import PlacedArticle, Placement, Placements, check
+from latar.core.problems import printable
 from latar.strings import kind_label, surroundings
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
 STATUS = {"A": "baru", "M": "diubah", "D": "dihapus", "": "—"}
 
@@ -40,9 +41,9 @@ class Spot:
         return self.note_id, self.article, self.sentence
 
 
-def escape(text: str) -> str:
-    """Plain text as Markdown that shows it literally."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+def escape(value: str) -> str:
+    """Plain text as Markdown that shows it literally (no markup, link, HTML, @mention or #reference)."""
+    return text(value)
 
 
 def sentence(article_paragraphs: tuple[str, ...], placement: Placement, width: int = 160) -> str:
@@ -71,22 +72,36 @@ def spots(placed: Iterable[PlacedArticle]) -> list[Spot]:
     ]
 
 
-def changed_notes(root: Path, base: str, notes_rel: str) -> dict[str, str]:
-    """Notes added (A), modified (M) or deleted (D) since ``base``'s common ancestor with HEAD, uncommitted included."""
+def changed_files(root: Path, base: str) -> dict[str, str]:
+    """Every file added (A), modified (M) or deleted (D) since ``base``'s common ancestor with HEAD, uncommitted and
+    untracked ones included; paths relative to ``root`` as latar's messages name them (any character shown escaped)."""
     try:
         ancestor = git.required(root, "merge-base", base, "HEAD").strip()
     except git.GitError:
         ancestor = base
-    out = git.required(root, "diff", "--name-status", "--no-renames", ancestor, "--relative", "--", notes_rel)
-    changed = {}
-    for line in out.splitlines():
-        status, _, path = line.partition("\t")
-        if path.endswith(".md") and Path(path).name != "index.md":
-            changed[path] = status[:1]
-    for path in git.required(root, "ls-files", "--others", "--exclude-standard", "--", notes_rel).splitlines():
-        if path.endswith(".md") and Path(path).name != "index.md":
-            changed[path] = "A"
+    tokens = git.required(root, "diff", "--name-status", "--no-renames", "-z", ancestor, "--relative").split("\0")
+    changed = {printable(path): status[:1] for status, path in zip(tokens[::2], tokens[1::2], strict=False) if path}
+    for path in git.required(root, "ls-files", "--others", "--exclude-standard", "-z").split("\0"):
+        if path:
+            changed[printable(path)] = "A"
     return changed
+
+
+def is_note(path: str, notes_rel: str) -> bool:
+    """True for ``<notes>/<id>.md`` (not the index, not in a sub-folder)."""
+    folder, _, name = path.rpartition("/")
+    return folder == notes_rel and name.endswith(".md") and name != "index.md"
+
+
+def is_seed(path: str, seeds_rel: str) -> bool:
+    """True for ``<seeds>/<name>.txt`` or ``.yml``."""
+    folder, _, name = path.rpartition("/")
+    return folder == seeds_rel and name.endswith((".txt", ".yml"))
+
+
+def _regular_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    """Files and folders of the base revision; links are left out (a link merged there must not stop the summary)."""
+    return tarfile.data_filter(member, path) if member.isreg() or member.isdir() else None
 
 
 def check_base(root: Path, base: str, seeds_rel: str, notes_rel: str) -> Placements:
@@ -100,7 +115,7 @@ def check_base(root: Path, base: str, seeds_rel: str, notes_rel: str) -> Placeme
             if archive is None:
                 continue  # the folder does not exist in the base revision
             with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                tar.extractall(folder, filter="data")
+                tar.extractall(folder, filter=_regular_only)
         (folder / seeds_rel).mkdir(parents=True, exist_ok=True)
         return check(folder, folder / seeds_rel, folder / notes_rel, surroundings=surroundings)
 
@@ -110,8 +125,10 @@ def markdown(
     changed: dict[str, str] | None = None,
     base_result: Placements | None = None,
     base_label: str = "",
+    others: dict[str, str] | None = None,
 ) -> str:
-    """The job summary. ``changed``: note path → git status (None: every note, no comparison)."""
+    """The job summary. ``changed``: note path → git status (None: every note, no comparison); ``others``: every other
+    changed file outside the notes and seeds (path → status), which only a maintainer can review."""
     now = spots(result.placed)
     before = spots(base_result.placed) if base_result is not None else None
     notes = {note.path: note for note in [*result.notes, *result.unpublished]}
@@ -123,9 +140,19 @@ def markdown(
         "## latar: pemeriksaan catatan",
         "",
         f"{'❌' if problems else '✅'} **{problems} masalah** · {len(result.notes)} catatan · {len(result.articles)} artikel · "
-        f"{len(result.targets)} jangkar terpasang" + (f" · dibandingkan dengan `{base_label.replace('`', '')}`" if base_label else ""),
+        f"{len(result.targets)} jangkar terpasang" + (f" · dibandingkan dengan {code(base_label)}" if base_label else ""),
         "",
     ]
+    if others:
+        lines += [
+            "### ⚠️ Berkas lain yang berubah",
+            "",
+            "Perubahan ini menyentuh berkas yang bukan catatan atau artikel; `latar check` tidak memeriksanya dan "
+            "situs tidak menerbitkannya kecuali pengelola mengizinkan: tinjau setiap berkas ini sendiri (CODEOWNERS).",
+            "",
+            *(f"- ⚠️ {code(path)} — {STATUS.get(status, status)}" for path, status in sorted(others.items())),
+            "",
+        ]
     if changed:
         lines += ["### Catatan yang berubah", ""]
     shown: set[str] = set()
@@ -133,13 +160,13 @@ def markdown(
         note = notes.get(path) or base_notes.get(path)
         note_id = Path(path).stem
         shown.add(note_id)
-        lines.append(f"#### `{path}` — {STATUS.get(status, status)}")
+        lines.append(f"#### {code(path)} — {STATUS.get(status, status)}")
         lines.append("")
         if note is not None and note.title:
             lines.append(f"**{escape(note.title)}** · {kind_label(note.kind)}")
             lines.append("")
         if note is not None and note.summary and status != "D":
-            lines += [f"> {' '.join(note.summary.split())}", ""]
+            lines += [f"> {escape(note.summary)}", ""]  # as text: contributor Markdown is not the summary's
         lines += _placements(note_id, now, before)
         own = [p for p in result.problems if p.path == path]
         if own:
@@ -148,7 +175,7 @@ def markdown(
     if moved:
         lines += ["### Catatan lain yang penempatannya berubah", ""]
         for note_id in moved:
-            lines += [f"#### `{note_id}`", "", *_placements(note_id, now, before, only_changes=True)]
+            lines += [f"#### {code(note_id)}", "", *_placements(note_id, now, before, only_changes=True)]
     others = [p for p in result.problems if p.path not in changed]
     if others:
         lines += ["### Masalah lain", "", *(_problem(p) for p in others), ""]
@@ -181,4 +208,4 @@ def _placements(note_id: str, now: list[Spot], before: list[Spot] | None, only_c
 
 def _problem(problem) -> str:
     where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-    return f"- `{where}` — {escape(problem.message)}"
+    return f"- {code(where)} — {escape(problem.message)}"

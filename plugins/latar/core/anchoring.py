@@ -23,6 +23,7 @@ import ahocorasick
 
 from latar.core.articles import Unreadable
 from latar.core.notes import Anchor, Note
+from latar.core.phrase_claims import Claims
 from latar.core.problems import Problem
 from latar.core.schema import did_you_mean
 
@@ -131,13 +132,13 @@ class Anchorer:
         self.problems: list[Problem] = []
         self.changed = changed
         self._automaton = ahocorasick.Automaton()
-        claimed: dict[tuple[str, str, str], list[Target]] = defaultdict(list)
+        claims = Claims()
         keys: dict[str, list[Target]] = defaultdict(list)
         for note in sorted(notes, key=lambda n: (changed is not None and n.path in changed, n.id)):
             for index, anchor in enumerate(note.anchors):
                 target = Target(note.id, index, anchor, note.path)
                 selector = (fold(anchor.text), fold(anchor.prefix), fold(anchor.suffix))
-                owner = next((o for o in claimed[selector] if o.note_id != note.id and _shared(o.anchor, anchor)), None)
+                owner = claims.owner(selector, anchor, note.id)
                 if owner is not None:
                     for culprit in blame(owner, target, changed):
                         other = owner if culprit is target else target
@@ -151,7 +152,7 @@ class Anchorer:
                             )
                         )
                     continue
-                claimed[selector].append(target)
+                claims.add(selector, target)
                 self.targets.append(target)
                 keys[fold(anchor.text)].append(target)
         for key, targets in keys.items():

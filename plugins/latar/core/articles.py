@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from latar.core.contributed import regular_files, unreadable
 from latar.core.dates import not_real
 from latar.core.files import file_label, read_leniently, read_text, split_lines
+from latar.core.invisible import BIDI, bidi_message, describe, in_lines, in_values
+from latar.core.patterns import PatternError
 from latar.core.problems import InputError, Problem
 from latar.core.rules import article_rules, publisher_expressions
 from latar.core.schema import validate
 from latar.core.yamlload import KeyPath, line_of, load_yaml
 
-SAFE_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+SAFE_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*\Z")  # \Z, not $: a trailing newline is no name
 EMPTY_FIX = "paste the article's text into it, one paragraph a line, exactly as published"
 PARAGRAPH = "paragraph"
 """A line of the article's own text."""
@@ -116,6 +120,7 @@ def _parse_meta(text: str, label: str) -> tuple[ArticleMeta, dict[KeyPath, int]]
     wrong = not_real("published", data.get("published")) if isinstance(data, dict) else None
     if wrong:
         problems.append(Problem(label, line_of(lines, ("published",)), wrong))
+    problems += in_values(_texts(data, lines), label, BIDI, bidi_message)
     if problems:
         raise InputError(problems)
     problems = [
@@ -133,16 +138,22 @@ def _parse_meta(text: str, label: str) -> tuple[ArticleMeta, dict[KeyPath, int]]
     return ArticleMeta(**data), lines
 
 
+def _texts(data: object, lines: dict) -> list[tuple[str, int | None, str]]:
+    """Every text value of a sidecar (top-level fields and their lists), named and with its line."""
+    found = []
+    for key, value in data.items() if isinstance(data, dict) else ():
+        for index, item in enumerate(value if isinstance(value, list) else [value]):
+            path = (key, index) if isinstance(value, list) else (key,)
+            if isinstance(item, str):
+                found.append((f"'{key}'", line_of(lines, path), item))
+    return found
+
+
 def _regex_problem(pattern: str, index: int, label: str, lines: dict) -> Problem | None:
     try:
         publisher_expressions((pattern,))
-    except re.error as err:
-        return Problem(
-            label,
-            line_of(lines, ("publisher_lines", index)),
-            f"publisher_lines entry {pattern!r} is not a valid regular expression ({err.msg} at position {err.pos}); "
-            "fix it, and quote it with single quotes in YAML",
-        )
+    except PatternError as err:
+        return Problem(label, line_of(lines, ("publisher_lines", index)), f"publisher_lines entry {pattern[:60]!r} {err}")
     return None
 
 
@@ -150,6 +161,7 @@ def is_publisher_line(line: str, patterns: tuple[str, ...]) -> bool:
     """True when one of the sidecar's ``publisher_lines`` expressions matches anywhere in ``line``, ignoring case.
 
     Ignoring case, because publishers print the same insertion as "Baca juga:", "Baca Juga:" and "BACA JUGA:".
+    RE2 runs them, in time linear in the line (:mod:`latar.core.patterns`).
     """
     return any(regex.search(line) for regex in publisher_expressions(patterns))
 
@@ -219,28 +231,42 @@ def _load(text_path: Path, root: Path) -> tuple[Article, list[Problem]]:
         raise InputError(
             [Problem(text_label, None, f"the article name '{name}' is not a safe slug; rename to lower-case letters, digits and hyphens")]
         )
-    if not meta_path.is_file():
+    if not os.path.lexists(meta_path):
         raise InputError(
             [Problem(text_label, None, f"no sidecar {meta_label}; add it with title, source_url, publisher, published and language")]
         )
     meta, lines = _parse_meta(read_text(meta_path, meta_label), meta_label)
-    article = build_article(name, read_text(text_path, text_label), meta, text_label)
+    text = read_text(text_path, text_label)
+    hidden = in_lines(text, 1, text_label, BIDI, _bidi_in_seed)
+    if hidden:
+        raise InputError(hidden)
+    article = build_article(name, text, meta, text_label)
     return article, article_rules(article, lines, meta_label)
+
+
+def _bidi_in_seed(char: str) -> str:
+    return (
+        f"the line contains the bidirectional control character {describe(char)}, which makes text display in another order "
+        "than it is written; latar publishes a seed byte for byte and never rewrites it: check the original and correct the file"
+    )
 
 
 def load_articles(seeds_dir: Path, root: Path) -> tuple[list[Article], list[Problem]]:
     """Every article in ``seeds_dir``, sorted newest first, and the problems: of those that failed, and of the others."""
     articles, problems = [], []
-    for text_path in sorted(seeds_dir.glob("*.txt")):
+    for text_path in regular_files(seeds_dir, root, ".txt"):  # links and folders: see latar.core.contributed
         try:
             article, found = _load(text_path, root)
         except InputError as err:
             problems.extend(err.problems)
             continue
+        except Exception as err:  # one hostile file never stops the others: it gets a problem line
+            problems.append(unreadable(file_label(text_path, root), err))
+            continue
         articles.append(article)
         problems.extend(found)
-    for meta_path in sorted(seeds_dir.glob("*.yml")):
-        if not meta_path.with_suffix(".txt").is_file():
+    for meta_path in regular_files(seeds_dir, root, ".yml"):
+        if not os.path.lexists(meta_path.with_suffix(".txt")):
             problems.append(Problem(file_label(meta_path, root), None, "sidecar without an article; add the matching .txt or remove it"))
     articles.sort(key=lambda a: (a.meta.published, a.name), reverse=True)
     return articles, problems
@@ -268,7 +294,7 @@ def unreadable_articles(seeds_dir: Path, root: Path, loaded: Iterable[str], prob
     done = set(loaded)
     failed = {problem.path: problem for problem in problems}
     found = []
-    for text_path in sorted(seeds_dir.glob("*.txt")):
+    for text_path in regular_files(seeds_dir, root, ".txt"):
         if text_path.stem in done:
             continue
         text_label, meta_label = file_label(text_path, root), file_label(text_path.with_suffix(".yml"), root)

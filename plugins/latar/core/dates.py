@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 
-ISO_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+ISO_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 """A date in an article's name (``kompas-2022-01-09-festival``): its ``published`` must agree with it."""
 

@@ -35,7 +35,7 @@ _FILTERED_HTML = re.compile(rf"&lt;\s*(?:{_TAGFILTER})\b", re.IGNORECASE)
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 _HREF = re.compile(r'\shref="([^"]*)"')
 _SCHEME = re.compile(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
-_SOURCEPOS = re.compile(r"^(\d+):(\d+)-(\d+):(\d+)$")
+_SOURCEPOS = re.compile(r"^(\d+):(\d+)-(\d+):(\d+)\Z")
 
 
 @dataclass(frozen=True)

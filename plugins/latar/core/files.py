@@ -5,19 +5,15 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from latar.core.problems import InputError, Problem
+from latar.core.contributed import read_bytes
+from latar.core.problems import InputError, Problem, printable
 
 MAX_FILE_BYTES = 512 * 1024
 
 
 def read_text(path: Path, label: str, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Decode a contributed file as UTF-8 (a BOM is dropped), or raise an InputError."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            [Problem(label, None, f"the file is {size // 1024} KiB, larger than the {max_bytes // 1024} KiB limit; split or shorten it")]
-        )
-    raw = path.read_bytes()
+    """Decode a contributed file as UTF-8 (a BOM is dropped), or raise an InputError (links are not followed)."""
+    raw = read_bytes(path, label, max_bytes)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError([Problem(label, 1, "the file is not UTF-8 (it is UTF-16); re-save it with UTF-8 encoding")])
     if b"\x00" in raw:
@@ -44,10 +40,8 @@ def read_leniently(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str | None:
     None when there is nothing to search: the file is too large, binary, empty or gone.
     """
     try:
-        if path.stat().st_size > max_bytes:
-            return None
-        raw = path.read_bytes()
-    except OSError:
+        raw = read_bytes(path, str(path), max_bytes)  # no link followed, never more than max_bytes read
+    except InputError:
         return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", errors="replace")
@@ -65,8 +59,8 @@ def file_label(path: Path, root: Path) -> str:
     """How messages name a file: relative to the project root, with forward slashes."""
     folder = _folder_label(path.parent, root)
     if folder is None:
-        return path.as_posix()
-    return path.name if folder == "." else f"{folder}/{path.name}"
+        return printable(path.as_posix())
+    return printable(path.name if folder == "." else f"{folder}/{path.name}")
 
 
 @lru_cache(maxsize=256)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from latar.core import git
@@ -39,13 +39,23 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+_FAILED = (
+    "git: {what} failed in a git checkout, so every page is dated with the build date instead of its history; "
+    "run 'git status' to see what is wrong with the repository"
+)
+
+
 class History:
     """Dates of the files under some folders of one project."""
 
-    def __init__(self, dates: dict[Path, Dates], fallback: datetime, dirty: frozenset[Path] = frozenset()) -> None:
+    def __init__(
+        self, dates: dict[Path, Dates], fallback: datetime, dirty: frozenset[Path] = frozenset(), warning: str | None = None
+    ) -> None:
         self._dates = dates
         self.fallback = fallback
         self._dirty = dirty
+        self.warning = warning
+        """Why the history could not be read though the project is in git (every page then has the build date)."""
         self._resolved: dict[Path, Path] = {}  # Path.resolve() is a system call per component; pages ask for the same files often
 
     @classmethod
@@ -54,16 +64,19 @@ class History:
         fallback = build_date()
         top = git.output(root, "rev-parse", "--show-toplevel")
         if top is None:
-            return cls({}, fallback)
+            in_git = any((folder / ".git").exists() for folder in (root, *root.parents))
+            return cls({}, fallback, warning=_FAILED.format(what="git rev-parse") if in_git else None)
         top_path = Path(top.strip()).resolve()
         specs = sorted(
             {folder.resolve().relative_to(top_path).as_posix() for folder in folders if folder.resolve().is_relative_to(top_path)}
         )
         if not specs:
             return cls({}, fallback)
-        log = git.output(top_path, "-c", "core.quotePath=false", "log", "-z", "-M", "--name-status", "--format=%x01%aI", "--", *specs)
+        log = git.output(top_path, "-c", "core.quotePath=false", "log", "-z", "-M", "--name-status", "--format=%x01%at", "--", *specs)
+        if log is None:
+            return cls({}, fallback, warning=_FAILED.format(what="git log"))
         status = git.output(top_path, "status", "--porcelain", "-z", "--untracked-files=no", "--", *specs)
-        dates = {top_path / path: value for path, value in parse_log(log or "").items()}
+        dates = {top_path / path: value for path, value in parse_log(log).items()}
         dirty = frozenset(top_path / entry[3:] for entry in (status or "").split("\0") if len(entry) > 3)
         return cls(dates, fallback, dirty)
 
@@ -83,8 +96,22 @@ class History:
         return Dates(min(created), max(modified))
 
 
+def author_time(text: str, latest: datetime | None = None) -> datetime | None:
+    """An author date (``%at``, seconds since 1970) clamped to 1970 … now + a day; None when git wrote no number."""
+    latest = latest or datetime.now(UTC) + timedelta(days=1)
+    text = text.strip()
+    if not text.lstrip("-").isdigit() or len(text) > 20:
+        return None
+    seconds = min(max(int(text), 0), int(latest.timestamp()))
+    return datetime.fromtimestamp(seconds, UTC)
+
+
 def parse_log(log: str) -> dict[str, Dates]:
-    """Parse ``git log -z -M --name-status --format=%x01%aI`` (newest first), following renames."""
+    """Parse ``git log -z -M --name-status --format=%x01%at`` (newest first), following renames.
+
+    A commit can carry any author date (year 10000, none at all): each is clamped to a real one, or skipped.
+    """
+    latest = datetime.now(UTC) + timedelta(days=1)
     newest: dict[str, datetime] = {}
     oldest: dict[str, datetime] = {}
     alias: dict[str, str | None] = {}  # a path in older commits → the file's current path (None: another file)
@@ -94,7 +121,7 @@ def parse_log(log: str) -> dict[str, Dates]:
         token = tokens[index].strip("\n")
         index += 1
         if token.startswith("\x01"):
-            when = datetime.fromisoformat(token[1:]).astimezone(UTC)
+            when = author_time(token[1:], latest)
             continue
         if not token or when is None:
             continue

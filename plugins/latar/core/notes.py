@@ -10,6 +10,7 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 
 from latar.core.articles import nfc
+from latar.core.contributed import regular_files, unreadable
 from latar.core.files import file_label, read_text
 from latar.core.problems import InputError, Problem
 from latar.core.rules import note_rules
@@ -18,8 +19,8 @@ from latar.core.slug import SAFE_SLUG, slug
 from latar.core.yamlload import line_of, load_yaml
 
 KINDS = ("background", "person", "organization", "place", "event", "clarification", "aftermath")
-SAFE_ID = re.compile(rf"^{SAFE_SLUG.pattern}$")
-"""A note id: the slug rule (:data:`latar.core.slug.SAFE_SLUG`), the whole string."""
+SAFE_ID = re.compile(rf"^{SAFE_SLUG.pattern}\Z")
+"""A note id: the slug rule (:data:`latar.core.slug.SAFE_SLUG`), the whole string (``\\Z``, not ``$``: "kremlin\\n" is no id)."""
 _OPENING = re.compile(r"\A---[ \t]*\n")
 
 
@@ -233,11 +234,7 @@ def load_notes(notes_dir: Path, root: Path) -> tuple[list[Note], list[Problem], 
     well-formed anchors, to be checked against the articles.
     """
     notes, problems, unpublished = [], [], []
-    for path in sorted(notes_dir.rglob("*.md")):
-        if path.parent != notes_dir:
-            label, where = file_label(path, root), file_label(notes_dir, root)
-            problems.append(Problem(label, None, f"notes live directly in {where}/, not in a sub-folder; move it to {where}/{path.name}"))
-            continue
+    for path in regular_files(notes_dir, root, ".md"):  # links, folders and sub-folders: see latar.core.contributed
         if path.name == "index.md":
             continue
         try:
@@ -249,4 +246,6 @@ def load_notes(notes_dir: Path, root: Path) -> tuple[list[Note], list[Problem], 
             if isinstance(err, InvalidNote) and err.anchors:
                 label = err.problems[0].path
                 unpublished.append(Note(path.stem, label, "", "background", "", err.anchors, ()))
+        except Exception as err:  # one hostile file never stops the others: it gets a problem line
+            problems.append(unreadable(file_label(path, root), err))
     return notes, problems, unpublished

@@ -19,6 +19,7 @@ from latar.core import git
 from latar.core.anchoring import Anchorer, Block, Diagnostics, Hit, Target, fold, missing_articles, orphan_problems, select
 from latar.core.articles import PUBLISHER, Article, Unreadable, dateline_length, load_articles, unreadable_articles
 from latar.core.claims import claim_problems
+from latar.core.contributed import path_problems, regular_files
 from latar.core.notes import Note, load_notes
 from latar.core.problems import Problem
 from latar.core.redirects import redirect_problems
@@ -44,6 +45,8 @@ class Catalog:
     changed: frozenset[str] | None = None
     """Files new or changed relative to the main branch (None: unknown), to blame collisions on."""
     unreadable: tuple[Unreadable, ...] = ()
+    publishable: frozenset[str] = frozenset()
+    """Files of the docs folder (relative, ``/``) that may be published: notes and ``allowed_files``, no links."""
     """Articles that could not be loaded: their problems come first, and notes meant for them say so."""
 
 
@@ -135,22 +138,33 @@ class Placements:
 
 
 def load_catalog(
-    root: Path, seeds_dir: Path, notes_dir: Path, base: str | None = None, branch: str = "main", new: Iterable[str] = ()
+    root: Path,
+    seeds_dir: Path,
+    notes_dir: Path,
+    base: str | None = None,
+    branch: str = "main",
+    new: Iterable[str] = (),
+    docs_dir: Path | None = None,
+    allowed: tuple[str, ...] = (),
 ) -> Catalog:
-    """Every article and valid note, and the problems of the others.
+    """Every article and valid note, and the problems of the others, contributed paths included.
 
     ``base``/``branch``: what counts as the main branch, to tell new or changed notes (see :mod:`latar.core.git`);
-    ``new``: files known to be new whatever git says (``latar new`` has just written one).
+    ``new``: files known to be new whatever git says (``latar new`` has just written one); ``docs_dir`` (default: the
+    notes folder alone) and ``allowed`` (``plugins.latar.allowed_files``): the allowlist of :mod:`latar.core.contributed`.
     """
+    contributed = path_problems(root, docs_dir or notes_dir, notes_dir, seeds_dir, allowed)
     articles, problems = load_articles(seeds_dir, root)
     notes, note_problems, unpublished = load_notes(notes_dir, root) if notes_dir.is_dir() else ([], [], [])
-    names = frozenset(path.stem for path in seeds_dir.glob("*.txt"))
+    names = frozenset(path.stem for path in regular_files(seeds_dir, root, ".txt"))
     changed = git.changed_files(root, base, branch)
     if new:
         changed = (changed or frozenset()) | frozenset(new)
     unreadable = unreadable_articles(seeds_dir, root, (article.name for article in articles), problems)
-    problems = problems + note_problems + redirect_problems(articles, notes, root)
-    return Catalog(tuple(articles), tuple(notes), tuple(problems), tuple(unpublished), names, changed, tuple(unreadable))
+    problems = contributed.problems + problems + note_problems + redirect_problems(articles, notes, root)
+    return Catalog(
+        tuple(articles), tuple(notes), tuple(problems), tuple(unpublished), names, changed, tuple(unreadable), contributed.publishable
+    )
 
 
 def text_blocks(article: Article) -> list[Block]:
@@ -265,9 +279,11 @@ def check(
     branch: str = "main",
     new: Iterable[str] = (),
     surroundings: Surroundings | None = None,
+    docs_dir: Path | None = None,
+    allowed: tuple[str, ...] = (),
 ) -> Placements:
     """Load and validate everything, anchor every note in every article, collect all problems."""
-    return place_notes(load_catalog(root, seeds_dir, notes_dir, base, branch, new), surroundings)
+    return place_notes(load_catalog(root, seeds_dir, notes_dir, base, branch, new, docs_dir, allowed), surroundings)
 
 
 @dataclass(frozen=True, order=True)

@@ -26,6 +26,9 @@ from urllib.parse import urlsplit
 from latar.core.claims import clarification_rules
 from latar.core.dates import DATE_IN_NAME, calendar_error, not_real
 from latar.core.dropped import dropped
+from latar.core.invisible import BIDI, ZERO_WIDTH, bidi_message, in_lines, in_values, zero_width_message
+from latar.core.nesting import MAX_NESTING, too_deep
+from latar.core.patterns import compiled
 from latar.core.problems import Problem
 from latar.core.schema import field_name
 from latar.core.yamlload import KeyPath, line_of
@@ -133,7 +136,17 @@ def _blocking(data: dict, strings: Strings, lines: dict[KeyPath, int], body: str
         if number not in lines_told:
             lines_told.add(number)
             problems.append(Problem(label, number, f"the body {_control(match.group())}"))
+    problems += in_values(_named(strings, lines), label, BIDI, bidi_message)
+    problems += in_lines(body, body_line, label, BIDI, lambda char: bidi_message("the body", char))
+    deep = too_deep(body)
+    if deep is not None:
+        message = f"the body is nested {deep[1]} levels deep (quotes or lists); at most {MAX_NESTING} are published: flatten it"
+        problems.append(Problem(label, body_line + deep[0], message))
     return problems
+
+
+def _named(strings: Strings, lines: dict[KeyPath, int]) -> list[tuple[str, int | None, str]]:
+    return [(f"'{field_name(path)}'", line_of(lines, path), value) for path, value in strings]
 
 
 def _control(char: str) -> str:
@@ -145,7 +158,10 @@ def _editorial(data: dict, strings: Strings, lines: dict[KeyPath, int], body: st
     problems = _lengths(data, lines, body, body_line, label)
     problems += _sources(data, lines, label)
     problems += _leftovers(strings, lines, body, body_line, label)
-    problems += _unpublished_markdown(data, lines, body, body_line, label)
+    problems += in_values(_named(strings, lines), label, ZERO_WIDTH, zero_width_message)
+    problems += in_lines(body, body_line, label, ZERO_WIDTH, lambda char: zero_width_message("the body", char))
+    if too_deep(body) is None:  # too deep is blocking, and no parser should walk it
+        problems += _unpublished_markdown(data, lines, body, body_line, label)
     problems += clarification_rules(data, lines, label)
     if data.get("kind") == "aftermath" and data.get("hindsight") is not True:
         problems.append(
@@ -292,9 +308,10 @@ def _unpublished_markdown(data: dict, lines: dict[KeyPath, int], body: str, body
 
 
 @lru_cache(maxsize=64)
-def publisher_expressions(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """A sidecar's ``publisher_lines``, compiled to match ignoring case: the one place they are compiled (re.error if one is invalid)."""
-    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+def publisher_expressions(patterns: tuple[str, ...]) -> tuple[Any, ...]:
+    """A sidecar's ``publisher_lines``, compiled by RE2 to match ignoring case, in linear time: the one place they are
+    compiled (:class:`latar.core.patterns.PatternError` if one is too long or RE2 cannot run it)."""
+    return tuple(compiled(pattern) for pattern in patterns)
 
 
 def article_rules(article: Article, lines: dict[KeyPath, int], label: str, today: dt.date | None = None) -> list[Problem]:

@@ -90,6 +90,8 @@ def _message(name: str, error: jsonschema_rs.ValidationError) -> tuple[KeyPath, 
         case "enum":
             choices = [str(c) for c in kind.options]
             return path, (f"'{field}' is '{instance}'{did_you_mean(str(instance), choices)}; use one of: {', '.join(choices)}")
+        case "type" if path and path[-1] in ("date", "published", "accessed") and isinstance(instance, int):
+            return path, f"'{field}' must be text: write the date in quotes ({path[-1]}: '{instance}'), a bare number is refused"
         case "type":
             names = " or ".join(_TYPE_NAMES.get(t, t) for t in _schema_types(_schema_at(name, error.schema_path)))
             return path, f"'{field}' must be {names}, not {_type_of(instance)}"
@@ -107,6 +109,8 @@ def _message(name: str, error: jsonschema_rs.ValidationError) -> tuple[KeyPath, 
             return path, f"'{field}' must be the day you consulted the source as YYYY-MM-DD, not '{instance}'"
         case "pattern":
             return path, f"'{field}' has an invalid value '{str(instance)[:80]}'"
+        case "maxItems":
+            return path, f"'{field}' has {len(instance)} items; at most {kind.limit} are allowed: split the note or drop some"
         case "maxLength":
             return path, f"'{field}' is longer than {kind.limit} characters; shorten it"
         case "minimum":

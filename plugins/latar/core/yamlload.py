@@ -58,37 +58,79 @@ def _hint(problem: str, text: str = "", mark: Any = None) -> str:
     return problem
 
 
-_STR, _MAP, _SEQ, _MERGE = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "merge"))
+_STR, _MAP, _SEQ, _MERGE, _INT, _BOOL, _NULL, _FLOAT = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "merge", "int", "bool", "null", "float")
+)
+MAX_DEPTH = 20
+"""Deepest nesting of lists and mappings a contributed file may have (a note's front matter needs 3)."""
+MAX_DIGITS = 15
+"""Longest whole number a contributed file may have (checked before Python builds it)."""
 
 
-def _construct(loader: Any, node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], first_line: int) -> Any:
-    """Build the data and the line map in one walk over the composed nodes.
+def _refuse(problem: str, node: yaml.Node) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(problem=problem, problem_mark=node.start_mark)
 
-    Plain mappings, sequences and strings (almost all of a front matter) are built here; other
-    scalars (numbers, booleans, null) and explicitly tagged nodes go to PyYAML's safe constructor.
+
+def _tag(node: yaml.Node) -> str:
+    return node.tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _scalar(loader: Any, node: yaml.ScalarNode) -> Any:
+    """Text, a bounded whole number, true/false or null; every other scalar (tags, fractions) is refused."""
+    if node.tag == _STR:
+        return node.value
+    if node.tag == _INT:
+        digits = sum(ch.isdigit() for ch in node.value)
+        if digits > MAX_DIGITS:
+            raise _refuse(f"the number has {digits} digits; at most {MAX_DIGITS} are allowed (put it in quotes if it is text)", node)
+        return loader.construct_object(node)
+    if node.tag in (_BOOL, _NULL):
+        return loader.construct_object(node)
+    if node.tag == _FLOAT:
+        raise _refuse(f"numbers with a fraction or exponent ('{node.value[:20]}') are not allowed; write a whole number, or quote it", node)
+    raise _refuse(f"the YAML tag '{_tag(node)}' is not allowed; write plain text, lists and mappings", node)
+
+
+def _construct(loader: Any, root: yaml.Node, lines: dict[KeyPath, int], first_line: int) -> Any:
+    """Build the data and the line map in one walk over the composed nodes, without recursion.
+
+    Only text, whole numbers, true/false, null, lists and mappings with text keys, at most :data:`MAX_DEPTH` deep.
     """
-    lines.setdefault(path, node.start_mark.line + first_line)
-    if isinstance(node, yaml.ScalarNode):
-        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
-    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
-        data: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                raise yaml.MarkedYAMLError(
-                    problem="YAML merge keys (<<) are not allowed; write the fields out", problem_mark=key_node.start_mark
-                )
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise yaml.MarkedYAMLError(problem="a key must be plain text, not a list or mapping", problem_mark=key_node.start_mark)
-            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node)
-            if key in data:
-                raise yaml.MarkedYAMLError(problem=f"the key '{key}' appears twice; keep only one", problem_mark=key_node.start_mark)
-            child = (*path, str(key_node.value))
-            lines[child] = key_node.start_mark.line + first_line
-            data[key] = _construct(loader, value_node, child, lines, first_line)
-        return data
-    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
-        return [_construct(loader, item, (*path, index), lines, first_line) for index, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    out: list[Any] = [None]
+    stack: list[tuple[yaml.Node, KeyPath, int, Any, Any]] = [(root, (), 0, out, 0)]
+    while stack:
+        node, path, depth, parent, slot = stack.pop()
+        lines.setdefault(path, node.start_mark.line + first_line)
+        if depth > MAX_DEPTH:
+            raise _refuse(f"the YAML is nested more than {MAX_DEPTH} levels deep; flatten it", node)
+        if isinstance(node, yaml.ScalarNode):
+            parent[slot] = _scalar(loader, node)
+        elif isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            data: dict[str, Any] = {}
+            parent[slot] = data
+            children = []
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    raise _refuse("YAML merge keys (<<) are not allowed; write the fields out", key_node)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _refuse("a key must be plain text, not a list or mapping", key_node)
+                if key_node.tag != _STR:
+                    raise _refuse(f"a key must be text, not '{key_node.value[:20]}' ({_tag(key_node)}); put it in quotes", key_node)
+                key = key_node.value
+                if key in data:
+                    raise _refuse(f"the key '{key}' appears twice; keep only one", key_node)
+                child = (*path, key)
+                lines[child] = key_node.start_mark.line + first_line
+                data[key] = None
+                children.append((value_node, child, depth + 1, data, key))
+            stack.extend(reversed(children))
+        elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            items: list[Any] = [None] * len(node.value)
+            parent[slot] = items
+            stack.extend(reversed([(item, (*path, index), depth + 1, items, index) for index, item in enumerate(node.value)]))
+        else:
+            raise _refuse(f"the YAML tag '{_tag(node)}' is not allowed; write plain text, lists and mappings", node)
+    return out[0]
 
 
 def load_yaml(text: str, label: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
@@ -106,7 +148,7 @@ def load_yaml(text: str, label: str, first_line: int = 1) -> tuple[Any, dict[Key
         if node is None:
             return None, {}
         lines: dict[KeyPath, int] = {}
-        data = _construct(loader, node, (), lines, first_line)
+        data = _construct(loader, node, lines, first_line)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + first_line if mark else first_line

@@ -12,6 +12,7 @@ from latar.core.notes import KINDS, Note
 from latar.core.pipeline import Placement
 from latar.core.sanitize import plain_text, render_block, render_inline
 from latar.html.builder import append, fragment, sanitized, tag, to_html
+from latar.html.csp import with_policy
 from latar.strings import KIND_LABELS, format_date, kind_label
 
 
@@ -332,4 +333,4 @@ def redirect_page(title: str, href: str, canonical: str, language: str = "id") -
     )
     before, after = strings.MOVED_TO
     body = append(tag("body"), append(tag("p"), before, tag("a", title, href=href), after))
-    return "<!doctype html>\n" + to_html(append(tag("html", lang=language), head, body)) + "\n"
+    return with_policy("<!doctype html>\n" + to_html(append(tag("html", lang=language), head, body)) + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,9 +13,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from latar.html.csp import with_policy
 from latar.mkdocs import pages, preview, theme
 from latar.mkdocs.config import LatarConfig
+from latar.mkdocs.contributed import refuse_linked_folders
 from latar.mkdocs.site import SiteModel
+from latar.outputs.cardcache import card_folder
 from latar.outputs.cards import CardCache
 
 log = get_plugin_logger("latar")
@@ -54,7 +58,10 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """A new site model (``mkdocs serve`` keeps this instance); latar's assets on every page."""
         self.site = SiteModel.start(self.config, config, self.serving)
-        cache = self.site.root / self.config.cache_dir / "kartu"
+        refuse_linked_folders(Path(config.docs_dir), self.site.root)  # before MkDocs walks into them
+        cache, refused = card_folder(self.site.root, self.config.cache_dir)  # outside the work tree, never a link
+        if refused:
+            log.warning(refused)
         # Kept in memory across ``mkdocs serve`` rebuilds (only changed cards are drawn); every other build
         # starts from the disk cache, even when MkDocs reuses this instance in one process (it does: on_startup).
         if self.card_cache.folder != cache or not self.serving:
@@ -66,6 +73,8 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load articles and notes, add latar's pages, place every note and render every article."""
         self.site.load(files)
+        if self.site.history.warning:  # git failed: said once, loudly
+            log.warning(self.site.history.warning)
         pages.register(self.site, files)
         theme.add_asset_files(files, config)
         self.site.place_and_render()
@@ -101,16 +110,18 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         self.site.note_in_sitemap(page)
         return context
 
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Head tags and the search boot script go into the page as written; the navigation is reset for the next."""
+        """Head tags and the search boot script go into the page as written, then its Content-Security-Policy (last,
+        -100: it hashes the inline scripts as they end up); the navigation is reset for the next page."""
         if self._activated is not None:
             self._activated.active = False
             self._activated = None
-        return theme.inject(output, self.site.heads.get(page.file.src_uri, ""), self.site.boot)
+        return with_policy(theme.inject(output, self.site.heads.get(page.file.src_uri, ""), self.site.boot))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """Theme pages that are not documentation pages (``404.html``) get the search boot script too."""
-        return theme.inject(output_content, "", self.site.boot) if template_name.endswith(".html") else output_content
+        """Theme pages that are not documentation pages (``404.html``) get the search boot script and the CSP too."""
+        return with_policy(theme.inject(output_content, "", self.site.boot)) if template_name.endswith(".html") else output_content
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The remaining template patches (see :mod:`latar.mkdocs.theme`)."""

@@ -33,6 +33,7 @@ from latar.html import clientdata
 from latar.html.article import ArticleRenderer, RenderedArticle, ref_id
 from latar.html.head import Picture
 from latar.mkdocs.config import LatarConfig
+from latar.mkdocs.contributed import publishable_only
 from latar.outputs import search
 from latar.outputs.cards import HEIGHT, WIDTH, Card, CardCache
 from latar.outputs.sitemap import gzipped, sitemap
@@ -114,8 +115,12 @@ class SiteModel:
     def load(self, files: Files) -> None:
         """Read every article and note, and the history of their files."""
         self.files = files
-        notes_dir = Path(self.config.docs_dir) / self.options.notes_dir
-        self.catalog = load_catalog(self.root, self.seeds_dir, notes_dir, branch=self.options.branch)
+        docs = Path(self.config.docs_dir)
+        allowed = tuple(self.options.allowed_files)
+        self.catalog = load_catalog(
+            self.root, self.seeds_dir, docs / self.options.notes_dir, branch=self.options.branch, docs_dir=docs, allowed=allowed
+        )
+        publishable_only(files, docs, self.catalog.publishable)  # nothing but notes and allowed_files from the docs folder
         self.history = History.load(self.root, [Path(self.config.docs_dir), self.seeds_dir])
         self.notes = {note.id: note for note in self.catalog.notes}
         self.articles = {article.name: article for article in self.catalog.articles}

@@ -11,6 +11,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import re
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
@@ -18,6 +21,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from latar.core.contributed import read_bytes
+from latar.core.problems import InputError
+
+CARD_NAME = re.compile(r"[0-9a-f]{64}\.png")
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 DESIGN = "2"
@@ -63,26 +70,35 @@ class CardCache:
         if key in self.memory:
             return self.memory[key]
         path = self.folder / f"{key}.png" if self.folder else None
-        if path is not None and path.is_file():
-            data = path.read_bytes()
-        else:
+        data = _cached(path) if path is not None else None
+        if data is None:
             data = draw(card)
             self.drawn += 1
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                temporary = path.with_suffix(".tmp")
-                temporary.write_bytes(data)
-                temporary.replace(path)
+                handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, path)  # replaces a link at ``path`` itself, never what it points to
         self.memory[key] = data
         return data
 
     def prune(self, used: set[str]) -> None:
         """Forget cards no page uses any more (a title changed, a note was removed)."""
         self.memory = {key: data for key, data in self.memory.items() if key in used}
-        if self.folder is not None and self.folder.is_dir():
-            for path in self.folder.glob("*.png"):
-                if path.stem not in used:
-                    path.unlink(missing_ok=True)
+        if self.folder is None or self.folder.is_symlink() or not self.folder.is_dir():
+            return
+        for entry in os.scandir(self.folder):  # only the cards it writes: <sha256>.png, regular files
+            if CARD_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False) and entry.name[:-4] not in used:
+                Path(entry.path).unlink(missing_ok=True)
+
+
+def _cached(path: Path) -> bytes | None:
+    """A cached card's bytes (a regular file, not through a link, at most 4 MiB), or None."""
+    try:
+        return read_bytes(path, path.name, 4 * 1024 * 1024)
+    except InputError:
+        return None
 
 
 @cache
@@ -102,23 +118,42 @@ def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
 
 
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
-    """Greedy word wrap to ``width`` pixels; the last line ends with "…" if the text does not fit."""
+    """Greedy word wrap to ``width`` pixels; the last line ends with "…" if the text does not fit.
+
+    A word wider than a line is cut; every cut is found by halving, so a 60,000-character title costs a few dozen
+    measurements, not one per character.
+    """
     lines: list[str] = []
     words = text.split()
     index = 0
     while index < len(words) and len(lines) < max_lines:
         line = words[index]
         index += 1
+        if face.getlength(line) > width:  # one word wider than the line: it ends the card
+            lines.append(_fit(line, face, width))
+            return lines
         while index < len(words) and face.getlength(f"{line} {words[index]}") <= width:
             line = f"{line} {words[index]}"
             index += 1
         lines.append(line)
     if index < len(words) and lines:
-        last = lines[-1]
-        while last and face.getlength(last + " …") > width:
-            last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
-        lines[-1] = last + " …"
+        lines[-1] = _fit(lines[-1], face, width, whole=True)
     return lines
+
+
+def _fit(line: str, face: ImageFont.FreeTypeFont, width: int, whole: bool = False) -> str:
+    """The longest start of ``line`` that fits ``width`` with " …" after it (at a space when ``whole`` and possible)."""
+    low, high = 0, len(line)  # line[:low] + " …" fits; line[:high + 1] + " …" does not
+    while low < high:
+        middle = (low + high + 1) // 2
+        if face.getlength(line[:middle] + " …") <= width:
+            low = middle
+        else:
+            high = middle - 1
+    cut = line[:low]
+    if whole and low < len(line) and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + " …"
 
 
 def draw(card: Card) -> bytes:

@@ -28,12 +28,28 @@ export function atBoundary(text, start, end) {
 
 export const same = (a, b) => a.length === b.length && a.join("") === b.join("");
 
+/** Thrown by Budget.spend when the work allowed for one selection is spent. */
+export const OVER_BUDGET = new Error("latar: selection too costly to tell apart");
+
+/** A count of character comparisons: one selection may not freeze the tab (a one-letter word, or a long phrase of
+ * one-letter words, in a long article once took most of a minute). */
+export class Budget {
+  constructor(limit) { this.left = limit; }
+  spend(amount) {
+    this.left -= amount;
+    if (this.left < 0) throw OVER_BUDGET;
+  }
+}
+
 /** Every start where a case-insensitive anchor {phrase, prefix, suffix} matches in one block (Anchorer.hits). */
-export function hits(block, phrase, prefix, suffix) {
+export function hits(block, phrase, prefix, suffix, budget = null) {
   const found = [];
   const n = phrase.length;
+  budget?.spend(block.folded.length);
   for (let i = 0; i + n <= block.folded.length; i++) {
-    if (block.folded[i] !== phrase[0] || !same(block.folded.slice(i, i + n), phrase)) continue;
+    if (block.folded[i] !== phrase[0]) continue;
+    budget?.spend(n);
+    if (!same(block.folded.slice(i, i + n), phrase)) continue;
     if (!atBoundary(block.text, i, i + n)) continue;
     if (prefix.length && !same(block.folded.slice(Math.max(0, i - prefix.length), i), prefix)) continue;
     if (suffix.length && !same(block.folded.slice(i + n, i + n + suffix.length), suffix)) continue;

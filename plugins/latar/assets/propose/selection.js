@@ -3,7 +3,7 @@
  * article, so the proposal attaches to the selected occurrence and no other. */
 
 import { fill } from "../data.js";
-import { atBoundary, chars, foldChars, hits, isWord, same } from "./rules.js";
+import { atBoundary, Budget, chars, foldChars, hits, isWord, OVER_BUDGET, same } from "./rules.js";
 
 /* ---- The article as latar sees it: one block per paragraph, markers left out. ---- */
 function excluded(node) {
@@ -56,18 +56,33 @@ function suffixes(text, end, longest) {
   return list.filter((len) => len <= longest);
 }
 
-/** The shortest context that makes the phrase at (block, start, end) match there and nowhere else in the article. */
+/** At most this many character comparisons for one selection (a fraction of a second); past it, the reader is asked
+ * for a longer phrase. */
+const WORK_BUDGET = 2e7;
+
+/** The shortest context that makes the phrase at (block, start, end) match there and nowhere else in the article,
+ * or null (also when telling it apart would cost more than WORK_BUDGET). */
 function uniqueContext(all, index, start, end, longest) {
+  try {
+    return tellApart(all, index, start, end, longest, new Budget(WORK_BUDGET));
+  } catch (error) {
+    if (error === OVER_BUDGET) return null;
+    throw error;
+  }
+}
+
+function tellApart(all, index, start, end, longest, budget) {
   const block = all[index];
   const phrase = block.folded.slice(start, end);
   const candidates = []; // every place the phrase alone matches: the context only has to rule these out
-  all.forEach((b, i) => hits(b, phrase, [], []).forEach((at) => candidates.push([b, at, i === index && at === start])));
+  all.forEach((b, i) => hits(b, phrase, [], [], budget).forEach((at) => candidates.push([b, at, i === index && at === start])));
   const options = [];
   const pre = prefixes(block.text, start, longest);
   const suf = suffixes(block.text, end, longest);
   pre.forEach((a, i) => suf.forEach((b, j) => options.push([i + j, a + b, a, b])));
   options.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   for (const [, , before, after] of options) {
+    budget.spend(candidates.length * (1 + before + after));
     const prefix = block.folded.slice(start - before, start);
     const suffix = block.folded.slice(end, end + after);
     const matching = candidates.filter(([{ folded }, at]) =>
