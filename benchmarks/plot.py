@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 
-COLOURS = ("#1f4e9c", "#c0392b", "#2e7d32")
+COLOURS = ("#1f4e9c", "#c0392b", "#2e7d32", "#8e44ad")
 
 
 def line_chart(
