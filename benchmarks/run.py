@@ -76,11 +76,11 @@ class Plan:
 PLANS = {
     "full": Plan(
         real_pairs=15,
-        sizes=((1, 10, 10), (10, 100, 10), (50, 500, 10), (500, 500, 10), (200, 2_000, 5), (1, 10_000, 2)),
+        sizes=((1, 10, 10), (10, 100, 10), (50, 500, 10), (500, 500, 5), (200, 2_000, 3), (1, 10_000, 1)),
         growth=((1, 100, 3), (1, 1_000, 3), (1, 500, 3), (10, 500, 3)),
         notes_series=1,
         articles_series=500,
-        cold=(("real", 5), ("200x2000", 2)),
+        cold=(("real", 5), ("200x2000", 1)),
         preview=(("real", 5), ("200x2000", 3)),
     ),
     "quick": Plan(
@@ -206,29 +206,46 @@ def main() -> None:
     modes.add_argument("--quick", action="store_true", help="development run: real site, 1 × 10 and 10 × 100, 3 pairs")
     modes.add_argument("--tiny", action="store_true", help="a tiny run that only proves the machinery works (tests)")
     parser.add_argument("--out", type=Path, help="folder for the results (default: benchmarks/results for the full run)")
+    parser.add_argument("--resume", action="store_true", help="keep the sites a stopped run of the same mode finished, measure the rest")
     args = parser.parse_args()
     mode = "tiny" if args.tiny else "quick" if args.quick else "full"
     plan = PLANS[mode]
     out = args.out or (RESULTS if mode == "full" else WORK / mode)
     work = WORK / "run"
     work.mkdir(parents=True, exist_ok=True)
+    partial = work / "partial.json"
     compile_bytecode()
-    started, start_load, clock = datetime.datetime.now(datetime.UTC), load(), time.perf_counter()
-    rows: dict = {"mode": mode, "machine": machine(), "load_start": start_load, "started": started.isoformat(timespec="seconds")}
-    print(f"latar benchmark ({mode}); load average {start_load}", flush=True)
+    clock = time.perf_counter()
+    now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    if args.resume and partial.is_file() and json.loads(partial.read_text("utf-8"))["mode"] == mode:
+        rows = json.loads(partial.read_text("utf-8"))
+        rows.setdefault("resumed", []).append({"at": now, "load": load()})
+    else:
+        rows = {"mode": mode, "machine": machine(), "load_start": load(), "started": now, "minutes": 0.0, "sizes": []}
+    done = {row["name"] for row in rows["sizes"]}
+    before = rows["minutes"]
+    print(f"latar benchmark ({mode}); load average {load()}" + (f"; resumed, done: {', '.join(sorted(done))}" if done else ""), flush=True)
+
+    def save(row: dict) -> None:
+        """Keep what is done so far, should a later size fail (``--resume``)."""
+        rows["sizes"].append(row)
+        rows["minutes"] = before + (time.perf_counter() - clock) / 60
+        partial.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+
     configs: dict[str, dict[str, Path]] = {"real": realsite.real_site_dirs(work / "real")}
-    rows["sizes"] = [measure_size("real", configs["real"], plan.real_pairs, plan.warmup, work)]
+    if "real" not in done:
+        save(measure_size("real", configs["real"], plan.real_pairs, plan.warmup, work))
     wanted = [(site_name(a, n), a, n, count, "table") for a, n, count in plan.sizes]
     wanted += [(site_name(a, n), a, n, count, "growth") for a, n, count in plan.growth]
     wanted.sort(key=lambda size: size[1] + size[2])  # smallest first: the slowest sizes come last
     keep = {name for name, _ in plan.cold + plan.preview}
     for name, articles, notes, count, role in wanted:
+        if name in done and name not in keep:
+            continue
         folder = work / "sites" / name
         configs[name] = write_sites(Shape(articles, notes), folder)
-        rows["sizes"].append(
-            measure_size(name, configs[name], count, plan.warmup, work) | {"articles": articles, "notes": notes, "role": role}
-        )
-        (work / "partial.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")  # what is done so far, should a later size fail
+        if name not in done:
+            save(measure_size(name, configs[name], count, plan.warmup, work) | {"articles": articles, "notes": notes, "role": role})
         if name not in keep:
             configs.pop(name)
             shutil.rmtree(folder)
@@ -245,8 +262,9 @@ def main() -> None:
         row = latency(configs[name]["latar"], note, note_page, article_page, saves)
         rows["preview"].append(row | {"name": name, "note": note.name, "pages": [note_page, article_page]})
     rows["load_end"] = load()
-    rows["minutes"] = (time.perf_counter() - clock) / 60
+    rows["minutes"] = before + (time.perf_counter() - clock) / 60
     write_results(rows, plan, out)
+    partial.unlink()
 
 
 def measure_size(name: str, configs: dict[str, Path], count: int, warmup: int, work: Path) -> dict:
@@ -328,7 +346,9 @@ def write_results(rows: dict, plan: Plan, out: Path) -> None:
     lines = [
         "# latar benchmark",
         "",
-        f"`make bench` ({rows['mode']} run), started {rows['started']}, took {rows['minutes']:.0f} min. "
+        f"`make bench` ({rows['mode']} run), started {rows['started']}, took {rows['minutes']:.0f} min"
+        + "".join(f"; stopped and resumed at {r['at']} (load {', '.join(map(str, r['load']))})" for r in rows.get("resumed", []))
+        + ". "
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']:.0f} GiB, Linux {m['kernel']}, shared with other jobs: "
         f"load average (1, 5, 15 min) {', '.join(map(str, rows['load_start']))} at the start and "
         f"{', '.join(map(str, rows['load_end']))} at the end; niceness {m['nice']}. "
