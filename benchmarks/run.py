@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -208,10 +209,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="folder for the results (default: benchmarks/results for the full run)")
     parser.add_argument("--resume", action="store_true", help="keep the sites a stopped run of the same mode finished, measure the rest")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped: still stop the mkdocs serve it started (finally)
     mode = "tiny" if args.tiny else "quick" if args.quick else "full"
     plan = PLANS[mode]
     out = args.out or (RESULTS if mode == "full" else WORK / mode)
-    work = WORK / "run"
+    work = WORK / f"run-{mode}"  # a tiny or quick run never touches a full run's sites or partial results
     work.mkdir(parents=True, exist_ok=True)
     partial = work / "partial.json"
     compile_bytecode()
