@@ -146,16 +146,11 @@ def spread(values: list[float]) -> dict[str, float]:
     return {"median": statistics.median(values), "min": min(values), "max": max(values)}
 
 
-def pairs(configs: dict[str, Path], count: int, work: Path, warmup: int = 1, before: dict | None = None) -> dict:
-    """``warmup`` + ``count`` alternating pairs (``hand`` then ``latar``); per-pair ratios latar ÷ hand.
-
-    ``before`` maps a variant to a function run before each of its builds, outside the timing.
-    """
+def pairs(configs: dict[str, Path], count: int, work: Path, warmup: int = 1) -> dict:
+    """``warmup`` + ``count`` alternating pairs (``hand`` then ``latar``); per-pair ratios latar ÷ hand."""
     runs: dict[str, list[Build]] = {"hand": [], "latar": []}
     for index in range(warmup + count):
         for variant in ("hand", "latar"):
-            if before and variant in before:
-                before[variant]()
             result = build(configs[variant], work / f"site-{variant}", work / f"record-{variant}.json")
             if index >= warmup:
                 runs[variant].append(result)

@@ -145,7 +145,9 @@ def machine() -> dict:
         "material": version("mkdocs-material"),
         "pagefind": version("pagefind_bin", "pagefind"),
         "git": git(ROOT, "--version").strip().removeprefix("git version "),
-        "latar": git(ROOT, "rev-parse", "--short", "HEAD").strip() + (" + uncommitted changes to plugins/" if dirty else ""),
+        "latar": git(ROOT, "rev-parse", "--short", "HEAD").strip()
+        + f" (plugins/ last changed in {git(ROOT, 'log', '-1', '--format=%h', '--', 'plugins').strip()})"
+        + (" + uncommitted changes to plugins/" if dirty else ""),
     }
 
 
@@ -208,7 +210,12 @@ def main() -> None:
     modes.add_argument("--tiny", action="store_true", help="a tiny run that only proves the machinery works (tests)")
     parser.add_argument("--out", type=Path, help="folder for the results (default: benchmarks/results for the full run)")
     parser.add_argument("--resume", action="store_true", help="keep the sites a stopped run of the same mode finished, measure the rest")
+    parser.add_argument("--render", type=Path, metavar="JSON", help="only write the table and plots again from a results.json")
     args = parser.parse_args()
+    if args.render:
+        rows = json.loads(args.render.read_text("utf-8"))
+        write_results(rows, PLANS[rows["mode"]], args.out or args.render.parent)
+        return
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped: still stop the mkdocs serve it started (finally)
     mode = "tiny" if args.tiny else "quick" if args.quick else "full"
     plan = PLANS[mode]
@@ -271,7 +278,7 @@ def main() -> None:
 
 def measure_size(name: str, configs: dict[str, Path], count: int, warmup: int, work: Path) -> dict:
     """Alternating pairs of one site; prints one line."""
-    row = pairs(configs, count, work, warmup=warmup) | {"name": name}
+    row = pairs(configs, count, work, warmup=warmup) | {"name": name, "load": round(os.getloadavg()[0], 2)}
     hand, latar = row["hand"], row["latar"]
     print(
         f"{label(name):<16} hand {hand['wall']:7.2f} s  latar {latar['wall']:7.2f} s  ratio {row['wall_ratio']['median']:.3f} "
@@ -340,6 +347,21 @@ def goals(rows: dict, plan: Plan) -> list[str]:
     return table(["goal", "measured", ""], body, left=3)
 
 
+def loaded_note(rows: dict) -> list[str]:
+    """A warning when other jobs kept the machine busier than its cores."""
+    loads = [rows["load_start"][0], rows["load_end"][0], *(r["load"][0] for r in rows.get("resumed", []))]
+    busiest = max(loads + [row["load"] for row in rows["sizes"] if "load" in row])
+    if busiest <= rows["machine"]["cores"]:
+        return []
+    return [
+        f"**Loaded machine** (1-minute load average up to {busiest:.1f} on {rows['machine']['cores']} cores, taken after each "
+        "site): absolute wall times are "
+        "inflated several times and vary from one build to the next (see the min–max of each ratio); the CPU ratios and the "
+        "memory figures are the steadier ones.",
+        "",
+    ]
+
+
 def write_results(rows: dict, plan: Plan, out: Path) -> None:
     """results.json, results.md and the growth plots."""
     out.mkdir(parents=True, exist_ok=True)
@@ -358,6 +380,7 @@ def write_results(rows: dict, plan: Plan, out: Path) -> None:
         "",
         METHOD.format(warmup=plan.warmup, interval=INTERVAL * 1000),
         "",
+        *loaded_note(rows),
         *goals(rows, plan),
         "",
         "## Build time",
@@ -375,6 +398,7 @@ def write_results(rows: dict, plan: Plan, out: Path) -> None:
             "share of (b)",
             "of which Pagefind",
             "git (calls)",
+            "load",
         ],
         [
             [
@@ -388,6 +412,7 @@ def write_results(rows: dict, plan: Plan, out: Path) -> None:
                 f"{row['latar']['latar_s'] / row['latar']['wall']:.0%}",
                 f"{row['latar']['pagefind_s']:.2f} s",
                 f"{row['latar']['git_s']:.2f} s ({row['latar']['git_calls']:.0f})",
+                f"{row['load']:.1f}" if "load" in row else "–",
             ]
             for row in rows["sizes"]
         ],
@@ -502,8 +527,17 @@ def growth_plots(rows: dict, plan: Plan, out: Path) -> list[str]:
             "latar (b)": [(row[axis], row["latar"]["wall"]) for row in points],
             "latar's hooks": [(row[axis], row["latar"]["latar_s"]) for row in points],
             "Pagefind": [(row[axis], row["latar"]["pagefind_s"]) for row in points],
+            "(a), CPU": [(row[axis], row["hand"]["cpu"]) for row in points],
+            "(b), CPU": [(row[axis], row["latar"]["cpu"]) for row in points],
         }
-        (out / f"{key}.svg").write_text(line_chart(f"Build time against {title}", title, "seconds", series), encoding="utf-8")
+        chart = line_chart(
+            f"Build time against {title}",
+            title,
+            "seconds (wall; dashed: CPU)",
+            series,
+            {"(a), CPU": "hand-written (a)", "(b), CPU": "latar (b)"},
+        )
+        (out / f"{key}.svg").write_text(chart, encoding="utf-8")
         shares = ", ".join(f"{row[axis]:,}: {row['latar']['latar_s'] / row['latar']['wall']:.0%}" for row in points)
         lines += ["", f"![build time against {title}]({key}.svg)", "", f"latar's hooks, share of (b)'s wall, by {title}: {shares}."]
     return lines
