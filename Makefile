@@ -62,8 +62,10 @@ test: $(TESTS) $(NODE_TOOLS) browser ## every test: unit, real builds, real Chro
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/pytest
 
-bench: $(TESTS) browser ## benchmarks (figures into benchmarks/results/): build time, then search bytes and recall in Chromium
-	$(BIN)/python -m benchmarks.run
+# BENCH=--quick: a short run for development (real site, 1 x 10, 10 x 100; results in benchmarks/.work/quick).
+# The benchmarks' own smoke tests: $(BIN)/pytest -m bench
+bench: $(TESTS) browser ## benchmarks (benchmarks/results/): build time and memory against hand-written, cold builds, preview latency, then search bytes and recall in Chromium
+	$(BIN)/python -m benchmarks.run $(BENCH)
 	$(BIN)/python -m benchmarks.search
 
 AUDIT_TOOLS := benchmarks/node_modules/.installed

@@ -5,13 +5,19 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 
-COLOURS = ("#1f4e9c", "#c0392b", "#2e7d32")
+COLOURS = ("#1f4e9c", "#c0392b", "#2e7d32", "#8e44ad")
 
 
 def line_chart(
-    title: str, x_label: str, y_label: str, series: dict[str, list[tuple[float, float]]], width: int = 640, height: int = 400
+    title: str,
+    x_label: str,
+    y_label: str,
+    series: dict[str, list[tuple[float, float]]],
+    dashed: dict[str, str] | None = None,
+    width: int = 640,
+    height: int = 400,
 ) -> str:
-    """Series of (x, y) points on log–log axes."""
+    """Series of (x, y) points on log–log axes; ``dashed`` maps a series drawn dashed to the one whose colour it takes."""
     left, right, top, bottom = 70, 190, 40, 50
     points = [p for values in series.values() for p in values if p[0] > 0 and p[1] > 0]
     xs = [math.log10(x) for x, _ in points]
@@ -58,10 +64,13 @@ def line_chart(
         transform=f"rotate(-90 16 {height / 2})",
         **{"text-anchor": "middle", "font-family": "sans-serif", "font-size": "12"},
     ).text = y_label
+    dashed = dashed or {}
+    solid = [name for name in series if name not in dashed]
     for index, (name, values) in enumerate(series.items()):
-        colour = COLOURS[index % len(COLOURS)]
+        colour = COLOURS[solid.index(dashed.get(name, name)) % len(COLOURS)]
+        stroke = {"stroke-width": "2", **({"stroke-dasharray": "6 4"} if name in dashed else {})}
         coords = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in values if x > 0 and y > 0)
-        ET.SubElement(svg, "polyline", points=coords, fill="none", stroke=colour, **{"stroke-width": "2"})
+        ET.SubElement(svg, "polyline", points=coords, fill="none", stroke=colour, **stroke)
         for x, y in values:
             if x > 0 and y > 0:
                 ET.SubElement(svg, "circle", cx=f"{sx(x):.1f}", cy=f"{sy(y):.1f}", r="3", fill=colour)
@@ -74,7 +83,7 @@ def line_chart(
             x2=str(width - right + 32),
             y2=str(ly),
             stroke=colour,
-            **{"stroke-width": "2"},
+            **stroke,
         )
         ET.SubElement(svg, "text", x=str(width - right + 38), y=str(ly + 4), **{"font-family": "sans-serif", "font-size": "11"}).text = name
     return ET.tostring(svg, encoding="unicode") + "\n"

@@ -16,22 +16,23 @@ import functools
 import gzip
 import http.server
 import json
-import os
 import re
+import shutil
 import statistics
 import subprocess
-import sys
 import threading
+import time
 from pathlib import Path
 
 import yaml
 
 from benchmarks.audit import CHROMIUM, GzipHandler
 from benchmarks.generate import Shape, write_sites
-from benchmarks.run import RESULTS, ROOT, WORK, real_site_dirs
+from benchmarks.measure import build as measured_build
+from benchmarks.run import RESULTS, WORK, real_site_dirs
 
 SEARCH_URLS = {
-    "latar": ("/pagefind/", "/assets/latar/search/"),
+    "latar": ("/pagefind/", "search-worker.js", "search-highlight.js"),
     "material": ("search_index.json", "/workers/search", "/lunr/"),
 }
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -76,24 +77,35 @@ def variants(config: Path) -> dict[str, Path]:
 
 
 def build(config: Path, site: Path) -> dict:
-    """One build in its own process; seconds spent by Material's search plugin and by Pagefind."""
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.build_once", str(config), str(site), "--latar"],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    data = json.loads(result.stdout)
-    return {"material_index_s": data["search"], "pagefind_s": data["pagefind"], "build_s": data["build"]}
+    """One ``mkdocs build`` process; seconds spent by Material's search plugin and by Pagefind, and Pagefind's command."""
+    record = measured_build(config, site, WORK / "search-sites" / "record.json")
+    runs = [child for child in record.children if child["name"].startswith("pagefind")]
+    return {
+        "material_index_s": record.plugin_seconds("search") + record.plugin_seconds("material/search"),
+        "pagefind_s": record.child_seconds("pagefind"),
+        "build_s": record.wall,
+        "pagefind_command": runs[-1]["argv"] if runs else None,
+    }
 
 
-def index_seconds(site: Path, runs: int) -> float:
-    """Median time of Pagefind indexing ``site`` again (what ``on_post_build`` spends)."""
-    from latar.outputs.search import build_index  # noqa: PLC0415
+def index_seconds(site: Path, command: list[str], runs: int) -> float:
+    """Median time of Pagefind indexing ``site`` again with the command latar ran (what ``on_post_build`` spends).
 
-    return statistics.median(build_index(site, "id").seconds for _ in range(runs))
+    The index latar left (without the files it removes) is put back afterwards.
+    """
+    output = site / "pagefind"
+    kept = {path: path.read_bytes() for path in output.rglob("*") if path.is_file()}
+    seconds = []
+    for _ in range(runs):
+        shutil.rmtree(output)
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        seconds.append(time.perf_counter() - start)
+    shutil.rmtree(output)
+    for path, data in kept.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return statistics.median(seconds)
 
 
 def measure(browser, origin: str, path: str, query: str, kind: str) -> dict:
@@ -240,10 +252,11 @@ def main() -> None:
                 site = parent / "latar"
                 timing = build(variant, site)
                 if kind == "latar":
-                    timing["pagefind_s"] = index_seconds(site, args.runs)
                     query = given or synthetic_query(site)
                     timing["index_kib"] = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()) / 1024
+                    timing["pagefind_s"] = index_seconds(site, timing.pop("pagefind_command"), args.runs)
                 else:
+                    timing.pop("pagefind_command")
                     timing["index_kib"] = (site / "search" / "search_index.json").stat().st_size / 1024
                 servers[kind] = serve(parent)
                 # the median of --runs readers by first-search bytes: a loaded machine can delay keystrokes past the debounce

@@ -343,24 +343,3 @@ def test_search_works_under_mkdocs_serve(tmp_path, browser) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
-
-
-def test_bench_reports_search_bytes_and_recall(tmp_path) -> None:
-    """`make bench`'s search part at a tiny size: it runs, and the real site fetches no search byte on load."""
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.search", "--tiny", "--runs", "1", "--out", str(tmp_path)],
-        cwd=Path(__file__).resolve().parent.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    rows = json.loads((tmp_path / "search.json").read_text("utf-8"))
-    for site in ("real site", "2 articles × 20 notes"):
-        assert rows[site]["latar"]["load_bytes"] == 0 and rows[site]["latar"]["load_requests"] == []
-        assert rows[site]["latar"]["search_bytes"] > 0 and rows[site]["latar"]["results_shown"] > 0
-        assert rows[site]["material"]["load_bytes"] > 0  # Material's index, fetched before anyone searches
-    assert len(rows["recall"]) >= 15
-    table = (tmp_path / "search.md").read_text("utf-8")
-    assert "| real site | latar (Pagefind) | 0.0 KiB |" in table and "## Recall on the real site" in table
