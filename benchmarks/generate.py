@@ -110,6 +110,7 @@ def build_content(shape: Shape) -> tuple[list[list[str]], list[list[int]], list[
     rng = random.Random(shape.seed)
     notes = []
     for index in range(shape.notes):
+        review = {"claim": note_name(index), "verdict": "accurate"} if KINDS[index % len(KINDS)] == "clarification" else {}
         notes.append(
             {
                 "title": f"Catatan {note_name(index)}",
@@ -125,6 +126,7 @@ def build_content(shape: Shape) -> tuple[list[list[str]], list[list[int]], list[
                     },
                     {"title": "Sumber kedua", "url": f"https://press.un.org/en/{index}", "publisher": "PBB", "date": "2022-01-05"},
                 ],
+                **review,  # a clarification reviews the article's words: the phrase it is anchored on
             }
         )
     articles, mentions = [], []
