@@ -150,6 +150,32 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def write_project(
+    root: Path,
+    notes: dict[str, str | bytes] | None = None,
+    articles: dict[str, tuple[str | bytes, str]] | None = None,
+    config: str = MKDOCS_YML,
+    docs: dict[str, str] | None = None,
+) -> Path:
+    """Write a small project into ``root`` (the real seed unless ``articles`` is given), without building it."""
+    (root / "docs" / "anotasi").mkdir(parents=True, exist_ok=True)
+    (root / "seeds").mkdir(exist_ok=True)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    if articles is None:
+        for suffix in (".txt", ".yml"):
+            shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
+    else:
+        for name, (text, meta) in articles.items():
+            (root / "seeds" / f"{name}.txt").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+            (root / "seeds" / f"{name}.yml").write_text(textwrap.dedent(meta), encoding="utf-8")
+    for note_id, text in (notes or {}).items():
+        (root / "docs" / "anotasi" / f"{note_id}.md").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    for path, text in (docs or {}).items():
+        (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / path).write_text(text, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def make_site(tmp_path: Path):
     """Write a small project (the real seed unless ``articles`` is given) and build it with real MkDocs."""
@@ -162,22 +188,7 @@ def make_site(tmp_path: Path):
         docs: dict[str, str] | None = None,
         site_dir: Path | None = None,
     ) -> BuiltSite:
-        root = tmp_path / "project"
-        (root / "docs" / "anotasi").mkdir(parents=True, exist_ok=True)
-        (root / "seeds").mkdir(exist_ok=True)
-        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-        if articles is None:
-            for suffix in (".txt", ".yml"):
-                shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
-        else:
-            for name, (text, meta) in articles.items():
-                (root / "seeds" / f"{name}.txt").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-                (root / "seeds" / f"{name}.yml").write_text(textwrap.dedent(meta), encoding="utf-8")
-        for note_id, text in (notes or {}).items():
-            (root / "docs" / "anotasi" / f"{note_id}.md").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-        for path, text in (docs or {}).items():
-            (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
-            (root / "docs" / path).write_text(text, encoding="utf-8")
+        root = write_project(tmp_path / "project", notes, articles, config, docs)
         site = site_dir or (tmp_path / "site")
         handler = _Collect()
         logger = logging.getLogger("mkdocs")
