@@ -60,6 +60,7 @@ lint: $(TESTS)
 
 test: $(TESTS) $(NODE_TOOLS) browser ## every test: unit, real builds, real Chromium, workflow linters
 	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 # BENCH=--quick: a short run for development (real site, 1 x 10, 10 x 100; results in benchmarks/.work/quick).
