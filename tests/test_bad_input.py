@@ -21,13 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BODY, MKDOCS_YML, SEED_NAME, SEEDS, SOURCE_URL, BuiltSite, note_text, write_project
+from conftest import BODY, FIXTURE_SEEDS, MKDOCS_YML, SEED_NAME, SOURCE_URL, BuiltSite, note_text, write_project
 from latar.cli.main import main, skeleton
 from latar.core.pipeline import check
 
 GOOD = {"nato": note_text(title="NATO", kind="organization", anchors="  - text: NATO\n")}
-META = (SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
-TEXT = (SEEDS / f"{SEED_NAME}.txt").read_bytes()
+META = (FIXTURE_SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
+TEXT = (FIXTURE_SEEDS / f"{SEED_NAME}.txt").read_bytes()
 LATAR = Path(sys.executable).with_name("latar")
 SECOND_SOURCE = (
     "  - title: Resolusi Majelis Umum 68/262\n    url: https://press.un.org/en/2014/ga11493.doc.htm\n"
@@ -634,7 +634,7 @@ def committed_project(root: Path, notes: dict[str, str]) -> None:
     (root / "seeds").mkdir()
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     for suffix in (".txt", ".yml"):
-        shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
+        shutil.copyfile(FIXTURE_SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
     for note_id, text in notes.items():
         (root / "docs" / "anotasi" / f"{note_id}.md").write_text(text, encoding="utf-8")
     git(root, "init", "-q")
