@@ -68,8 +68,7 @@ def test_keyboard_focus_then_esc_closes_and_keeps_focus(watched, origin, marker:
     watched.focus(marker.selector)
     watched.wait_for_selector(".md-tooltip2 .latar-note-title", state="visible")
     watched.keyboard.press("Escape")
-    watched.wait_for_timeout(100)
-    assert not tooltip(watched).first.is_visible()
+    tooltip(watched).first.wait_for(state="hidden")
     assert watched.evaluate("document.activeElement.getAttribute('href')") == f"#{marker.footnote}"
     watched.keyboard.press("Tab")
     watched.keyboard.press("Shift+Tab")
