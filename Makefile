@@ -9,7 +9,7 @@ TESTS    := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 export LATAR_CHROMIUM ?= $(CHROMIUM)
 
-.PHONY: install serve build check test lint browser bench audit reader clean
+.PHONY: install serve build check test test-fast lint browser bench audit reader clean
 
 # What serving and building need, and nothing else: the hashed lock (pip-compile --generate-hashes of pyproject.toml's
 # dependencies; Dependabot bumps it), the same for `make serve`, `make build` and the Pages deploy.
@@ -58,9 +58,20 @@ lint: $(TESTS)
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/ruff format --check plugins tests benchmarks
 
-test: $(TESTS) $(NODE_TOOLS) browser ## every test: unit, real builds, real Chromium, workflow linters
+# One worker per core; a file's tests stay on one worker (its module fixtures are built once), and each worker
+# builds the real site and starts Chromium once (session fixtures). XDIST= runs in one process.
+XDIST ?= -n auto --dist loadfile
+FAST  := not browser and not tools and not content and not bench
+
+test: $(TESTS) $(NODE_TOOLS) browser ## every test: unit, real builds, real content, real Chromium, outside tools
 	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/pytest
+	$(BIN)/mypy
+	$(BIN)/pytest $(XDIST)
+
+test-fast: $(TESTS) ## units, the validator and small fixture-site builds: no browser, no outside tool, no real content
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest $(XDIST) -m "$(FAST)"
 
 # BENCH=--quick: a short run for development (real site, 1 x 10, 10 x 100; results in benchmarks/.work/quick).
 # The benchmarks' own smoke tests: $(BIN)/pytest -m bench

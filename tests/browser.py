@@ -33,10 +33,18 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """A test server whose ``shutdown`` also closes its socket (no ResourceWarning, which the suite makes an error)."""
+
+    def shutdown(self) -> None:
+        super().shutdown()
+        self.server_close()
+
+
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve ``site`` on a free loopback port; return the server and its origin."""
+    """Serve ``site`` on a free loopback port; return the server and its origin (``server.shutdown()`` closes it)."""
     handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

@@ -20,6 +20,10 @@ from reading import browser, served  # noqa: F401 - module fixtures of the test_
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+"""The real articles: tests of real content iterate over whatever is here."""
+FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+"""The article of the small fixture sites (a copy of one real seed), so that unit and build tests do not depend on
+what seeds/ holds."""
 SEED_NAME = "intisari-2021-12-31-putin-biden"
 SEED_SHA256 = "d5fe8bf8b0352cc3563aa5c00c39f5853bd72a19007128667fc3b463216995f6"
 
@@ -92,6 +96,13 @@ def no_latar_errors():
     _no_latar_errors()  # logged while the test's fixtures closed its pages
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads the real site (``real_site``, or ``served``, which serves it) is a ``content`` test."""
+    for item in items:
+        if "real_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.content)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item):
     """The same check right after the test itself, so that the test fails (rather than its teardown)."""
@@ -111,6 +122,31 @@ def card_cache(tmp_path_factory):
         os.environ.pop("LATAR_CACHE_DIR", None)
     else:
         os.environ["LATAR_CACHE_DIR"] = previous
+
+
+REAL_SITE_EPOCH = "1640995200"
+"""``SOURCE_DATE_EPOCH`` of the shared build of the real site (2022-01-01): the date of whatever git has no history
+for (a note not committed yet), so that the output does not depend on the day the tests run."""
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory, card_cache) -> Path:
+    """The real project (mkdocs.yml, seeds/, docs/) built strictly once per test session (once per xdist worker).
+
+    Every test that reads the real site as published shares this build (the site, the served site of the browser
+    tests, the formats, the validator of HTML); none may write into it.
+    """
+    site = tmp_path_factory.mktemp("real") / "site"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = REAL_SITE_EPOCH
+    try:
+        build(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
+    finally:
+        if epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
+    return site
 
 
 @pytest.fixture(autouse=True)
@@ -150,9 +186,35 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def write_project(
+    root: Path,
+    notes: dict[str, str | bytes] | None = None,
+    articles: dict[str, tuple[str | bytes, str]] | None = None,
+    config: str = MKDOCS_YML,
+    docs: dict[str, str] | None = None,
+) -> Path:
+    """Write a small project into ``root`` (the fixture seed unless ``articles`` is given), without building it."""
+    (root / "docs" / "anotasi").mkdir(parents=True, exist_ok=True)
+    (root / "seeds").mkdir(exist_ok=True)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    if articles is None:
+        for suffix in (".txt", ".yml"):
+            shutil.copyfile(FIXTURE_SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
+    else:
+        for name, (text, meta) in articles.items():
+            (root / "seeds" / f"{name}.txt").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+            (root / "seeds" / f"{name}.yml").write_text(textwrap.dedent(meta), encoding="utf-8")
+    for note_id, text in (notes or {}).items():
+        (root / "docs" / "anotasi" / f"{note_id}.md").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    for path, text in (docs or {}).items():
+        (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / path).write_text(text, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def make_site(tmp_path: Path):
-    """Write a small project (the real seed unless ``articles`` is given) and build it with real MkDocs."""
+    """Write a small project (the fixture seed unless ``articles`` is given) and build it with real MkDocs."""
 
     def make(
         notes: dict[str, str | bytes] | None = None,
@@ -162,34 +224,50 @@ def make_site(tmp_path: Path):
         docs: dict[str, str] | None = None,
         site_dir: Path | None = None,
     ) -> BuiltSite:
-        root = tmp_path / "project"
-        (root / "docs" / "anotasi").mkdir(parents=True, exist_ok=True)
-        (root / "seeds").mkdir(exist_ok=True)
-        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-        if articles is None:
-            for suffix in (".txt", ".yml"):
-                shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
-        else:
-            for name, (text, meta) in articles.items():
-                (root / "seeds" / f"{name}.txt").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-                (root / "seeds" / f"{name}.yml").write_text(textwrap.dedent(meta), encoding="utf-8")
-        for note_id, text in (notes or {}).items():
-            (root / "docs" / "anotasi" / f"{note_id}.md").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-        for path, text in (docs or {}).items():
-            (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
-            (root / "docs" / path).write_text(text, encoding="utf-8")
-        site = site_dir or (tmp_path / "site")
-        handler = _Collect()
-        logger = logging.getLogger("mkdocs")
-        logger.addHandler(handler)
-        try:
-            cfg = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=strict)
-            build(cfg)
-            ok = True
-        except Abort:
-            ok = False
-        finally:
-            logger.removeHandler(handler)
-        return BuiltSite(root, site, ok, handler.messages)
+        root = write_project(tmp_path / "project", notes, articles, config, docs)
+        return build_project(root, site_dir or (tmp_path / "site"), strict)
 
     return make
+
+
+def build_project(root: Path, site: Path, strict: bool = True) -> BuiltSite:
+    """Build the project in ``root`` into ``site`` with real MkDocs, collecting its warnings."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        cfg = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=strict)
+        build(cfg)
+        ok = True
+    except Abort:
+        ok = False
+    finally:
+        logger.removeHandler(handler)
+    return BuiltSite(root, site, ok, handler.messages)
+
+
+SITE_NOTES = {
+    "krimea": note_text(),
+    "nato": note_text(
+        title="NATO",
+        kind="organization",
+        summary="Aliansi *militer* [Atlantik Utara](https://www.nato.int/).",
+        anchors="  - text: NATO\n    occurrence: all\n",
+    ),
+    "krisis-rudal-kuba": note_text(
+        title="Krisis rudal Kuba", kind="event", summary="Krisis 1962.", anchors="  - text: krisis rudal Kuba\n"
+    ),
+}
+"""The notes of the shared fixture site: a place, an organisation anchored everywhere, an event."""
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory, card_cache) -> BuiltSite:
+    """The small fixture project (the fixture seed and :data:`SITE_NOTES`) built strictly once per test session.
+
+    Build tests that only read that site share it; a test that needs other files builds its own with ``make_site``.
+    """
+    folder = tmp_path_factory.mktemp("fixture-site")
+    built = build_project(write_project(folder / "project", SITE_NOTES), folder / "site")
+    assert built.ok, built.warnings
+    return built

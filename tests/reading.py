@@ -23,22 +23,18 @@ WIDE = (1600, 1920)
 PUNCTUATION = ".,;:!?)]}»”’\"'…"
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """A strict build of the real site in a temporary folder, served on 127.0.0.1: yields (site, origin)."""
-    from mkdocs.commands.build import build  # noqa: PLC0415
-    from mkdocs.config import load_config  # noqa: PLC0415
-
-    site = tmp_path_factory.mktemp("site")
-    build(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
-    server, origin = serve(site)
-    yield site, origin
+@pytest.fixture(scope="session")
+def served(real_site: Path):
+    """The session's strict build of the real site (``conftest.real_site``), served on 127.0.0.1: yields (site, origin)."""
+    server, origin = serve(real_site)
+    yield real_site, origin
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium for a whole test module (every browser test uses this one fixture, from conftest)."""
+    """Debian's Chromium for the whole session (every browser test uses this one fixture, from conftest); each test
+    opens its own context, so nothing but the process is shared."""
     with chromium() as running:
         yield running
 

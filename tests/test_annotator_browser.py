@@ -14,12 +14,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+import yaml
 
-from browser import launch, serve
 from conftest import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.tools]  # esbuild and Apache Annotator from tests/node_modules
 NODE = ROOT / "tests" / "node_modules"
 ENTRY = 'export { createTextQuoteSelectorMatcher, createTextPositionSelectorMatcher, describeTextQuote } from "@apache-annotator/dom";'
 
@@ -77,16 +76,11 @@ def bundle(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    from mkdocs.commands.build import build  # noqa: PLC0415
-    from mkdocs.config import load_config  # noqa: PLC0415
-
-    site = tmp_path_factory.mktemp("annotated") / "site"
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True)
-    build(config)
-    server, origin = serve(site)
-    yield site, origin, config.site_url
-    server.shutdown()
+def published(served):
+    """The session's build of the real site, served: (site, origin, the site_url of mkdocs.yml)."""
+    site, origin = served
+    site_url = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["site_url"]
+    return site, origin, site_url
 
 
 def _reattach(page, url: str, scope: str, annotations: list[dict]) -> list[dict]:
@@ -115,7 +109,7 @@ def _check(results: list[dict], annotations: list[dict]) -> Counter:
 
 
 @pytest.mark.parametrize("width", [1280, 1600])
-def test_apache_annotator_reattaches_every_annotation_in_the_article_pages(published, bundle: str, width: int) -> None:
+def test_apache_annotator_reattaches_every_annotation_in_the_article_pages(browser, published, bundle: str, width: int) -> None:
     site, origin, site_url = published
     items = json.loads((site / "anotasi.jsonld").read_text("utf-8"))["first"]["items"]
     by_page: dict[str, list[dict]] = {}
@@ -124,31 +118,27 @@ def test_apache_annotator_reattaches_every_annotation_in_the_article_pages(publi
         assert target["source"].startswith(site_url) and target["source"].endswith("/")
         by_page.setdefault(target["source"], []).append({"id": item["id"], "ref": item["id"].split("#")[1], "selector": target["selector"]})
     assert by_page and sum(map(len, by_page.values())) == len(items)
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        page = _with_annotator(chromium.new_page(viewport={"width": width, "height": 900}), bundle)
-        for source, annotations in sorted(by_page.items()):
-            url = origin + "/" + source.removeprefix(site_url)
-            tally = _check(_reattach(page, url, ".latar-article-body", annotations), annotations)
-            assert tally == Counter(quote=len(annotations), position=len(annotations), described=len(annotations)), (source, tally)
-        chromium.close()
+    page = _with_annotator(browser.new_page(viewport={"width": width, "height": 900}), bundle)
+    for source, expected in sorted(by_page.items()):
+        url = origin + "/" + source.removeprefix(site_url)
+        tally = _check(_reattach(page, url, ".latar-article-body", expected), expected)
+        assert tally == Counter(quote=len(expected), position=len(expected), described=len(expected)), (source, tally)
+    page.close()
 
 
-def test_apache_annotator_reattaches_every_annotation_in_the_plain_texts(published, bundle: str) -> None:
+def test_apache_annotator_reattaches_every_annotation_in_the_plain_texts(browser, published, bundle: str) -> None:
     site, origin, site_url = published
     items = json.loads((site / "anotasi.jsonld").read_text("utf-8"))["first"]["items"]
     by_text: dict[str, list[dict]] = {}
     for item in items:
         (target,) = [t for t in item["target"] if t["source"].endswith("/teks.txt")]
         by_text.setdefault(target["source"], []).append({"id": item["id"], "ref": None, "selector": target["selector"]})
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        page = _with_annotator(chromium.new_page(), bundle)
-        for source, annotations in sorted(by_text.items()):
-            path = Path(source.removeprefix(site_url))
-            text = (site / path).read_text("utf-8")
-            results = _reattach(page, f"{origin}/{path.as_posix()}", "body", annotations)
-            assert page.evaluate("document.body.textContent") == text
-            tally = _check(results, annotations)
-            assert tally == Counter(quote=len(annotations), position=len(annotations)), (source, tally)
-        chromium.close()
+    page = _with_annotator(browser.new_page(), bundle)
+    for source, expected in sorted(by_text.items()):
+        path = Path(source.removeprefix(site_url))
+        text = (site / path).read_text("utf-8")
+        results = _reattach(page, f"{origin}/{path.as_posix()}", "body", expected)
+        assert page.evaluate("document.body.textContent") == text
+        tally = _check(results, expected)
+        assert tally == Counter(quote=len(expected), position=len(expected)), (source, tally)
+    page.close()

@@ -1,12 +1,17 @@
-"""A catalogue of bad input, each through a real strict build and through ``latar check``.
+"""A catalogue of bad input, each through the validator, a dozen of them through a real strict build too.
 
-Every case must give its message once, naming the file (and line where there is one), the same in
-the strict build and in ``latar check`` (the installed command, run from the notes folder), no
-traceback, a failing strict build, and no other note or page lost.
+Every case must give its message once, naming the file (and line where there is one), with no traceback and no
+other note lost. The validator is ``latar check`` itself, run in this process on a project written to disk (no
+build). The cases in ``END_TO_END`` (one or two of each family) also go through a real strict build and the
+installed ``latar check`` run from the notes folder: the build must fail and say exactly what the command says,
+and no other note or page may be lost. That the build and the command print the same problems for every input is
+one pipeline (``latar.core.pipeline.check``), which those cases exercise end to end.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -16,12 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BODY, MKDOCS_YML, SEED_NAME, SEEDS, SOURCE_URL, BuiltSite, note_text
-from latar.cli.main import skeleton
+from conftest import BODY, FIXTURE_SEEDS, MKDOCS_YML, SEED_NAME, SOURCE_URL, BuiltSite, note_text, write_project
+from latar.cli.main import main, skeleton
+from latar.core.pipeline import check
 
 GOOD = {"nato": note_text(title="NATO", kind="organization", anchors="  - text: NATO\n")}
-META = (SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
-TEXT = (SEEDS / f"{SEED_NAME}.txt").read_bytes()
+META = (FIXTURE_SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
+TEXT = (FIXTURE_SEEDS / f"{SEED_NAME}.txt").read_bytes()
 LATAR = Path(sys.executable).with_name("latar")
 SECOND_SOURCE = (
     "  - title: Resolusi Majelis Umum 68/262\n    url: https://press.un.org/en/2014/ga11493.doc.htm\n"
@@ -429,6 +435,23 @@ def latar_check(root: Path, cwd: Path | None = None, *args: str) -> subprocess.C
     )
 
 
+def validate(root: Path) -> list[str]:
+    """What ``latar check`` prints for the project in ``root``: the command's own code, in this process, run from
+    the notes folder; it must exit 1 (problems found) without a traceback."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root / "docs" / "anotasi"), "check", "--format", "text"])
+    assert code == 1, out.getvalue() + err.getvalue()
+    return out.getvalue().splitlines()
+
+
+def assert_said(printed: list[str], where: str, words: str, count: int) -> None:
+    """The expected problem is said once, and the case gives ``count`` problems in all."""
+    matching = [line for line in printed if line.startswith(where) and words in line]
+    assert len(matching) == 1, printed
+    assert len(printed) == count, printed
+
+
 def assert_agree(built: BuiltSite, where: str, words: str, count: int) -> None:
     """The strict build fails, and says what ``latar check`` says: the same problems, the expected one once."""
     assert not built.ok, "the strict build must fail"
@@ -437,13 +460,47 @@ def assert_agree(built: BuiltSite, where: str, words: str, count: int) -> None:
     assert "Traceback" not in checked.stderr + "".join(built.warnings)
     printed = checked.stdout.splitlines()
     assert sorted(printed) == sorted(built.problems), (printed, built.problems)
-    matching = [line for line in printed if line.startswith(where) and words in line]
-    assert len(matching) == 1, printed
-    assert len(printed) == count, printed
+    assert_said(printed, where, words, count)
+
+
+def placed(root: Path) -> set[str]:
+    """The notes of the project in ``root`` that land in an article."""
+    return set(check(root, root / "seeds", root / "docs" / "anotasi").by_note)
+
+
+END_TO_END = {
+    # notes: the file itself, its YAML, the schema, the sources, the body, anchoring, a clarification, the docs folder
+    "empty file",
+    "non-UTF-8 bytes",
+    "alias bomb",
+    "unknown kind",
+    "misspelt anchor key",
+    "two sources from one site",
+    "raw HTML in the body",
+    "phrase claimed twice (no git)",
+    "claim not in the article",
+    "note in a sub-folder",
+    # articles: the sidecar, the seed's encoding, the seed's layout
+    "sidecar missing a field",
+    "seed in UTF-16",
+    "dateline not found",
+}
+"""The cases that also go through a real strict build and the installed command (``test_*_end_to_end``)."""
+
+
+def end_to_end(cases: list[Case]) -> list[Case]:
+    return [c for c in cases if c.name in END_TO_END]
 
 
 @pytest.mark.parametrize("bad", NOTE_CASES, ids=[c.name for c in NOTE_CASES])
-def test_bad_note(make_site, bad: Case) -> None:
+def test_bad_note(tmp_path: Path, bad: Case) -> None:
+    root = write_project(tmp_path / "project", {**GOOD, **bad.notes}, docs=bad.docs)
+    assert_said(validate(root), bad.where, bad.words, bad.count)
+    assert "nato" in placed(root), "another note was lost"
+
+
+@pytest.mark.parametrize("bad", end_to_end(NOTE_CASES), ids=[c.name for c in end_to_end(NOTE_CASES)])
+def test_bad_note_end_to_end(make_site, bad: Case) -> None:
     built = make_site({**GOOD, **bad.notes}, docs=bad.docs)
     assert_agree(built, bad.where, bad.words, bad.count)
     assert (built.site / "anotasi" / "nato" / "index.html").is_file(), "another note was lost"
@@ -531,9 +588,15 @@ ARTICLE_CASES = [
 
 
 @pytest.mark.parametrize("bad", ARTICLE_CASES, ids=[c.name for c in ARTICLE_CASES])
-def test_bad_article(make_site, bad: Case) -> None:
-    good = {"b": (TEXT, META)}
-    built = make_site(GOOD, articles={**good, **bad.notes})
+def test_bad_article(tmp_path: Path, bad: Case) -> None:
+    root = write_project(tmp_path / "project", GOOD, articles={"b": (TEXT, META), **bad.notes})
+    assert_said(validate(root), bad.where, bad.words, bad.count)
+    assert "nato" in placed(root), "the good article was lost"
+
+
+@pytest.mark.parametrize("bad", end_to_end(ARTICLE_CASES), ids=[c.name for c in end_to_end(ARTICLE_CASES)])
+def test_bad_article_end_to_end(make_site, bad: Case) -> None:
+    built = make_site(GOOD, articles={"b": (TEXT, META), **bad.notes})
     assert_agree(built, bad.where, bad.words, bad.count)
     assert built.soup().select_one('a.footnote-ref[href="#latar-fn-nato"]') is not None, "the good article was lost"
 
@@ -571,7 +634,7 @@ def committed_project(root: Path, notes: dict[str, str]) -> None:
     (root / "seeds").mkdir()
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     for suffix in (".txt", ".yml"):
-        shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
+        shutil.copyfile(FIXTURE_SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
     for note_id, text in notes.items():
         (root / "docs" / "anotasi" / f"{note_id}.md").write_text(text, encoding="utf-8")
     git(root, "init", "-q")
@@ -604,13 +667,17 @@ GIT_CASES = [
 
 @pytest.mark.parametrize("bad", GIT_CASES, ids=[c.name for c in GIT_CASES])
 def test_collision_is_blamed_on_the_new_note(make_site, tmp_path: Path, bad: Case) -> None:
-    """Against the main branch (git), the message goes on the note in the change, and names the old one: once."""
+    """Against the main branch (git), the message goes on the note in the change, and names the old one: once.
+
+    The first case also goes through the strict build (the build must blame the same note)."""
     old = {**GOOD, "krimea": note_text()}
     if bad.name.startswith("new shorter"):
         old = {**GOOD, "lama": note(title="Lama", anchors="  - text: semenanjung Krimea\n")}
     committed_project(tmp_path / "project", old)
-    built = make_site({**old, **bad.notes})
-    assert_agree(built, bad.where, bad.words, bad.count)
+    if bad is GIT_CASES[0]:
+        assert_agree(make_site({**old, **bad.notes}), bad.where, bad.words, bad.count)
+    else:
+        assert_said(validate(write_project(tmp_path / "project", {**old, **bad.notes})), bad.where, bad.words, bad.count)
 
 
 def test_an_edited_old_note_is_blamed_too(make_site, tmp_path: Path) -> None:
@@ -618,8 +685,8 @@ def test_an_edited_old_note_is_blamed_too(make_site, tmp_path: Path) -> None:
     old = {**GOOD, "krimea": note_text(), "kuba": note(title="Kuba", anchors="  - text: krisis rudal Kuba\n")}
     committed_project(tmp_path / "project", old)
     edited = note(title="Kuba", anchors="  - text: Krimea\n")
-    built = make_site({**old, "kuba": edited})
-    assert_agree(built, "docs/anotasi/kuba.md:6", "already claimed by docs/anotasi/krimea.md", 1)
+    printed = validate(write_project(tmp_path / "project", {**old, "kuba": edited}))
+    assert_said(printed, "docs/anotasi/kuba.md:6", "already claimed by docs/anotasi/krimea.md", 1)
 
 
 def test_the_base_can_be_chosen(tmp_path: Path) -> None:
@@ -648,6 +715,8 @@ def test_check_outside_any_project_refuses_clearly(tmp_path: Path) -> None:
 
 def test_catalogue_size() -> None:
     assert len(NOTE_CASES) + len(ARTICLE_CASES) + len(GIT_CASES) >= 80
+    assert {c.name for c in NOTE_CASES + ARTICLE_CASES} >= END_TO_END, "END_TO_END names a case that is gone"
+    assert len(END_TO_END) >= 12
 
 
 @pytest.mark.parametrize("variant", ["bom", "crlf"])

@@ -9,27 +9,21 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import Marker, pick_marker, serve
+from browser import Marker, pick_marker
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from mkdocs.commands.build import build  # noqa: PLC0415
-    from mkdocs.config import load_config  # noqa: PLC0415
-
-    site = tmp_path_factory.mktemp("site")
-    build(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
-    return site
+def built(served):
+    """The session's build of the real site (``conftest.real_site``)."""
+    return served[0]
 
 
 @pytest.fixture(scope="module")
-def origin(built):
-    server, url = serve(built)
-    yield url
-    server.shutdown()
+def origin(served):
+    return served[1]
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +68,7 @@ def test_keyboard_focus_then_esc_closes_and_keeps_focus(watched, origin, marker:
     watched.focus(marker.selector)
     watched.wait_for_selector(".md-tooltip2 .latar-note-title", state="visible")
     watched.keyboard.press("Escape")
-    watched.wait_for_timeout(100)
-    assert not tooltip(watched).first.is_visible()
+    tooltip(watched).first.wait_for(state="hidden")
     assert watched.evaluate("document.activeElement.getAttribute('href')") == f"#{marker.footnote}"
     watched.keyboard.press("Tab")
     watched.keyboard.press("Shift+Tab")

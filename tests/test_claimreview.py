@@ -18,7 +18,6 @@ from latar.core.claims import VERDICTS, find_claim, squash
 from latar.core.pipeline import check
 from latar.strings import VERDICT_LABELS
 from test_formats import SITE_URL, git_dates
-from test_site import build
 
 RESULT = check(ROOT, SEEDS, ROOT / "docs" / "anotasi")
 NOTES = {note.id: note for note in RESULT.notes}
@@ -27,11 +26,12 @@ LANDED = {note: {p.article for p in placements} for note, placements in RESULT.b
 ARTICLES = {article.name: article for article in RESULT.articles}
 
 
+pytestmark = pytest.mark.content
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("claimreview") / "site"
-    build(out, "5")
-    return out
+def site(real_site: Path) -> Path:
+    return real_site
 
 
 def json_ld(site: Path, path: str) -> list[dict]:

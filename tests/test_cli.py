@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MKDOCS_YML, SEED_NAME, SEEDS, SOURCE_URL, note_text
+from conftest import FIXTURE_SEEDS, MKDOCS_YML, SEED_NAME, SOURCE_URL, note_text
 from latar.cli.main import main
 from latar.core.notes import note_problems
 
@@ -25,7 +25,7 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     for suffix in (".txt", ".yml"):
-        shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", tmp_path / "seeds" / f"{SEED_NAME}{suffix}")
+        shutil.copyfile(FIXTURE_SEEDS / f"{SEED_NAME}{suffix}", tmp_path / "seeds" / f"{SEED_NAME}{suffix}")
     (tmp_path / "docs" / "anotasi" / "krimea.md").write_text(note_text(), encoding="utf-8")
     return tmp_path
 
@@ -172,7 +172,7 @@ def test_placements_say_where_every_note_lands(project: Path) -> None:
 
 def test_anchor_limited_to_named_articles(project: Path) -> None:
     """``anchors[].articles``: the anchor applies only there; the same phrase elsewhere is left alone."""
-    meta = (SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
+    meta = (FIXTURE_SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
     (project / "seeds" / "layang-layang.txt").write_text(KITES.format(place="Krimea"), "utf-8")
     (project / "seeds" / "layang-layang.yml").write_text(meta.replace("Intisari - Online.com -", "Tim"), "utf-8")
     everywhere = run(project, "check", "--placements").stdout.splitlines()
@@ -192,7 +192,7 @@ def test_anchor_limited_to_named_articles(project: Path) -> None:
 
 
 def test_phrase_only_in_an_article_the_anchor_leaves_out(project: Path) -> None:
-    meta = (SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
+    meta = (FIXTURE_SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
     (project / "seeds" / "layang-layang.txt").write_text(KITES.format(place="Jenewa"), "utf-8")
     (project / "seeds" / "layang-layang.yml").write_text(meta.replace("Intisari - Online.com -", "Tim"), "utf-8")
     text = note_text(anchors=f"  - text: Tim dari Jenewa\n    articles: [{SEED_NAME}]\n")

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from conftest import ROOT
 from latar.core.articles import load_articles
 from latar.core.notes import load_notes
 from sitecheck import PER_ARTICLE, WHOLE_SITE, Project
 
+pytestmark = pytest.mark.content
 NOTES, PROBLEMS, UNPUBLISHED = load_notes(ROOT / "docs" / "anotasi", ROOT)
 ARTICLES, ARTICLE_PROBLEMS = load_articles(ROOT / "seeds", ROOT)
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Project:
-    out = tmp_path_factory.mktemp("content") / "site"
-    build(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True))
-    return Project.load(ROOT, out)
+def project(real_site: Path) -> Project:
+    return Project.load(ROOT, real_site)
 
 
 def test_every_note_and_article_validates() -> None:

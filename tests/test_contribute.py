@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MKDOCS_YML, ROOT, SEED_NAME, SEEDS, note_text
+from conftest import FIXTURE_SEEDS, MKDOCS_YML, ROOT, SEED_NAME, note_text
 from latar.cli.commands import SCAFFOLD_MARKS
 from latar.cli.main import main
 from latar.cli.proposal import FIELDS, Proposal, ProposalError, parse_issue, restore_context
@@ -68,7 +68,7 @@ def write(root: Path, notes: dict[str, str]) -> None:
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (root / "seeds").mkdir(exist_ok=True)
     for suffix in (".txt", ".yml"):
-        shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
+        shutil.copyfile(FIXTURE_SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
     for note_id, text in notes.items():
         (root / "docs" / "anotasi" / f"{note_id}.md").write_text(text, encoding="utf-8")
 

@@ -12,20 +12,18 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from conftest import ROOT
 from latar.core.articles import load_articles
 from latar.extension import LatarExtension
 
+pytestmark = pytest.mark.content
+
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(real_site: Path) -> Path:
     """The real project built by the MkDocs plugin."""
-    out = tmp_path_factory.mktemp("site")
-    build(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True))
-    return out
+    return real_site
 
 
 def repository() -> str:

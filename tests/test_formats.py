@@ -18,8 +18,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 import wa_model
-from conftest import ROOT, SEED_NAME, SEEDS, note_text
-from test_site import build
+from conftest import FIXTURE_SEEDS, REAL_SITE_EPOCH, ROOT, SEED_NAME, SEEDS, note_text
 
 EPOCH = "1640995200"
 EPOCH_ISO = "2022-01-01T00:00:00Z"
@@ -27,11 +26,14 @@ CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
 SITE_URL = CONFIG["site_url"]
 
 
+pytestmark = pytest.mark.content
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("formats") / "site"
-    build(out, "3", epoch=EPOCH)
-    return out
+def site(real_site: Path) -> Path:
+    """The session's build of the real site, built with ``SOURCE_DATE_EPOCH`` = :data:`EPOCH`."""
+    assert REAL_SITE_EPOCH == EPOCH
+    return real_site
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -237,8 +239,8 @@ def test_news_article_has_image_dates_publisher_url_source_and_says_who_wrote_it
 
 def test_a_named_author_is_a_person_and_dates_fall_back_to_source_date_epoch(make_site, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    seed_meta = (SEEDS / f"{SEED_NAME}.yml").read_text("utf-8") + 'author: "Nama Penulis"\n'
-    built = make_site({"krimea": note_text()}, articles={SEED_NAME: ((SEEDS / f"{SEED_NAME}.txt").read_bytes(), seed_meta)})
+    seed_meta = (FIXTURE_SEEDS / f"{SEED_NAME}.yml").read_text("utf-8") + 'author: "Nama Penulis"\n'
+    built = make_site({"krimea": note_text()}, articles={SEED_NAME: ((FIXTURE_SEEDS / f"{SEED_NAME}.txt").read_bytes(), seed_meta)})
     assert built.ok, built.warnings
     data = json.loads(built.soup(f"artikel/{SEED_NAME}/index.html").select_one('script[type="application/ld+json"]').string)
     assert data["author"] == {"@type": "Person", "name": "Nama Penulis"} and "creditText" not in data

@@ -13,7 +13,7 @@ import re
 import pytest
 
 import reading
-from browser import take_latar_errors
+from browser import LATAR_ERRORS, take_latar_errors
 
 pytestmark = pytest.mark.browser
 BUNDLE = "**/assets/javascripts/bundle.*.min.js"
@@ -40,8 +40,9 @@ def article(served) -> str:
 
 
 def said(page, expected: str) -> None:
-    """The page said that Material changed, and only that."""
-    page.wait_for_timeout(300)  # console messages still on their way
+    """The page said that Material changed, and only that (waiting for the message, not for a fixed time)."""
+    if not LATAR_ERRORS:
+        page.context.wait_for_event("console", predicate=lambda message: message.text.startswith("latar:"), timeout=10_000)
     errors = take_latar_errors()
     assert len(errors) == 1 and "latar: Material changed: " in errors[0] and expected in errors[0], errors
     page.close()
@@ -87,7 +88,6 @@ def test_the_reading_scripts_say_when_materials_tooltip_changed(browser, served,
     page.wait_for_load_state("load")
     assert take_latar_errors() == [], "nothing is said before a tooltip opens"
     page.locator(MARKER).first.focus()
-    page.wait_for_timeout(1000)
     said(page, expected)
 
 
@@ -98,9 +98,13 @@ def test_an_unchanged_material_passes_every_check(browser, served) -> None:
     page.wait_for_selector("mark[data-md-highlight]")
     page.locator(MARKER).first.focus()
     page.wait_for_selector(".md-tooltip2.md-tooltip2--active")
-    page.wait_for_timeout(800)
     page.locator(MARKER).nth(1).hover()
-    page.wait_for_timeout(800)
+    page.wait_for_function(  # the hovered marker's own tooltip is open
+        """sel => { const marker = document.querySelectorAll(sel)[1];
+             const tip = document.getElementById(marker.getAttribute('aria-controls') || '-');
+             return !!tip && tip.matches('.md-tooltip2--active'); }""",
+        arg=MARKER,
+    )
     page.keyboard.press("/")
     page.keyboard.type("putin", delay=40)
     page.wait_for_selector(".md-search-result__list a")

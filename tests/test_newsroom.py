@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from browser import launch, pick_marker, serve
+from browser import pick_marker, serve
 from conftest import ROOT
 from latar.core.notes import load_notes
 from sitecheck import Project, all_failures
 
+pytestmark = pytest.mark.content  # a copy of the real project plus one article
 NAME = "kabarpesisir-2022-01-09-festival-layang-layang"
 SHARE = "Bagikan: Facebook Twitter WhatsApp"
 PROMO = "Dapatkan berita pilihan setiap pagi: ikuti saluran WhatsApp Kabar Pesisir."
@@ -145,30 +145,28 @@ def test_home_page_is_the_new_article_and_the_list_has_both(newsroom) -> None:
 
 
 @pytest.mark.browser
-def test_a_marker_shows_its_note_in_both_articles(newsroom) -> None:
+def test_a_marker_shows_its_note_in_both_articles(browser, newsroom) -> None:
     project, _ = newsroom
     server, origin = serve(project.site)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            for article in project.articles:
-                marker = pick_marker(project.site, project.root, article.name)
-                page.goto(origin + marker.page)
-                page.hover(marker.selector)
-                page.wait_for_selector(".md-tooltip2 .latar-note-title", state="visible")
-                assert marker.title in page.locator(".md-tooltip2").inner_text(), article.name
-                page.mouse.move(0, 0)
-                page.keyboard.press("Escape")
-                page.reload()
-                page.focus(marker.selector)
-                page.wait_for_selector(".md-tooltip2 .latar-note-title", state="visible")
-                assert marker.title in page.locator(".md-tooltip2").inner_text(), article.name
-            page.goto(origin + f"/artikel/{NAME}/")  # the publisher's asides pass axe too
-            violations = Axe().run(page).response["violations"]
-            assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
-            browser.close()
+        for article in project.articles:
+            marker = pick_marker(project.site, project.root, article.name)
+            page.goto(origin + marker.page)
+            page.hover(marker.selector)
+            page.wait_for_selector(".md-tooltip2 .latar-note-title", state="visible")
+            assert marker.title in page.locator(".md-tooltip2").inner_text(), article.name
+            page.mouse.move(0, 0)
+            page.keyboard.press("Escape")
+            page.reload()
+            page.focus(marker.selector)
+            page.wait_for_selector(".md-tooltip2 .latar-note-title", state="visible")
+            assert marker.title in page.locator(".md-tooltip2").inner_text(), article.name
+        page.goto(origin + f"/artikel/{NAME}/")  # the publisher's asides pass axe too
+        violations = Axe().run(page).response["violations"]
+        assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
     finally:
+        page.close()
         server.shutdown()
 
 

@@ -127,6 +127,7 @@ def newsroom(tmp_path_factory) -> Project:
     return Project.load(root, site)
 
 
+@pytest.mark.content
 def test_content_checks_hold_for_real_layouts(newsroom: Project) -> None:
     added = [article for article in newsroom.articles if article.name.startswith(SITE_OUTLETS)]
     assert len(added) == len(SITE_OUTLETS) and all(any(b.kind == PUBLISHER for b in article.blocks) for article in added)
@@ -134,6 +135,7 @@ def test_content_checks_hold_for_real_layouts(newsroom: Project) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.content
 def test_a_real_layout_reads_as_its_article_in_chromium(browser, newsroom: Project) -> None:
     """One article (the cheapest check): detik's, with a dateline on its own line and two ad slots between paragraphs."""
     (article,) = [article for article in newsroom.articles if article.name.startswith("detik-")]

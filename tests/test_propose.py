@@ -76,13 +76,13 @@ def project(tmp_path_factory):
     from mkdocs.commands.build import build  # noqa: PLC0415
     from mkdocs.config import load_config  # noqa: PLC0415
 
-    from conftest import SEEDS  # noqa: PLC0415
+    from conftest import FIXTURE_SEEDS  # noqa: PLC0415
 
     root = tmp_path_factory.mktemp("project")
     (root / "docs" / "anotasi").mkdir(parents=True)
     (root / "seeds").mkdir()
     for suffix in (".txt", ".yml"):
-        (root / "seeds" / f"{SEED_NAME}{suffix}").write_bytes((SEEDS / f"{SEED_NAME}{suffix}").read_bytes())
+        (root / "seeds" / f"{SEED_NAME}{suffix}").write_bytes((FIXTURE_SEEDS / f"{SEED_NAME}{suffix}").read_bytes())
     for note_id, text in NOTES.items():
         (root / "docs" / "anotasi" / f"{note_id}.md").write_text(text, encoding="utf-8")
     (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")

@@ -30,6 +30,20 @@ SHEET_STATE = """ref => {
           background: getComputedStyle(phrase).backgroundColor};
 }"""
 
+HIGHLIGHTED_AND_STILL = """ref => new Promise(resolve => {
+  const phrase = ref.closest('sup').previousElementSibling;
+  let last = scrollY, still = 0;
+  const tick = () => {
+    const bg = getComputedStyle(phrase).backgroundColor;
+    const shown = phrase.classList.contains('latar-current') && bg !== 'transparent' && bg !== 'rgba(0, 0, 0, 0)';
+    still = scrollY === last ? still + 1 : 0;
+    last = scrollY;
+    if (shown && still >= 2) resolve(true); else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})"""
+"""The phrase is highlighted and the page has not scrolled for two frames."""
+
 
 def test_every_marker_opens_a_modal_sheet_that_leaves_its_phrase_in_view(served, phone) -> None:
     site, origin = served
@@ -44,7 +58,7 @@ def test_every_marker_opens_a_modal_sheet_that_leaves_its_phrase_in_view(served,
             phone.evaluate("el => window.scrollBy(0, el.getBoundingClientRect().top - 800)", ref.element_handle())
             ref.tap()
             phone.locator(".latar-sheet").wait_for(state="visible")
-            phone.wait_for_timeout(200)  # the highlight fades in
+            phone.wait_for_function(HIGHLIGHTED_AND_STILL, arg=ref.element_handle())  # the highlight fades in, the page scrolls
             state = phone.evaluate(SHEET_STATE, ref.element_handle())
             note_id = ref.get_attribute("data-latar-note")
             title = phone.locator(f'[id$="-fn-{note_id}"] .latar-note-title').text_content()
@@ -56,7 +70,7 @@ def test_every_marker_opens_a_modal_sheet_that_leaves_its_phrase_in_view(served,
             close = (lambda: phone.keyboard.press("Escape"), lambda: phone.tap(".latar-sheet__close"), lambda: phone.tap("h1"))[i % 3]
             close()
             phone.locator(".latar-sheet").wait_for(state="hidden")
-            phone.wait_for_timeout(500)
+            phone.wait_for_timeout(500)  # longer than Material's tooltip delay: a tooltip that comes back would be open by now
             assert phone.evaluate(VISIBLE_TOOLTIPS) == 0, f"marker {i + 1}: closing the sheet brought back a tooltip"
             assert not phone.locator(".latar-current").count(), "the highlight goes with the sheet"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MKDOCS_YML, SEED_NAME, SEEDS, note_text
+from conftest import FIXTURE_SEEDS, MKDOCS_YML, SEED_NAME, note_text
 
 BROKEN = note_text(title="Rusak", kind="tokoh", anchors="  - text: NATO\n")
 ANSWER_WITHIN = 1.0
@@ -62,7 +62,7 @@ def project(tmp_path: Path) -> Path:
     (root / "docs" / "anotasi").mkdir(parents=True)
     (root / "seeds").mkdir()
     for suffix in (".txt", ".yml"):
-        shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
+        shutil.copyfile(FIXTURE_SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
     nav = "nav:\n  - Artikel: artikel/index.md\n  - Anotasi: anotasi/index.md\n  - Linimasa: linimasa.md\n"  # as the real site: anything else is "not in nav"
     (root / "mkdocs.yml").write_text(MKDOCS_YML + nav, encoding="utf-8")
     (root / "docs" / "anotasi" / "krimea.md").write_text(note_text(), encoding="utf-8")

@@ -32,11 +32,14 @@ def build(site: Path, hashseed: str, epoch: str = "1640995200", root: Path = ROO
     assert result.returncode == 0, result.stderr[-2000:]
 
 
+pytestmark = pytest.mark.content
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("a") / "site"
-    build(site, "1")
-    return site
+def built(real_site: Path) -> Path:
+    """The session's build of the real site (in this process); ``test_builds_are_byte_identical`` builds it again
+    in another process with another hash seed."""
+    return real_site
 
 
 def test_every_internal_link_and_fragment_resolves(built: Path) -> None:

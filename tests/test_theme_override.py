@@ -22,6 +22,7 @@ from mkdocs.exceptions import Abort
 from browser import serve
 from conftest import ROOT
 
+pytestmark = pytest.mark.content  # copies of the real project
 MAIN = '{% extends "base.html" %}\n{% block announce %}Pengumuman uji{% endblock %}\n'
 
 

@@ -24,14 +24,12 @@ def _theirs(message: dict) -> bool:
     return any(message["message"].startswith(text) and marker in message.get("extract", "") for text, marker in THEME_ERRORS)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    from mkdocs.commands.build import build  # noqa: PLC0415
-    from mkdocs.config import load_config  # noqa: PLC0415
+pytestmark = [pytest.mark.tools, pytest.mark.content]  # vnu on Java, on the real site
 
-    out = tmp_path_factory.mktemp("vnu") / "site"
-    build(load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True))
-    return out
+
+@pytest.fixture(scope="module")
+def site(real_site: Path) -> Path:
+    return real_site
 
 
 def vnu(*args: str) -> list[dict]:

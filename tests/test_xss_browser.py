@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
 
-from browser import launch, serve
+from browser import serve
 from safety import payloads
 
 pytestmark = pytest.mark.browser
@@ -44,7 +43,7 @@ def hostile_meta(lines: list[str]) -> str:
     return META.replace("title: Uji\n", "") + yaml.safe_dump({"title": title, **extra}, allow_unicode=True)
 
 
-def test_no_dialog_fires_on_article_or_note_pages(make_site) -> None:
+def test_no_dialog_fires_on_article_or_note_pages(browser, make_site) -> None:
     lines = payloads()
     notes, text = hostile_notes(lines)
     text += "".join(f"\nBaca juga: {line}" for line in lines[::PER_NOTE])  # publisher lines, shown in place
@@ -57,25 +56,23 @@ def test_no_dialog_fires_on_article_or_note_pages(make_site) -> None:
     assert len(pages) > len(notes) // 2, "most hostile notes should still validate and be published"
     server, origin = serve(built.site)
     dialogs: list[str] = []
+    page = browser.new_page()
     try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            page = browser.new_page()
-            page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
-            page.goto(origin + "/")
-            markers = page.locator("a.footnote-ref")
-            for i in range(markers.count()):
-                markers.nth(i).focus()
-                page.keyboard.press("Escape")
-                markers.nth(i).hover(force=True)
-                page.wait_for_timeout(30)
-                page.mouse.move(0, 0)
-                page.keyboard.press("Escape")
-            for path in pages[1:]:
-                page.goto(origin + path)
-                page.hover("body")
-            browser.close()
+        page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+        page.goto(origin + "/")
+        markers = page.locator("a.footnote-ref")
+        for i in range(markers.count()):
+            markers.nth(i).focus()
+            page.keyboard.press("Escape")
+            markers.nth(i).hover(force=True)
+            page.wait_for_timeout(30)
+            page.mouse.move(0, 0)
+            page.keyboard.press("Escape")
+        for path in pages[1:]:
+            page.goto(origin + path)
+            page.hover("body")
     finally:
+        page.close()
         server.shutdown()
     assert dialogs == []
     print(f"{len(lines)} payloads in {len(notes)} notes, {len(pages) - 1} note pages visited")

@@ -138,7 +138,7 @@ def _parse_meta(text: str, label: str) -> tuple[ArticleMeta, dict[KeyPath, int]]
     return ArticleMeta(**data), lines
 
 
-def _texts(data: object, lines: dict) -> list[tuple[str, int | None, str]]:
+def _texts(data: object, lines: dict[KeyPath, int]) -> list[tuple[str, int | None, str]]:
     """Every text value of a sidecar (top-level fields and their lists), named and with its line."""
     found = []
     for key, value in data.items() if isinstance(data, dict) else ():
@@ -149,7 +149,7 @@ def _texts(data: object, lines: dict) -> list[tuple[str, int | None, str]]:
     return found
 
 
-def _regex_problem(pattern: str, index: int, label: str, lines: dict) -> Problem | None:
+def _regex_problem(pattern: str, index: int, label: str, lines: dict[KeyPath, int]) -> Problem | None:
     try:
         publisher_expressions((pattern,))
     except PatternError as err:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from latar.core.problems import Problem
 from latar.core.yamlload import KeyPath, line_of
@@ -65,7 +65,7 @@ def claim_spots(note: Note, articles: Sequence[Article], landed: Mapping[str, It
     return [spot for article in searched(note, articles, landed) if (spot := find_claim(note.claim, article))]
 
 
-def clarification_rules(data: dict, lines: dict[KeyPath, int], label: str) -> list[Problem]:
+def clarification_rules(data: dict[str, Any], lines: dict[KeyPath, int], label: str) -> list[Problem]:
     """``claim`` and ``verdict`` on every clarification and on nothing else; ``original`` with a claim, from a listed source."""
     problems = []
     kind = data.get("kind")

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 TIMEOUT_SECONDS = 10
 ARCHIVE_TIMEOUT_SECONDS = 60
@@ -25,7 +26,7 @@ class GitError(RuntimeError):
     """A git command that had to succeed failed; the message is git's own (or says git is missing)."""
 
 
-def _run(root: Path, args: tuple[str, ...], text: bool = True, timeout: float = TIMEOUT_SECONDS) -> subprocess.CompletedProcess:
+def _run(root: Path, args: tuple[str, ...], text: bool = True, timeout: float = TIMEOUT_SECONDS) -> subprocess.CompletedProcess[Any]:
     """Run git in ``root``; raise :class:`GitError` when it cannot be run at all."""
     git = shutil.which("git")
     if git is None:
@@ -54,7 +55,7 @@ def required(root: Path, *args: str) -> str:
     done = _run(root, args)
     if done.returncode != 0:
         raise GitError(done.stderr.strip() or f"git {' '.join(args)} failed")
-    return done.stdout
+    return str(done.stdout)
 
 
 def archive(root: Path, tree: str, path: str) -> bytes | None:

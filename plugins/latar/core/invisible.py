@@ -8,7 +8,7 @@ its line is named). Zero-width characters hide inside words and phrases: editori
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from latar.core.problems import Problem
 
@@ -55,9 +55,10 @@ def zero_width_message(where: str, char: str) -> str:
     return f"{where} contains the invisible character {describe(char)}, which splits words and phrases unseen; delete it"
 
 
-def in_lines(text: str, first_line: int, label: str, pattern: re.Pattern[str], message) -> list[Problem]:
+def in_lines(text: str, first_line: int, label: str, pattern: re.Pattern[str], message: Callable[[str], str]) -> list[Problem]:
     """One problem per line of ``text`` (which starts on file line ``first_line``) holding ``pattern``."""
-    problems, told = [], set()
+    problems: list[Problem] = []
+    told: set[int] = set()
     for match in pattern.finditer(text) if pattern.search(text) else ():
         number = first_line + text.count("\n", 0, match.start())
         if number not in told:
@@ -66,6 +67,8 @@ def in_lines(text: str, first_line: int, label: str, pattern: re.Pattern[str], m
     return problems
 
 
-def in_values(values: Iterable[tuple[str, int | None, str]], label: str, pattern: re.Pattern[str], message) -> list[Problem]:
+def in_values(
+    values: Iterable[tuple[str, int | None, str]], label: str, pattern: re.Pattern[str], message: Callable[[str, str], str]
+) -> list[Problem]:
     """One problem per ``(field name, line, text)`` holding ``pattern``."""
     return [Problem(label, line, message(name, found.group())) for name, line, text in values if (found := pattern.search(text))]

@@ -230,18 +230,18 @@ def _publisher_lines(lines: list[str], middle: range, raw: list[str]) -> list[tu
         if i in taken or i == first_text:
             continue
         line = lines[i]
-        why = None
+        reason = None
         if i - 1 in taken and re.fullmatch(r"(?i)(baca|lihat|simak) juga\s*:", lines[i - 1].strip()):
-            why = "the linked title under a 'Baca juga:' line"
+            reason = "the linked title under a 'Baca juga:' line"
         elif CAPTION.search(line):
-            why = "a photo caption"
+            reason = "a photo caption"
         elif ONE_TOKEN.match(line) and not SENTENCE_END.search(line):
-            why = "a one-word line between paragraphs (an ad slot)"
+            reason = "a one-word line between paragraphs (an ad slot)"
         elif PROMOTION.match(line):
-            why = "a promotion"
-        if why:
+            reason = "a promotion"
+        if reason:
             pattern = f"^{literal(line)}$" if raw[i] == line else f"^\\s*{literal(line)}\\s*$"
-            found.setdefault(pattern, ([], why))[0].append(i)
+            found.setdefault(pattern, ([], reason))[0].append(i)
             taken.add(i)
     return [(pattern, hits, why) for pattern, (hits, why) in found.items()]
 

@@ -16,7 +16,7 @@ from latar.core.problems import InputError, Problem
 from latar.core.rules import note_rules
 from latar.core.schema import validate
 from latar.core.slug import SAFE_SLUG, slug
-from latar.core.yamlload import line_of, load_yaml
+from latar.core.yamlload import KeyPath, line_of, load_yaml
 
 KINDS = ("background", "person", "organization", "place", "event", "clarification", "aftermath")
 SAFE_ID = re.compile(rf"^{SAFE_SLUG.pattern}\Z")
@@ -154,7 +154,7 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
     return sorted(dict.fromkeys(problems), key=lambda p: p.line or 0)
 
 
-def _anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
+def _anchors(data: Any, lines: dict[KeyPath, int]) -> tuple[Anchor, ...]:
     """The note's well-formed anchors: all of them in a valid note, those usable in an invalid one."""
     items = data.get("anchors") if isinstance(data, dict) else None
     if not isinstance(items, list):
@@ -166,12 +166,13 @@ def _anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
         prefix, suffix = item.get("prefix", ""), item.get("suffix", "")
         articles = item.get("articles")
         names = tuple(a for a in articles if isinstance(a, str)) if isinstance(articles, list) else ()
+        occurrence = item.get("occurrence")
         anchors.append(
             Anchor(
                 text=nfc(item["text"].strip()),
                 prefix=nfc(prefix) if isinstance(prefix, str) else "",
                 suffix=nfc(suffix) if isinstance(suffix, str) else "",
-                occurrence=item.get("occurrence") if item.get("occurrence") in ("first", "all") else "first",
+                occurrence=occurrence if occurrence in ("first", "all") else "first",
                 case_sensitive=item.get("case_sensitive") is True,
                 line=line_of(lines, ("anchors", index)),
                 articles=names,
@@ -181,7 +182,7 @@ def _anchors(data: Any, lines: dict) -> tuple[Anchor, ...]:
     return tuple(anchors)
 
 
-def _build(note_id: str, label: str, data: dict[str, Any], lines: dict, body: str) -> Note:
+def _build(note_id: str, label: str, data: dict[str, Any], lines: dict[KeyPath, int], body: str) -> Note:
     anchors = _anchors(data, lines)
     sources = tuple(
         Source(
@@ -233,7 +234,9 @@ def load_notes(notes_dir: Path, root: Path) -> tuple[list[Note], list[Problem], 
     The problems include the editorial ones of publishable notes. The notes left out carry only their
     well-formed anchors, to be checked against the articles.
     """
-    notes, problems, unpublished = [], [], []
+    notes: list[Note] = []
+    problems: list[Problem] = []
+    unpublished: list[Note] = []
     for path in regular_files(notes_dir, root, ".md"):  # links, folders and sub-folders: see latar.core.contributed
         if path.name == "index.md":
             continue

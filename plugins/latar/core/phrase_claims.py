@@ -19,7 +19,7 @@ class Claims:
 
     def __init__(self) -> None:
         self._count = 0
-        self._by_key: dict[tuple, list[tuple[int, Target]]] = {}
+        self._by_key: dict[tuple[object, ...], list[tuple[int, Target]]] = {}
         """(selector, article name or None for every article), or (selector,) for any article → the earliest claim of
         each of the first two notes (one of them is another note than the one asking)."""
 

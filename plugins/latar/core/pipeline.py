@@ -204,8 +204,8 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
     missing = missing_articles([*catalog.notes, *catalog.unpublished], catalog.article_names)
     unpublished = _unpublished_orphans(catalog.unpublished, catalog.articles, texts, catalog.unreadable)
     landed: dict[str, set[str]] = {}
-    for article in placed:
-        for placement in article.placements:
+    for placed_article in placed:
+        for placement in placed_article.placements:
             landed.setdefault(placement.note_id, set()).add(placement.article)
     claims = claim_problems(catalog.notes, catalog.articles, landed)
     first = {label for item in catalog.unreadable for label in item.files}
@@ -217,9 +217,9 @@ def _numbered(article: Article, hits: Sequence[Hit]) -> tuple[Placement, ...]:
     """Placements of the chosen hits (in reading order): notes numbered by first appearance, occurrences counted."""
     paragraph_of = {index: number for number, index in enumerate(i for i, b in enumerate(article.blocks) if b.kind != PUBLISHER)}
     starts, position = [], 0
-    for paragraph in article.paragraphs:
+    for text in article.paragraphs:
         starts.append(position)
-        position += len(paragraph) + 1
+        position += len(text) + 1
     numbers: dict[str, int] = {}
     seen: Counter[str] = Counter()
     placements = []

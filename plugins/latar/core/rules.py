@@ -113,7 +113,7 @@ def note_rules(data: Any, lines: dict[KeyPath, int], body: str, body_line: int, 
     return _blocking(data, strings, lines, body, body_line, label), _editorial(data, strings, lines, body, body_line, label)
 
 
-def _blocking(data: dict, strings: Strings, lines: dict[KeyPath, int], body: str, body_line: int, label: str) -> list[Problem]:
+def _blocking(data: dict[str, Any], strings: Strings, lines: dict[KeyPath, int], body: str, body_line: int, label: str) -> list[Problem]:
     """Dates that are not on the calendar and control characters: the note is left out until they are fixed."""
     problems = []
     dated: list[tuple[KeyPath, Any]] = [(("date",), data.get("date"))]
@@ -153,7 +153,7 @@ def _control(char: str) -> str:
     return f"contains the invisible control character U+{ord(char):04X}; delete it (retype the text around it if needed)"
 
 
-def _editorial(data: dict, strings: Strings, lines: dict[KeyPath, int], body: str, body_line: int, label: str) -> list[Problem]:
+def _editorial(data: dict[str, Any], strings: Strings, lines: dict[KeyPath, int], body: str, body_line: int, label: str) -> list[Problem]:
     """Everything that keeps a renderable note from publication: lengths, sources, scaffold, dropped Markdown."""
     problems = _lengths(data, lines, body, body_line, label)
     problems += _sources(data, lines, label)
@@ -170,7 +170,7 @@ def _editorial(data: dict, strings: Strings, lines: dict[KeyPath, int], body: st
     return problems
 
 
-def _lengths(data: dict, lines: dict[KeyPath, int], body: str, body_line: int, label: str) -> list[Problem]:
+def _lengths(data: dict[str, Any], lines: dict[KeyPath, int], body: str, body_line: int, label: str) -> list[Problem]:
     problems = []
     summary = data.get("summary")
     if isinstance(summary, str) and len(summary.split()) > MAX_SUMMARY_WORDS:
@@ -199,7 +199,7 @@ def _lengths(data: dict, lines: dict[KeyPath, int], body: str, body_line: int, l
     return problems
 
 
-def _sources(data: dict, lines: dict[KeyPath, int], label: str) -> list[Problem]:
+def _sources(data: dict[str, Any], lines: dict[KeyPath, int], label: str) -> list[Problem]:
     """Two sources or more, from different sites and publishers, not all encyclopedias: one message for what is missing."""
     sources = data.get("sources")
     if not isinstance(sources, list) or not sources:
@@ -267,10 +267,10 @@ def _leftovers(strings: Strings, lines: dict[KeyPath, int], body: str, body_line
         if problem not in problems:
             problems.append(problem)
     for match in URL.finditer(body) if _maybe_placeholder(body) else ():
-        host = placeholder(match.group())
-        if host:
+        placeholder_host = placeholder(match.group())
+        if placeholder_host:
             number = body_line + body.count("\n", 0, match.start())
-            problems.append(Problem(label, number, f"the body links to the placeholder address {host}; link to the real page"))
+            problems.append(Problem(label, number, f"the body links to the placeholder address {placeholder_host}; link to the real page"))
     return problems
 
 
@@ -295,7 +295,7 @@ def _what(path: KeyPath) -> str:
     return str(last) if isinstance(last, str) else "value"
 
 
-def _unpublished_markdown(data: dict, lines: dict[KeyPath, int], body: str, body_line: int, label: str) -> list[Problem]:
+def _unpublished_markdown(data: dict[str, Any], lines: dict[KeyPath, int], body: str, body_line: int, label: str) -> list[Problem]:
     """Markdown the sanitiser would drop (raw HTML, images, headings, unsafe links): said on its line, not lost."""
     problems = []
     for key in ("title", "summary"):

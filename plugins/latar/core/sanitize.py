@@ -35,7 +35,7 @@ def markdown_to_html(text: str) -> str:
     Raw HTML passes through here, as on GitHub, and :func:`clean` then keeps only the allowlist
     (the same split as PyPI's readme_renderer: cmark-gfm, then an ammonia-based sanitiser).
     """
-    return cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    return str(cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE))
 
 
 @lru_cache(maxsize=65536)

@@ -26,7 +26,8 @@ _TYPE_NAMES = {
 def load_schema(name: str) -> dict[str, Any]:
     """The JSON Schema ``schemas/<name>.schema.json`` shipped with latar."""
     text = resources.files("latar").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 @cache
@@ -76,8 +77,10 @@ def did_you_mean(word: str, choices: list[str]) -> str:
 def _message(name: str, error: jsonschema_rs.ValidationError) -> tuple[KeyPath, str]:
     path: KeyPath = tuple(error.instance_path)
     field = field_name(path)
-    kind = error.kind
-    instance = error.instance
+    # Typed as Any: jsonschema_rs declares each kind's fields (property, limit…) on its subclass, and the match
+    # below dispatches on the kind's name; the instance is whatever JSON the guard of each case accepts.
+    kind: Any = error.kind
+    instance: Any = error.instance
     match kind.name:
         case "required":
             return path, f"missing required field '{field_name((*path, kind.property))}'; add it"
@@ -136,7 +139,10 @@ def validate(name: str, data: Any, label: str, lines: dict[KeyPath, int]) -> lis
     misspelt = {(tuple(e.instance_path), _misspelling(name, e)) for e in errors if e.kind.name == "additionalProperties"}
     problems = []
     for error in errors:
-        if error.kind.name == "required" and (tuple(error.instance_path), error.kind.property) in misspelt:
+        if (
+            isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required)
+            and (tuple(error.instance_path), error.kind.property) in misspelt
+        ):
             continue  # said once, as the misspelt key ("did you mean 'text'?")
         path, message = _message(name, error)
         problems.append(Problem(label, line_of(lines, path), message))
@@ -146,5 +152,6 @@ def validate(name: str, data: Any, label: str, lines: dict[KeyPath, int]) -> lis
 def _misspelling(name: str, error: jsonschema_rs.ValidationError) -> str | None:
     """The known key an unknown key is a misspelling of, if exactly one unknown key is close to one."""
     known = sorted(_schema_at(name, error.schema_path).get("properties", {}))
-    close = [did_you_mean(str(key), known) for key in error.kind.unexpected]
+    unexpected = error.kind.unexpected if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.AdditionalProperties) else []
+    close = [did_you_mean(str(key), known) for key in unexpected]
     return close[0].split("'")[1] if len(close) == 1 and close[0] else None

@@ -54,7 +54,7 @@ DEFAULTS = {
 }
 """What an empty field becomes, filled from the fields given (never from another default: the page gets these
 with sorted keys)."""
-SOURCES = {
+SOURCES: dict[str, Any] = {
     "https": r"https://[^\x00-\x20/$.?#][^\x00-\x20]*",
     "source": {"title": "TODO: judul sumber", "publisher": "TODO: penerbit"},
     "not_https": "TODO: judul sumber; alamatnya harus https: {url}",

@@ -40,7 +40,8 @@ def _refuse_aliases(text: str) -> None:
     for event in yaml.parse(text, Loader=_Base):
         if isinstance(event, yaml.AliasEvent):
             raise yaml.MarkedYAMLError(
-                problem="YAML aliases (*name) are not allowed; write the value out in full", problem_mark=event.start_mark
+                problem="YAML aliases (*name) are not allowed; write the value out in full",
+                problem_mark=event.start_mark,  # type: ignore[arg-type]  # libyaml's Mark or PyYAML's: either has line and column
             )
 
 
