@@ -39,7 +39,7 @@ def run(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedP
 def test_check_passes_on_good_notes(project: Path) -> None:
     result = run(project, "check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 note, 1 article, 1 anchor placed, 0 problems" in result.stderr
+    assert "1 note, 1 article, 1 placement, 0 problems" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_config_option_and_folders_from_mkdocs_yml(project: Path, tmp_path_facto
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     result = run(elsewhere, "--config", str(project / "mkdocs.yml"), "check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1 note, 1 article, 1 anchor placed" in result.stderr
+    assert "1 note, 1 article, 1 placement" in result.stderr
     assert run(project / "inhalt" / "notizen", "check", "--placements").stdout.startswith("inhalt/notizen/krimea.md: ")
 
 

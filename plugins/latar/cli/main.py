@@ -13,6 +13,7 @@ from pathlib import Path
 
 from latar.cli.articles import register as register_article_command
 from latar.cli.commands import add_commands, print_markdown
+from latar.cli.placements import register as register_placements_command
 from latar.cli.project import Project, ProjectError, locate
 from latar.core.contributed import write_new
 from latar.core.files import file_label
@@ -63,7 +64,7 @@ def project_of(args: argparse.Namespace) -> Project:
     project = locate(Path(args.root), Path(args.config) if args.config else None)
     seeds = project.root / args.seeds if args.seeds else project.seeds_dir
     notes = project.root / args.notes if args.notes else project.notes_dir
-    return Project(project.root, project.config, seeds, notes, project.branch, project.docs_dir, project.allowed)
+    return Project(project.root, project.config, seeds, notes, project.branch, project.docs_dir, project.allowed, project.review)
 
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
@@ -80,6 +81,7 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
             surroundings=surroundings,
             docs_dir=project.docs_dir,
             allowed=project.allowed,
+            review=project.review,
         )
     except UnknownBase as err:
         print(f"latar check: {err}; pass --base with a branch or commit (e.g. --base origin/main)", file=sys.stderr)
@@ -93,10 +95,9 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
         for problem in result.problems:
             print(format_problem(problem, style))
     elapsed = time.perf_counter() - started
-    counts = ", ".join(
-        count(n, word) for n, word in ((len(result.notes), "note"), (len(result.articles), "article"), (len(result.targets), "anchor"))
-    )
-    summary = f"latar check: {counts} placed, {count(len(result.problems), 'problem')} ({elapsed:.2f} s)"
+    placed = sum(len(article.placements) for article in result.placed)
+    counts = ", ".join(count(n, word) for n, word in ((len(result.notes), "note"), (len(result.articles), "article")))
+    summary = f"latar check: {counts}, {count(placed, 'placement')}, {count(len(result.problems), 'problem')} ({elapsed:.2f} s)"
     print(summary, file=sys.stderr)
     return EXIT_PROBLEMS if result.problems else EXIT_OK
 
@@ -230,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(run=cmd_new)
     add_commands(commands, lambda sub: _project_options(sub, top=False))
     register_article_command(commands)
+    register_placements_command(commands, lambda sub: _project_options(sub, top=False))
     return parser
 
 
