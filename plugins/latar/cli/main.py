@@ -14,7 +14,7 @@ from pathlib import Path
 from latar.cli.articles import register as register_article_command
 from latar.cli.commands import add_commands, print_markdown
 from latar.cli.placements import register as register_placements_command
-from latar.cli.project import Project, ProjectError, locate
+from latar.cli.project import Project, ProjectError, latar_command, locate
 from latar.core.contributed import write_new
 from latar.core.files import file_label
 from latar.core.git import UnknownBase
@@ -140,7 +140,7 @@ def cmd_new(args: argparse.Namespace, project: Project) -> int:
     if refused:
         print(f"latar new: {refused}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote {label}; replace every TODO and example address, then run 'latar check' (it points at each one)")
+    print(f"wrote {label}; replace every TODO and example address, then run '{latar_command()} check' (it points at each one)")
     result = check(project.root, project.seeds_dir, project.notes_dir, branch=project.branch, new=[label], surroundings=surroundings)
     for problem in result.problems:
         if problem.path == label and problem.line == note.anchors[0].line:

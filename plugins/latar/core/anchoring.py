@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 import ahocorasick
 
 from latar.core.articles import Unreadable
+from latar.core.crossing import across
+from latar.core.crossing import message as crossing_message
 from latar.core.notes import Anchor, Note
 from latar.core.phrase_claims import Claims
 from latar.core.problems import Problem
@@ -305,6 +307,10 @@ def orphan_problems(
             )
         elif unreadable and (where := _in_unreadable(anchor, unreadable)):
             problems.append(Problem(target.path, anchor.line, f"anchor '{anchor.text}' is placed nowhere: {where}"))
+            continue
+        elif hinted < MAX_CLOSEST_HINTS and articles is not None and (crossed := across(anchor, articles)):
+            hinted += 1
+            problems.append(Problem(target.path, anchor.line, crossing_message(anchor, *crossed)))
             continue
         elif hinted < MAX_CLOSEST_HINTS:
             hinted += 1
