@@ -19,7 +19,7 @@ from latar.cli.mdtext import code, text
 from latar.core import git
 from latar.core.pipeline import PlacedArticle, Placement, Placements, check
 from latar.core.problems import printable
-from latar.core.review import ACCEPTED, REJECTED, WORDS, Entry
+from latar.core.review import ACCEPTED, REJECTED, Entry, ellipses
 from latar.strings import kind_label, surroundings
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
@@ -218,8 +218,7 @@ def decisions(result: Placements, base_result: Placements | None) -> list[str]:
 
 
 def _in_context(entry: Entry) -> str:
-    head = "…" if len(entry.before.split()) >= WORDS else ""
-    tail = "…" if len(entry.after.split()) >= WORDS else ""
+    head, tail = ellipses(entry)
     gap_before = " " if entry.before.endswith(" ") else ""
     gap_after = " " if entry.after.startswith(" ") else ""
     return f"{head}{escape(entry.before)}{gap_before}**{escape(entry.phrase)}**{gap_after}{escape(entry.after)}{tail}"

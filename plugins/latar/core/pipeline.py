@@ -19,6 +19,7 @@ from latar.core import git
 from latar.core.anchoring import Anchorer, Block, Diagnostics, Hit, Target, fold, missing_articles, orphan_problems, select
 from latar.core.articles import PUBLISHER, Article, Unreadable, dateline_length, load_articles, unreadable_articles
 from latar.core.claims import claim_problems
+from latar.core.command import latar_command
 from latar.core.contributed import path_problems, regular_files
 from latar.core.notes import Note, load_notes
 from latar.core.problems import Problem
@@ -52,6 +53,8 @@ class Catalog:
     """Each article's reviewed placements (None: the record is there but unusable; its problems say why)."""
     review: bool = False
     """``plugins.latar.review_placements``: an article without a record has every placement unreviewed."""
+    command: str = "latar"
+    """How to run latar from the project's folder, for the messages that name a command."""
 
 
 def context(text: str, start: int, end: int, width: int = 60) -> tuple[str, str]:
@@ -184,6 +187,7 @@ def load_catalog(
         contributed.publishable,
         records,
         review,
+        latar_command(root),
     )
 
 
@@ -218,7 +222,7 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
             anchorer.hits(-1, Block(text, eligible=()), diagnostics, article.name)
         record = catalog.records.get(article.name)
         known = record is not None or article.name not in catalog.records  # an unusable record: its own problems say so
-        decided = review(article, _numbered(article, chosen), record, catalog.review, known)
+        decided = review(article, _numbered(article, chosen), record, catalog.review, known, catalog.command)
         placed.append(PlacedArticle(article, decided.kept, decided.rejected))
         reviewed += decided.problems
         targets |= {hit.target for hit in chosen}

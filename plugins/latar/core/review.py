@@ -30,7 +30,8 @@ if TYPE_CHECKING:  # the pipeline imports this module
 ACCEPTED, REJECTED = "accepted", "rejected"
 WORDS = 4
 """Words of the paragraph kept on each side of a phrase: enough to tell one spot from another, short enough to read."""
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"\S*\w\S*")
+"""A word with the punctuation stuck to it (a lone dash or comma is no word)."""
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,7 @@ class Entry:
     @property
     def in_context(self) -> str:
         """The phrase in brackets with the words around it (``…`` where the paragraph goes on)."""
-        head = "…" if len(self.before.split()) >= WORDS else ""
-        tail = "…" if len(self.after.split()) >= WORDS else ""
+        head, tail = ellipses(self)
         return f"{head}{self.before}[{self.phrase}]{self.after}{tail}"
 
 
@@ -80,6 +80,11 @@ class Review:
     """The placements shown: rejected ones left out, renumbered; unreviewed ones carry ``reviewed=False``."""
     rejected: tuple[Entry, ...]
     problems: tuple[Problem, ...]
+
+
+def ellipses(entry: Entry) -> tuple[str, str]:
+    """``…`` on the side where the paragraph goes on past the words kept (as far as the entry tells)."""
+    return ("…" if len(_WORD.findall(entry.before)) >= WORDS else ""), ("…" if len(_WORD.findall(entry.after)) >= WORDS else "")
 
 
 def record_label(article: Article) -> str:
@@ -116,7 +121,7 @@ def load_records(seeds_dir: Path, root: Path, names: Iterable[str]) -> tuple[dic
             )
             continue
         try:
-            records[name] = parse_record(read_text(path, label), label, name)
+            records[name] = parse_record(read_text(path, label), label, name, latar_command(root))
         except InputError as err:
             records[name] = None
             problems += err.problems
@@ -126,11 +131,11 @@ def load_records(seeds_dir: Path, root: Path, names: Iterable[str]) -> tuple[dic
     return records, problems
 
 
-def parse_record(text: str, label: str, name: str) -> Record:
-    """A record's entries, or an InputError with one problem per mistake (line and fix)."""
+def parse_record(text: str, label: str, name: str, command: str = "latar") -> Record:
+    """A record's entries, or an InputError with one problem per mistake (line and fix); ``command``: how to run latar."""
     data, lines = load_yaml(text, label)
     if data is None:
-        raise InputError([Problem(label, 1, f"the file is empty; write it with '{latar_command()} placements accept {name}'")])
+        raise InputError([Problem(label, 1, f"the file is empty; write it with '{command} placements accept {name}'")])
     problems = validate("placements", data, label, lines)
     if not problems and data.get("article", name) != name:
         line = lines.get(("article",))
@@ -175,17 +180,19 @@ def match(computed: Sequence[Entry], recorded: Sequence[Entry]) -> tuple[dict[in
     return exact, moved, new, left
 
 
-def review(article: Article, candidates: Sequence[Placement], record: Record | None, required: bool, known: bool = True) -> Review:
+def review(
+    article: Article, candidates: Sequence[Placement], record: Record | None, required: bool, known: bool = True, command: str = "latar"
+) -> Review:
     """Compare an article's computed placements with its record (``required``: an article without one is unreviewed).
 
-    ``known``: False when the record exists but could not be read (its own problems say why; nothing more is said).
+    ``known``: False when the record exists but could not be read (its own problems say why; nothing more is said);
+    ``command``: how to run latar from the project's folder (the same in every message, wherever it is run from).
     """
     if not known or (record is None and not required):
         return Review(tuple(candidates), (), ())
     label = record.label if record is not None else record_label(article)
     computed = [entry_of(article, placement) for placement in candidates]
     exact, moved, new, vanished = match(computed, record.entries if record is not None else ())
-    command = latar_command()
     accept = f"'{command} placements accept {article.name}'"
     problems = []
     for index in new:
