@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
+from browser import serve
 from conftest import ROOT, SEED_NAME, SEEDS, note_text
 from hostile import ARTICLE, CONFIG, commit_all, latar, latar_check, note, project, strict_build
 from latar import strings
@@ -132,8 +134,6 @@ def test_a_rejected_placement_stays_out_of_the_page_and_the_summary_shows_it(tmp
     assert check.problems == set() and "1 placement, 0 problems" in check.err  # not an orphan: the editor kept it out
     built = strict_build(root)
     assert built.ok, built.problems
-    from bs4 import BeautifulSoup  # noqa: PLC0415
-
     page = BeautifulSoup((built.site / "artikel" / ARTICLE / "index.html").read_text("utf-8"), "html.parser")
     body = page.select_one(".latar-article-body")
     assert [a.get("data-latar-note") for a in body.select(".latar-anchor")] == ["nato"]
@@ -177,8 +177,6 @@ def test_the_preview_marks_unreviewed_placements(tmp_path: Path) -> None:
     root = reviewed(tmp_path / "proyek")
     built = strict_build(root, strict=False)
     assert built.ok
-    from bs4 import BeautifulSoup  # noqa: PLC0415
-
     page = BeautifulSoup((built.site / "artikel" / ARTICLE / "index.html").read_text("utf-8"), "html.parser")
     (anchor,) = page.select(".latar-anchor.latar-unreviewed")
     assert anchor.get_text() == "Krimea"
@@ -278,3 +276,25 @@ def test_the_issue_form_path_produces_the_same_record(tmp_path: Path) -> None:
         accept(root)
         records.append((root / "seeds" / f"{SEED_NAME}.placements.yml").read_bytes())
     assert records[0] == records[1]
+
+
+@pytest.mark.browser
+def test_the_preview_shows_the_words_beside_an_unreviewed_marker_in_chromium(browser, tmp_path: Path) -> None:
+    """Measured: the words are visible, on the marker's line right after it, and the phrase is outlined."""
+    root = reviewed(tmp_path / "proyek")
+    built = strict_build(root, strict=False)
+    server, origin = serve(built.site)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{origin}/artikel/{ARTICLE}/")
+        flag = page.locator(".latar-unreviewed-flag")
+        assert flag.inner_text() == strings.UNREVIEWED and flag.is_visible()
+        box = flag.bounding_box()
+        link = page.locator("sup.latar-unreviewed > a.footnote-ref").bounding_box()
+        assert box["width"] > 40 and box["height"] > 8
+        assert box["x"] >= link["x"] + link["width"] - 1 and abs(box["y"] + box["height"] / 2 - (link["y"] + link["height"] / 2)) < 12
+        outline = page.locator(".latar-anchor.latar-unreviewed").evaluate("element => getComputedStyle(element).outlineStyle")
+        assert outline == "dashed"
+    finally:
+        page.close()
+        server.shutdown()
