@@ -130,8 +130,12 @@ def test_a_rejected_placement_stays_out_of_the_page_and_the_summary_shows_it(tmp
         == f"{RECORD}: rejected krimea, paragraph 2: 'Pembicaraan itu membahas [Krimea], Ukraina dan perluasan NATO…'; the note is kept out of this spot\n"
     )
     assert [(e["note"], e["decision"]) for e in record(root)] == [("krimea", "rejected"), ("nato", "accepted")]
-    check = latar_check(root)
-    assert check.problems == set() and "1 placement, 0 problems" in check.err  # not an orphan: the editor kept it out
+    check = latar_check(root, "--placements")
+    assert "1 placement, 0 problems" in check.err  # not an orphan: the editor kept it out
+    assert (
+        f"rejected: krimea kept out of {ARTICLE} paragraph 2: 'Pembicaraan itu membahas [Krimea], Ukraina dan perluasan NATO…'"
+        in check.out.splitlines()
+    )
     built = strict_build(root)
     assert built.ok, built.problems
     page = BeautifulSoup((built.site / "artikel" / ARTICLE / "index.html").read_text("utf-8"), "html.parser")

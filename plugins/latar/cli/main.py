@@ -89,6 +89,9 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
     if args.placements:
         for landing in landings(result):
             print(landing)
+        for placed in result.placed:  # what an editor kept out is listed too
+            for entry in placed.rejected:
+                print(f"rejected: {entry.note} kept out of {placed.article.name} {entry}")
     if style == "markdown":
         print_markdown(project, result, args.base)
     else:
