@@ -302,3 +302,17 @@ def test_the_preview_shows_the_words_beside_an_unreviewed_marker_in_chromium(bro
     finally:
         page.close()
         server.shutdown()
+
+
+def test_a_broken_note_keeps_its_recorded_placements_waiting(tmp_path: Path) -> None:
+    """While a note cannot be placed, its own problem is the one said; its record waits, and accept keeps it."""
+    root = reviewed(tmp_path / "proyek")
+    accept(root)
+    good = (root / "docs" / "anotasi" / "krimea.md").read_text("utf-8")
+    (root / "docs" / "anotasi" / "krimea.md").write_text(good.replace("title: Krimea", "title: [Krimea"), encoding="utf-8")
+    problems = latar_check(root).problems
+    assert problems and all(line.startswith("docs/anotasi/krimea.md:") for line in problems), problems
+    accept(root)
+    assert [e["note"] for e in record(root)] == ["krimea"]
+    (root / "docs" / "anotasi" / "krimea.md").write_text(good, encoding="utf-8")
+    assert latar_check(root).problems == set()

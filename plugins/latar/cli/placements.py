@@ -16,7 +16,7 @@ from latar.cli.project import Project
 from latar.core.command import latar_command
 from latar.core.contributed import RECORD_SUFFIX, write_new
 from latar.core.files import file_label
-from latar.core.pipeline import Catalog, PlacedArticle, load_catalog, place_notes
+from latar.core.pipeline import Catalog, PlacedArticle, held_notes, load_catalog, place_notes
 from latar.core.review import REJECTED, Entry, decide, entry_of, record_text
 from latar.strings import surroundings
 
@@ -116,7 +116,7 @@ def cmd_accept(args: argparse.Namespace, project: Project) -> int:
         article = placed[name]
         computed = [entry_of(article.article, placement) for placement in article.placements]
         record = catalog.records.get(name)
-        entries, accepted = decide(computed, record, accept_all=True)
+        entries, accepted = decide(computed, record, accept_all=True, held=held_notes(catalog))
         dropped = [old for old in (record.entries if record else ()) if old.spot not in {entry.spot for entry in entries}]
         if record is not None and not accepted and not dropped:
             continue

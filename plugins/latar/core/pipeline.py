@@ -214,6 +214,7 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
     anchorer = Anchorer(catalog.notes, catalog.changed)
     diagnostics = Diagnostics()
     placed, targets, reviewed = [], set(), []
+    held = held_notes(catalog)
     for article in catalog.articles:
         blocks = text_blocks(article)
         hits = [hit for index, block in enumerate(blocks) for hit in anchorer.hits(index, block, diagnostics, article.name)]
@@ -222,7 +223,7 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
             anchorer.hits(-1, Block(text, eligible=()), diagnostics, article.name)
         record = catalog.records.get(article.name)
         known = record is not None or article.name not in catalog.records  # an unusable record: its own problems say so
-        decided = review(article, _numbered(article, chosen), record, catalog.review, known, catalog.command)
+        decided = review(article, _numbered(article, chosen), record, catalog.review, known, catalog.command, held)
         placed.append(PlacedArticle(article, decided.kept, decided.rejected))
         reviewed += decided.problems
         targets |= {hit.target for hit in chosen}
@@ -239,6 +240,11 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
     first = {label for item in catalog.unreadable for label in item.files}
     problems = _sorted([*catalog.problems, *anchorer.problems, *orphans, *missing, *unpublished, *claims, *reviewed], first)
     return Placements(catalog, tuple(placed), tuple(problems), frozenset(targets), anchorer)
+
+
+def held_notes(catalog: Catalog) -> frozenset[str]:
+    """Notes that exist but cannot be placed now (their own problems say why): their recorded placements wait for them."""
+    return frozenset(note.id for note in catalog.unpublished) | {Path(p.path).stem for p in catalog.problems if p.path.endswith(".md")}
 
 
 def _numbered(article: Article, hits: Sequence[Hit]) -> tuple[Placement, ...]:

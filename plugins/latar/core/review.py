@@ -159,34 +159,53 @@ def parse_record(text: str, label: str, name: str, command: str = "latar") -> Re
 
 
 def match(computed: Sequence[Entry], recorded: Sequence[Entry]) -> tuple[dict[int, Entry], list[tuple[int, Entry]], list[int], list[Entry]]:
-    """Pair computed placements with the record: exact spots, then moved ones (same note, in order), new, vanished."""
-    left = list(recorded)
+    """Pair computed placements with the record: exact spots, then moved ones (same note, in order), new, vanished.
+
+    Linear in the number of placements (a record may hold thousands): entries are looked up by spot, then by note.
+    """
+    by_spot: dict[tuple[str, int, str, str, str], list[int]] = {}
+    for position, entry in enumerate(recorded):
+        by_spot.setdefault(entry.spot, []).append(position)
+    used: set[int] = set()
     exact: dict[int, Entry] = {}
     for index, entry in enumerate(computed):
-        found = next((other for other in left if other.spot == entry.spot), None)
-        if found is not None:
-            exact[index] = found
-            left.remove(found)
+        positions = by_spot.get(entry.spot)
+        if positions:
+            position = positions.pop(0)
+            exact[index] = recorded[position]
+            used.add(position)
+    by_note: dict[str, list[int]] = {}
+    for position, entry in enumerate(recorded):
+        if position not in used:
+            by_note.setdefault(entry.note, []).append(position)
     moved, new = [], []
     for index, entry in enumerate(computed):
         if index in exact:
             continue
-        found = next((other for other in left if other.note == entry.note), None)
-        if found is None:
-            new.append(index)
+        positions = by_note.get(entry.note)
+        if positions:
+            position = positions.pop(0)
+            moved.append((index, recorded[position]))
+            used.add(position)
         else:
-            moved.append((index, found))
-            left.remove(found)
-    return exact, moved, new, left
+            new.append(index)
+    return exact, moved, new, [entry for position, entry in enumerate(recorded) if position not in used]
 
 
 def review(
-    article: Article, candidates: Sequence[Placement], record: Record | None, required: bool, known: bool = True, command: str = "latar"
+    article: Article,
+    candidates: Sequence[Placement],
+    record: Record | None,
+    required: bool,
+    known: bool = True,
+    command: str = "latar",
+    held: Collection[str] = (),
 ) -> Review:
     """Compare an article's computed placements with its record (``required``: an article without one is unreviewed).
 
     ``known``: False when the record exists but could not be read (its own problems say why; nothing more is said);
-    ``command``: how to run latar from the project's folder (the same in every message, wherever it is run from).
+    ``command``: how to run latar from the project's folder (the same in every message, wherever it is run from);
+    ``held``: notes that exist but cannot be placed now (their own problems say why): their recorded placements wait.
     """
     if not known or (record is None and not required):
         return Review(tuple(candidates), (), ())
@@ -215,7 +234,7 @@ def review(
                 f"decide again: accept it ({accept}) or keep the note out ({_reject(command, article.name, entry, computed)})",
             )
         )
-    for old in vanished:
+    for old in (old for old in vanished if old.note not in held):
         problems.append(
             Problem(
                 label,
@@ -249,12 +268,13 @@ def renumber(placements: Iterable[Placement]) -> tuple[Placement, ...]:
 
 
 def decide(
-    computed: Sequence[Entry], record: Record | None, reject: Collection[int] = (), accept_all: bool = False
+    computed: Sequence[Entry], record: Record | None, reject: Collection[int] = (), accept_all: bool = False, held: Collection[str] = ()
 ) -> tuple[list[Entry], list[Entry]]:
     """The record to write, and the entries newly accepted.
 
     Exact matches keep their decision; with ``accept_all`` every other computed placement is accepted and vanished
-    entries are dropped; ``reject``: the indexes of the computed placements to reject.
+    entries are dropped (but those of ``held`` notes, which cannot be placed now, are kept); ``reject``: the indexes of
+    the computed placements to reject.
     """
     exact, moved, _, vanished = match(computed, record.entries if record is not None else ())
     entries, accepted = [], []
@@ -269,6 +289,8 @@ def decide(
     if not accept_all:  # what was not decided now stays as it was (and a problem until it is decided)
         entries += [old for index, old in moved if index not in reject]
         entries += vanished
+    else:
+        entries += [old for old in vanished if old.note in held]
     return entries, accepted
 
 
