@@ -316,3 +316,19 @@ def test_a_broken_note_keeps_its_recorded_placements_waiting(tmp_path: Path) -> 
     assert [e["note"] for e in record(root)] == ["krimea"]
     (root / "docs" / "anotasi" / "krimea.md").write_text(good, encoding="utf-8")
     assert latar_check(root).problems == set()
+
+
+def test_the_summary_prints_a_hostile_record_as_text(tmp_path: Path) -> None:
+    """A record is contributed YAML: its phrase and words are shown as text, never markup, links, mentions or references."""
+    from test_security_reports import HOSTILE_SUMMARY, assert_inert, rendered  # noqa: PLC0415 - the security suite's own check
+
+    root = reviewed(tmp_path / "proyek")
+    accept(root)
+    commit_all(root, "dasar")
+    hostile = HOSTILE_SUMMARY.strip("'").replace('"', "'")
+    entry = f'  - note: krimea\n    phrase: "{hostile}"\n    paragraph: 2\n    occurrence: 1\n    before: "@octocat #2 "\n    after: " ![t](https://tracker.example.net/p.png)"\n    decision: rejected\n'
+    (root / RECORD).write_text((root / RECORD).read_text("utf-8") + entry, encoding="utf-8")
+    run = latar("--root", str(root), "check", "--format", "markdown", "--base", "HEAD")
+    assert "Traceback" not in run.err
+    assert "🚫 Ditolak" in run.out and "Sebuah ringkasan" in rendered(run.out).get_text()
+    assert_inert(run.out, allowed_links=set())
