@@ -123,7 +123,7 @@ def cmd_new(args: argparse.Namespace, project: Project) -> int:
     if not SAFE_ID.match(args.id):
         anchor = "" if args.anchor else f' --anchor "{args.id}"'
         print(
-            f"latar new: '{args.id}' is not a safe id (lower-case letters, digits and hyphens); try: latar new {slug(args.id)}{anchor}",
+            f"latar new: '{args.id}' is not a safe id (lower-case letters, digits and hyphens); try: {latar_command()} new {slug(args.id)}{anchor}",
             file=sys.stderr,
         )
         return EXIT_USAGE
