@@ -203,9 +203,14 @@ HOSTILE = {
     "other-article": ("article: lain\nplacements: []\n", "'article' is 'lain'"),
     "empty": ("", "the file is empty"),
     "huge": (
-        "placements:\n" + "  - note: krimea\n    phrase: Krimea\n    paragraph: 2\n    occurrence: 1\n    decision: accepted\n" * 2000,
+        "placements:\n" + "  - note: krimea\n    phrase: Krimea\n    paragraph: 2\n    occurrence: 1\n    decision: accepted\n" * 8000,
         "larger than",
     ),
+    "too-many": (
+        "placements:\n" + "  - {note: krimea, phrase: Krimea, paragraph: 2, occurrence: 1, decision: accepted}\n" * 2001,
+        "at most 2000",
+    ),
+    "deep": ("placements: " + "[" * 30 + "]" * 30 + "\n", "nested more than"),
     "binary": (b"\x00\x01placements", "binary"),
     "alias": ("a: &x [1]\nplacements: *x\n", "aliases"),
 }

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from latar.core.command import latar_command
 from latar.core.contributed import RECORD_SUFFIX, regular_files, unreadable
-from latar.core.files import file_label, read_text
+from latar.core.files import MAX_FILE_BYTES, file_label, read_text
 from latar.core.problems import InputError, Problem
 from latar.core.schema import validate
 from latar.core.yamlload import load_yaml
@@ -133,7 +133,7 @@ def load_records(seeds_dir: Path, root: Path, names: Iterable[str]) -> tuple[dic
 
 def parse_record(text: str, label: str, name: str, command: str = "latar") -> Record:
     """A record's entries, or an InputError with one problem per mistake (line and fix); ``command``: how to run latar."""
-    data, lines = load_yaml(text, label)
+    data, lines = load_yaml(text, label, max_bytes=MAX_FILE_BYTES)  # written by latar: a long article's record is long
     if data is None:
         raise InputError([Problem(label, 1, f"the file is empty; write it with '{command} placements accept {name}'")])
     problems = validate("placements", data, label, lines)
@@ -313,7 +313,7 @@ def record_text(name: str, entries: Iterable[Entry]) -> str:
     lines = [
         f"# Reviewed placements of {name}.txt: where each note lands and an editor's decision (accepted: shown there;",
         "# rejected: the note is kept out of that spot). Written by 'latar placements accept' and 'latar placements reject';",
-        "# latar check fails while a placement is new, has moved or has vanished. See CONTRIBUTING.md, 'Placements'.",
+        "# latar check fails while a placement is new, has moved or has vanished. See CONTRIBUTING.md, 'Reviewing placements'.",
         f"article: {name}",
         "placements:" + ("" if entries else " []"),
     ]
