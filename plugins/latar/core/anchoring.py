@@ -289,7 +289,7 @@ def orphan_problems(
             )
         elif target in diagnostics.ineligible:
             why = (
-                f"it is only found outside the running text, in a link, heading, code or the source box ({diagnostics.ineligible[target]!r}); "
+                f'it is only found outside the running text, in a link, heading, code, the source box or a publisher\'s line such as "Baca juga" ({diagnostics.ineligible[target]!r}); '
                 "notes attach to the article's running text: anchor a phrase there"
             )
         elif target in diagnostics.case:
