@@ -146,8 +146,9 @@ def test_a_rejected_placement_stays_out_of_the_page_and_the_summary_shows_it(tmp
     summary = latar("--root", str(root), "check", "--format", "markdown", "--base", "HEAD").out
     assert "### Keputusan penempatan" in summary
     assert (
-        "- 🚫 Ditolak: `krimea` di *Putin dan Biden bicara lewat telepon*, paragraf 2: Pembicaraan itu membahas **Krimea**, "
-        "Ukraina dan perluasan NATO… — catatan ini tidak dipasang di sini"
+        "**Putin dan Biden bicara lewat telepon** (`uji`)\n\n"
+        "- 🚫 Ditolak: `krimea`, paragraf 2: Pembicaraan itu membahas **Krimea**, Ukraina dan perluasan NATO… — catatan ini "
+        "tidak dipasang di sini\n"
     ) in summary
     assert "1 penempatan" in summary.splitlines()[2]
 

@@ -192,29 +192,31 @@ DECIDED = {
 
 
 def decisions(result: Placements, base_result: Placements | None) -> list[str]:
-    """The record of placements' changes since the base as sentences, the phrase in context; without a base, every rejection."""
+    """The record of placements' changes since the base as sentences, the phrase in context, per article; without a
+    base, every rejection."""
     titles = {article.name: article.meta.title for article in result.articles}
     now = {name: record.entries for name, record in result.catalog.records.items() if record is not None}
     before = {name: record.entries for name, record in base_result.catalog.records.items() if record is not None} if base_result else {}
-    items = []
+    lines = []
     for name in sorted(set(now) | set(before)):
-        title = escape(titles.get(name, name))
         old = {(entry.spot, entry.decision) for entry in before.get(name, ())}
         spots = {entry.spot for entry in now.get(name, ())}
+        items = []
         for entry in now.get(name, ()):
             if (entry.spot, entry.decision) in old or (base_result is None and entry.decision != REJECTED):
                 continue
             label, meaning = DECIDED[entry.decision]
-            items.append(f"- {label}: {code(entry.note)} di *{title}*, paragraf {entry.paragraph}: {_in_context(entry)} — {meaning}")
+            items.append(f"- {label}: {code(entry.note)}, paragraf {entry.paragraph}: {_in_context(entry)} — {meaning}")
         items += [
-            f"- ➖ Dihapus dari rekaman: {code(entry.note)} di *{title}*, paragraf {entry.paragraph}: {_in_context(entry)}"
+            f"- ➖ Dihapus dari rekaman: {code(entry.note)}, paragraf {entry.paragraph}: {_in_context(entry)}"
             for entry in before.get(name, ())
             if entry.spot not in spots
         ]
-    if not items:
+        if items:
+            lines += [f"**{escape(titles.get(name, name))}** ({code(name)})", "", *items, ""]
+    if not lines:
         return []
-    heading = "### Keputusan penempatan" + ("" if base_result is not None else " (yang ditolak)")
-    return [heading, "", *items, ""]
+    return ["### Keputusan penempatan" + ("" if base_result is not None else " (yang ditolak)"), "", *lines]
 
 
 def _in_context(entry: Entry) -> str:
