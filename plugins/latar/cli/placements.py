@@ -118,8 +118,8 @@ def cmd_accept(args: argparse.Namespace, project: Project) -> int:
         record = catalog.records.get(name)
         entries, accepted = decide(computed, record, accept_all=True, held=held_notes(catalog))
         dropped = [old for old in (record.entries if record else ()) if old.spot not in {entry.spot for entry in entries}]
-        if record is not None and not accepted and not dropped:
-            continue
+        if (record is not None or not entries) and not accepted and not dropped:
+            continue  # nothing to decide (an article where no note lands needs no record)
         label = _write(project, name, entries)
         if label is None:
             return EXIT_USAGE
