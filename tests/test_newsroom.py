@@ -90,7 +90,9 @@ def newsroom(tmp_path_factory) -> tuple[Project, list[str]]:
     (root / "seeds" / f"{NAME}.yml").write_text(META, encoding="utf-8")
     latar = [sys.executable, "-m", "latar.cli"]
     check = subprocess.run([*latar, "check"], cwd=root, capture_output=True, text=True, check=False)
-    assert check.returncode == 1 and all(f"seeds/{NAME}.placements.yml: note '" in line for line in check.stdout.splitlines())
+    assert check.returncode == 1 and all(
+        line.startswith(f"seeds/{NAME}.txt:") and "newly lands" in line for line in check.stdout.splitlines()
+    )
     subprocess.run([*latar, "placements", "accept", NAME], cwd=root, capture_output=True, text=True, check=True)
     check = subprocess.run([*latar, "check"], cwd=root, capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout + check.stderr

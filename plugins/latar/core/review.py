@@ -2,7 +2,8 @@
 
 Every place a note lands in an article is recorded in ``seeds/<name>.placements.yml`` with a decision (accepted or
 rejected). :func:`review` compares the pipeline's placements with that record: a placement the record does not hold
-(new), one that moved, and a recorded one that is gone (vanished) are one problem each, for ``latar check``, the
+(new, said on the article's line), one that moved, and a recorded one that is gone (vanished; both said on the
+record's line) are one problem each, for ``latar check``, the
 strict build and CI alike; a rejected placement is kept out of the article. :func:`record_text` writes the record
 (``latar placements accept`` / ``reject``). No HTML, no MkDocs.
 """
@@ -214,14 +215,14 @@ def review(
     exact, moved, new, vanished = match(computed, record.entries if record is not None else ())
     accept = f"'{command} placements accept {article.name}'"
     problems = []
-    for index in new:
+    for index in new:  # said on the article's line, where it lands: the record has no line for it yet
         entry = computed[index]
         problems.append(
             Problem(
-                label,
-                None,
-                f"note '{entry.note}' newly lands in {entry}; read it in the article, then accept it ({accept}) "
-                f"or keep the note out of this spot ({_reject(command, article.name, entry, computed)})",
+                article.text_label,
+                article.paragraph_lines[entry.paragraph - 1] if article.paragraph_lines else None,
+                f"note '{entry.note}' newly lands in {entry}, not yet reviewed in {label}; read it in the article, then "
+                f"accept it ({accept}) or keep the note out of this spot ({_reject(command, article.name, entry, computed)})",
             )
         )
     for index, old in moved:
