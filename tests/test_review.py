@@ -341,3 +341,17 @@ def test_the_summary_prints_a_hostile_record_as_text(tmp_path: Path) -> None:
     assert "Traceback" not in run.err
     assert "🚫 Ditolak" in run.out and "Sebuah ringkasan" in rendered(run.out).get_text()
     assert_inert(run.out, allowed_links=set())
+
+
+def test_every_real_article_has_its_placements_reviewed() -> None:
+    """The real site reviews placements, and every article where a note lands has a record that holds each one."""
+    from latar.cli.project import locate  # noqa: PLC0415
+    from latar.core.pipeline import check  # noqa: PLC0415
+
+    project_ = locate(ROOT)
+    assert project_.review, "mkdocs.yml: plugins.latar.review_placements must be true"
+    result = check(project_.root, project_.seeds_dir, project_.notes_dir, review=True, docs_dir=project_.docs_dir)
+    for placed in result.placed:
+        if placed.placements:
+            assert result.catalog.records.get(placed.article.name), f"{placed.article.name} has no record of placements"
+    assert [p for p in result.problems if ".placements.yml" in p.path or "newly lands" in p.message] == []
