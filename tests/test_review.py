@@ -16,7 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browser import serve
-from conftest import ROOT, SEED_NAME, SEEDS, note_text
+from conftest import FIXTURE_SEEDS, ROOT, SEED_NAME, note_text
 from hostile import ARTICLE, CONFIG, commit_all, latar, latar_check, note, project, strict_build
 from latar import strings
 from latar.core.command import latar_command
@@ -273,7 +273,7 @@ def test_the_issue_form_path_produces_the_same_record(tmp_path: Path) -> None:
         (root / "seeds").mkdir()
         (root / "mkdocs.yml").write_text(REVIEWED, encoding="utf-8")
         for suffix in (".txt", ".yml"):
-            shutil.copyfile(SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
+            shutil.copyfile(FIXTURE_SEEDS / f"{SEED_NAME}{suffix}", root / "seeds" / f"{SEED_NAME}{suffix}")
         path = root / "docs" / "anotasi" / "telekonferensi-gedung-putih.md"
         if way == "issue":
             (root / "issue.md").write_text(ISSUE, encoding="utf-8")
@@ -343,6 +343,7 @@ def test_the_summary_prints_a_hostile_record_as_text(tmp_path: Path) -> None:
     assert_inert(run.out, allowed_links=set())
 
 
+@pytest.mark.content
 def test_every_real_article_has_its_placements_reviewed() -> None:
     """The real site reviews placements, and every article where a note lands has a record that holds each one."""
     from latar.cli.project import locate  # noqa: PLC0415

@@ -213,7 +213,8 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
     """
     anchorer = Anchorer(catalog.notes, catalog.changed)
     diagnostics = Diagnostics()
-    placed, targets, reviewed = [], set(), []
+    placed, targets = [], set()
+    reviewed: list[Problem] = []
     held = held_notes(catalog)
     for article in catalog.articles:
         blocks = text_blocks(article)
