@@ -57,6 +57,8 @@ def placements(config: Path) -> list[Landing]:
         raise SystemExit(f"latar check --placements failed in {config.parent}: {done.stderr.strip()}")
     landings = []
     for row in filter(None, done.stdout.splitlines()):
+        if row.startswith("rejected: "):  # a spot an editor kept the note out of (seeds/<name>.placements.yml): no marker
+            continue
         match = PLACEMENT.match(row)
         if not match:
             raise SystemExit(f"latar check --placements printed a line the benchmark cannot read: {row!r}")

@@ -88,7 +88,13 @@ def newsroom(tmp_path_factory) -> tuple[Project, list[str]]:
     first, second, aside = phrases(root)
     (root / "seeds" / f"{NAME}.txt").write_text(article_text(first, second, aside), encoding="utf-8")
     (root / "seeds" / f"{NAME}.yml").write_text(META, encoding="utf-8")
-    check = subprocess.run([sys.executable, "-m", "latar.cli", "check"], cwd=root, capture_output=True, text=True, check=False)
+    latar = [sys.executable, "-m", "latar.cli"]
+    check = subprocess.run([*latar, "check"], cwd=root, capture_output=True, text=True, check=False)
+    assert check.returncode == 1 and all(
+        line.startswith(f"seeds/{NAME}.txt:") and "newly lands" in line for line in check.stdout.splitlines()
+    )
+    subprocess.run([*latar, "placements", "accept", NAME], cwd=root, capture_output=True, text=True, check=True)
+    check = subprocess.run([*latar, "check"], cwd=root, capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout + check.stderr
     built = mkdocs(root, "build", "--strict", "-d", "site")
     assert built.returncode == 0, built.stderr[-3000:]

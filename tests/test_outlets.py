@@ -106,6 +106,13 @@ def test_every_guess_is_printed_with_its_reason(tmp_path: Path, outlet: str) -> 
 
 
 SITE_OUTLETS = ("detik", "kompas-tv", "jpnn")
+
+
+def added(root: Path) -> set[str]:
+    """The articles of the copy that the real site does not have."""
+    return {path.stem for path in (root / "seeds").glob("*.txt")} - {path.stem for path in (ROOT / "seeds").glob("*.txt")}
+
+
 """Added as articles to a copy of the real site: a dateline on its own line, captions, ad slots, "Baca Juga", credits."""
 
 
@@ -120,7 +127,16 @@ def newsroom(tmp_path_factory) -> Project:
         seed, result = scaffold(root, outlet)
         assert result.returncode == 0, result.stderr
         fill_in(seed.with_suffix(".yml"))
-    check = subprocess.run([sys.executable, "-m", "latar.cli", "check"], cwd=root, capture_output=True, text=True, check=False)
+    latar = [sys.executable, "-m", "latar.cli"]
+    check = subprocess.run([*latar, "check", "--placements"], cwd=root, capture_output=True, text=True, check=False)
+    lines = check.stdout.splitlines()
+    new = [line for line in lines if "newly lands in paragraph" in line]
+    landed = [line for line in lines if any(f": {name} paragraph " in line for name in added(root))]
+    assert len(new) == len(landed) and check.returncode == (1 if new else 0), check.stdout + check.stderr
+    assert len(lines) == len(new) + sum(not line.startswith("seeds/") for line in lines)  # no other problem
+    accept = subprocess.run([*latar, "placements", "accept"], cwd=root, capture_output=True, text=True, check=True)
+    assert accept.stdout.count("  accepted ") == len(new)
+    check = subprocess.run([*latar, "check"], cwd=root, capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout + check.stderr
     site = root / "site"
     build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=True))

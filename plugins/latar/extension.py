@@ -46,6 +46,7 @@ class LatarExtension(Extension):
             "id_prefix": ["latar", "prefix of every id latar writes"],
             "repository": ["", "GitHub repository that 'Usulkan catatan' sends proposals to (empty: none)"],
             "branch": ["main", "the repository's main branch"],
+            "review_placements": [False, "every article keeps a record of reviewed placements (seeds/<name>.placements.yml)"],
         }
         super().__init__(**kwargs)
         self._placements: Placements | None = None
@@ -60,7 +61,11 @@ class LatarExtension(Extension):
         if self._placements is None:
             root = Path(self.getConfig("root"))
             self._placements = check(
-                root, root / self.getConfig("seeds_dir"), root / self.getConfig("notes_dir"), surroundings=strings.surroundings
+                root,
+                root / self.getConfig("seeds_dir"),
+                root / self.getConfig("notes_dir"),
+                surroundings=strings.surroundings,
+                review=bool(self.getConfig("review_placements")),
             )
             for problem in self._placements.problems:
                 log.warning("latar: %s", problem)

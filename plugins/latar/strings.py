@@ -310,6 +310,10 @@ def preview_title(problems: int) -> str:
     return f"Pratinjau: {problems} masalah — build ketat (mkdocs build --strict) akan gagal"
 
 
+UNREVIEWED = "penempatan belum ditinjau"
+"""Beside a marker the preview shows where the article's record of placements does not hold it yet (core/review.py)."""
+
+
 def unpublished(article: bool) -> str:
     """The preview's page of a note or an article that cannot be published yet."""
     return f"{'Artikel' if article else 'Catatan'} ini belum dapat diterbitkan: perbaiki masalah di atas, lalu simpan berkasnya."

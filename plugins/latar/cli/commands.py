@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from latar.cli.project import Project
+from latar.cli.project import Project, latar_command
 from latar.cli.proposal import FIELDS, ProposalError, note_text, parse_issue, restore_context
 from latar.cli.summary import changed_files, check_base, is_note, is_seed, markdown
 from latar.core import git
@@ -91,7 +91,11 @@ def cmd_note_from_issue(args: argparse.Namespace, project: Project) -> int:
         print(f"latar note-from-issue: {refused}", file=sys.stderr)
         return 2
     where = "" if places == 1 else f" (the phrase with this prefix/suffix is found {places} times in the article; check the anchor)"
-    print(f"wrote {label}{where}; replace every TODO and example address, then run 'latar check' (it points at each one)")
+    command = latar_command()
+    print(
+        f"wrote {label}{where}; replace every TODO and example address, then run '{command} check' (it points at each one, "
+        f"and at each place the note lands: read them, then '{command} placements accept' records them)"
+    )
     return 0
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from latar.cli.articles import register as register_article_command
 from latar.cli.commands import add_commands, print_markdown
-from latar.cli.project import Project, ProjectError, locate
+from latar.cli.placements import register as register_placements_command
+from latar.cli.project import Project, ProjectError, latar_command, locate
 from latar.core.contributed import write_new
 from latar.core.files import file_label
 from latar.core.git import UnknownBase
@@ -63,7 +64,7 @@ def project_of(args: argparse.Namespace) -> Project:
     project = locate(Path(args.root), Path(args.config) if args.config else None)
     seeds = project.root / args.seeds if args.seeds else project.seeds_dir
     notes = project.root / args.notes if args.notes else project.notes_dir
-    return Project(project.root, project.config, seeds, notes, project.branch, project.docs_dir, project.allowed)
+    return Project(project.root, project.config, seeds, notes, project.branch, project.docs_dir, project.allowed, project.review)
 
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
@@ -80,6 +81,7 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
             surroundings=surroundings,
             docs_dir=project.docs_dir,
             allowed=project.allowed,
+            review=project.review,
         )
     except UnknownBase as err:
         print(f"latar check: {err}; pass --base with a branch or commit (e.g. --base origin/main)", file=sys.stderr)
@@ -87,16 +89,18 @@ def cmd_check(args: argparse.Namespace, project: Project) -> int:
     if args.placements:
         for landing in landings(result):
             print(landing)
+        for placed in result.placed:  # what an editor kept out is listed too
+            for entry in placed.rejected:
+                print(f"rejected: {entry.note} kept out of {placed.article.name} {entry}")
     if style == "markdown":
         print_markdown(project, result, args.base)
     else:
         for problem in result.problems:
             print(format_problem(problem, style))
     elapsed = time.perf_counter() - started
-    counts = ", ".join(
-        count(n, word) for n, word in ((len(result.notes), "note"), (len(result.articles), "article"), (len(result.targets), "anchor"))
-    )
-    summary = f"latar check: {counts} placed, {count(len(result.problems), 'problem')} ({elapsed:.2f} s)"
+    placed = sum(len(article.placements) for article in result.placed)
+    counts = ", ".join(count(n, word) for n, word in ((len(result.notes), "note"), (len(result.articles), "article")))
+    summary = f"latar check: {counts}, {count(placed, 'placement')}, {count(len(result.problems), 'problem')} ({elapsed:.2f} s)"
     print(summary, file=sys.stderr)
     return EXIT_PROBLEMS if result.problems else EXIT_OK
 
@@ -119,7 +123,7 @@ def cmd_new(args: argparse.Namespace, project: Project) -> int:
     if not SAFE_ID.match(args.id):
         anchor = "" if args.anchor else f' --anchor "{args.id}"'
         print(
-            f"latar new: '{args.id}' is not a safe id (lower-case letters, digits and hyphens); try: latar new {slug(args.id)}{anchor}",
+            f"latar new: '{args.id}' is not a safe id (lower-case letters, digits and hyphens); try: {latar_command()} new {slug(args.id)}{anchor}",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -139,7 +143,7 @@ def cmd_new(args: argparse.Namespace, project: Project) -> int:
     if refused:
         print(f"latar new: {refused}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote {label}; replace every TODO and example address, then run 'latar check' (it points at each one)")
+    print(f"wrote {label}; replace every TODO and example address, then run '{latar_command()} check' (it points at each one)")
     result = check(project.root, project.seeds_dir, project.notes_dir, branch=project.branch, new=[label], surroundings=surroundings)
     for problem in result.problems:
         if problem.path == label and problem.line == note.anchors[0].line:
@@ -230,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(run=cmd_new)
     add_commands(commands, lambda sub: _project_options(sub, top=False))
     register_article_command(commands)
+    register_placements_command(commands, lambda sub: _project_options(sub, top=False))
     return parser
 
 

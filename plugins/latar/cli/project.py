@@ -6,14 +6,13 @@ Read without importing MkDocs (the command stays fast); unknown YAML tags (``!EN
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from latar.core.command import latar_command  # noqa: F401 - the CLI's hints use it from here
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 DEFAULTS = {"seeds_dir": "seeds", "notes_dir": "anotasi", "branch": "main"}
@@ -43,6 +42,8 @@ class Project:
     docs_dir: Path | None = None
     allowed: tuple[str, ...] = ()
     """``plugins.latar.allowed_files``: what a maintainer lets be published from the docs folder besides notes."""
+    review: bool = False
+    """``plugins.latar.review_placements``: every article keeps a record of its reviewed placements."""
 
 
 def find_config(start: Path) -> Path | None:
@@ -81,7 +82,8 @@ def load_project(config: Path) -> Project:
     docs = root / str(data.get("docs_dir") or "docs")
     allowed = options.get("allowed_files")
     allowed = tuple(str(item) for item in allowed) if isinstance(allowed, list) else ()
-    return Project(root, config, root / settings["seeds_dir"], docs / settings["notes_dir"], settings["branch"], docs, allowed)
+    review = options.get("review_placements") is True
+    return Project(root, config, root / settings["seeds_dir"], docs / settings["notes_dir"], settings["branch"], docs, allowed, review)
 
 
 def locate(start: Path, config: Path | None = None) -> Project:
@@ -94,24 +96,3 @@ def locate(start: Path, config: Path | None = None) -> Project:
     if found is None:
         raise ProjectError("no mkdocs.yml here or in any parent folder; run latar inside the project or pass --config")
     return load_project(found)
-
-
-def latar_command(cwd: Path | None = None) -> str:
-    """How to run this latar from ``cwd`` in a fresh shell: ``latar`` if the shell finds this one, else its path.
-
-    ``make serve`` installs latar into the project's ``.venv`` without putting it on the PATH, so a hint that
-    says plain ``latar check`` would fail there; this says ``.venv/bin/latar check`` instead.
-    """
-    script = Path(sys.executable).with_name("latar")
-    found = shutil.which("latar")
-    if found and script.is_file() and Path(found).resolve() == script.resolve():
-        return "latar"
-    if not script.is_file():
-        return f"{sys.executable} -m latar.cli"
-    try:
-        relative = os.path.relpath(script, cwd or Path.cwd())
-    except ValueError:  # another drive (Windows)
-        return str(script)
-    if relative.startswith(".."):
-        return str(script)
-    return relative if os.sep in relative else f".{os.sep}{relative}"

@@ -19,6 +19,7 @@ from latar.cli.mdtext import code, text
 from latar.core import git
 from latar.core.pipeline import PlacedArticle, Placement, Placements, check
 from latar.core.problems import printable
+from latar.core.review import ACCEPTED, REJECTED, Entry, ellipses
 from latar.strings import kind_label, surroundings
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
@@ -140,7 +141,8 @@ def markdown(
         "## latar: pemeriksaan catatan",
         "",
         f"{'❌' if problems else '✅'} **{problems} masalah** · {len(result.notes)} catatan · {len(result.articles)} artikel · "
-        f"{len(result.targets)} jangkar terpasang" + (f" · dibandingkan dengan {code(base_label)}" if base_label else ""),
+        f"{sum(len(placed.placements) for placed in result.placed)} penempatan"
+        + (f" · dibandingkan dengan {code(base_label)}" if base_label else ""),
         "",
     ]
     if others:
@@ -176,10 +178,52 @@ def markdown(
         lines += ["### Catatan lain yang penempatannya berubah", ""]
         for note_id in moved:
             lines += [f"#### {code(note_id)}", "", *_placements(note_id, now, before, only_changes=True)]
+    lines += decisions(result, base_result)
     others = [p for p in result.problems if p.path not in changed]
     if others:
         lines += ["### Masalah lain", "", *(_problem(p) for p in others), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+DECIDED = {
+    ACCEPTED: ("✅ Diterima", "catatan ini dipasang di sini"),
+    REJECTED: ("🚫 Ditolak", "catatan ini tidak dipasang di sini"),
+}
+
+
+def decisions(result: Placements, base_result: Placements | None) -> list[str]:
+    """The record of placements' changes since the base as sentences, the phrase in context, per article; without a
+    base, every rejection."""
+    titles = {article.name: article.meta.title for article in result.articles}
+    now = {name: record.entries for name, record in result.catalog.records.items() if record is not None}
+    before = {name: record.entries for name, record in base_result.catalog.records.items() if record is not None} if base_result else {}
+    lines = []
+    for name in sorted(set(now) | set(before)):
+        old = {(entry.spot, entry.decision) for entry in before.get(name, ())}
+        spots = {entry.spot for entry in now.get(name, ())}
+        items = []
+        for entry in now.get(name, ()):
+            if (entry.spot, entry.decision) in old or (base_result is None and entry.decision != REJECTED):
+                continue
+            label, meaning = DECIDED[entry.decision]
+            items.append(f"- {label}: {code(entry.note)}, paragraf {entry.paragraph}: {_in_context(entry)} — {meaning}")
+        items += [
+            f"- ➖ Dihapus dari rekaman: {code(entry.note)}, paragraf {entry.paragraph}: {_in_context(entry)}"
+            for entry in before.get(name, ())
+            if entry.spot not in spots
+        ]
+        if items:
+            lines += [f"**{escape(titles.get(name, name))}** ({code(name)})", "", *items, ""]
+    if not lines:
+        return []
+    return ["### Keputusan penempatan" + ("" if base_result is not None else " (yang ditolak)"), "", *lines]
+
+
+def _in_context(entry: Entry) -> str:
+    head, tail = ellipses(entry)
+    gap_before = " " if entry.before.endswith(" ") else ""
+    gap_after = " " if entry.after.startswith(" ") else ""
+    return f"{head}{escape(entry.before)}{gap_before}**{escape(entry.phrase)}**{gap_after}{escape(entry.after)}{tail}"
 
 
 def _difference(now: list[Spot], before: list[Spot] | None) -> list[Spot]:

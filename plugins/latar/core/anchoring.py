@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 import ahocorasick
 
 from latar.core.articles import Unreadable
+from latar.core.crossing import across
+from latar.core.crossing import message as crossing_message
 from latar.core.notes import Anchor, Note
 from latar.core.phrase_claims import Claims
 from latar.core.problems import Problem
@@ -287,7 +289,7 @@ def orphan_problems(
             )
         elif target in diagnostics.ineligible:
             why = (
-                f"it is only found outside the running text, in a link, heading, code or the source box ({diagnostics.ineligible[target]!r}); "
+                f'it is only found outside the running text, in a link, heading, code, the source box or a publisher\'s line such as "Baca juga" ({diagnostics.ineligible[target]!r}); '
                 "notes attach to the article's running text: anchor a phrase there"
             )
         elif target in diagnostics.case:
@@ -305,6 +307,10 @@ def orphan_problems(
             )
         elif unreadable and (where := _in_unreadable(anchor, unreadable)):
             problems.append(Problem(target.path, anchor.line, f"anchor '{anchor.text}' is placed nowhere: {where}"))
+            continue
+        elif hinted < MAX_CLOSEST_HINTS and articles is not None and (crossed := across(anchor, articles)):
+            hinted += 1
+            problems.append(Problem(target.path, anchor.line, crossing_message(anchor, *crossed)))
             continue
         elif hinted < MAX_CLOSEST_HINTS:
             hinted += 1

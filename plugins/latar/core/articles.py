@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from latar.core.contributed import regular_files, unreadable
+from latar.core.contributed import RECORD_SUFFIX, regular_files, unreadable
 from latar.core.dates import not_real
 from latar.core.files import file_label, read_leniently, read_text, split_lines
 from latar.core.invisible import BIDI, bidi_message, describe, in_lines, in_values
@@ -266,7 +266,7 @@ def load_articles(seeds_dir: Path, root: Path) -> tuple[list[Article], list[Prob
         articles.append(article)
         problems.extend(found)
     for meta_path in regular_files(seeds_dir, root, ".yml"):
-        if not os.path.lexists(meta_path.with_suffix(".txt")):
+        if not meta_path.name.endswith(RECORD_SUFFIX) and not os.path.lexists(meta_path.with_suffix(".txt")):
             problems.append(Problem(file_label(meta_path, root), None, "sidecar without an article; add the matching .txt or remove it"))
     articles.sort(key=lambda a: (a.meta.published, a.name), reverse=True)
     return articles, problems

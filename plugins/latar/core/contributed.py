@@ -1,7 +1,7 @@
 """What a pull request may add, and how latar touches it: one allowlist of paths, reads that follow no link.
 
 Under the docs folder only notes (``<notes>/<id>.md``) and what a maintainer lists in ``plugins.latar.allowed_files``;
-under the seeds folder only ``<name>.txt`` and ``<name>.yml``; every one a regular file, never a symbolic link, in a
+under the seeds folder only ``<name>.txt``, ``<name>.yml`` and ``<name>.placements.yml`` (its reviewed placements); every one a regular file, never a symbolic link, in a
 folder that is no link either. ``latar check``, the strict build, ``mkdocs serve`` and CI all get these problems from
 :func:`path_problems` (through the pipeline); the MkDocs adapter publishes only :attr:`Contributions.publishable`.
 """
@@ -20,7 +20,9 @@ from latar.core.problems import InputError, Problem, printable
 
 SYMLINK = "is a symbolic link; commit the file itself (latar reads no links and publishes nothing they point to)"
 NOT_REGULAR = "is not a regular file (a folder, device or pipe with a file's name); remove it"
-SEED_NAMES = re.compile(r"[^/]+\.(txt|yml)\Z")
+SEED_NAMES = re.compile(r"[^/]+(\.txt|\.placements\.yml|\.yml)\Z")
+RECORD_SUFFIX = ".placements.yml"
+"""An article's reviewed placements: ``<seeds>/<name>.placements.yml`` (:mod:`latar.core.review`)."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,8 @@ def _seed_problems(seeds_dir: Path, root: Path) -> list[Problem]:
         if entry.is_symlink():
             problems.append(Problem(label, None, SYMLINK))
         elif not SEED_NAMES.match(entry.name):
-            problems.append(Problem(label, None, f"{seeds}/ holds only articles, <name>.txt and its <name>.yml; remove this"))
+            message = f"{seeds}/ holds only articles, <name>.txt, its <name>.yml and <name>.placements.yml; remove this"
+            problems.append(Problem(label, None, message))
         elif not entry.is_file(follow_symlinks=False):
             problems.append(Problem(label, None, NOT_REGULAR))
     return problems

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
@@ -19,10 +19,12 @@ from latar.core import git
 from latar.core.anchoring import Anchorer, Block, Diagnostics, Hit, Target, fold, missing_articles, orphan_problems, select
 from latar.core.articles import PUBLISHER, Article, Unreadable, dateline_length, load_articles, unreadable_articles
 from latar.core.claims import claim_problems
+from latar.core.command import latar_command
 from latar.core.contributed import path_problems, regular_files
 from latar.core.notes import Note, load_notes
 from latar.core.problems import Problem
 from latar.core.redirects import redirect_problems
+from latar.core.review import Entry, Record, load_records, review
 
 CONTEXT = 40
 """Characters of article text shown on each side of a placed phrase."""
@@ -47,7 +49,12 @@ class Catalog:
     unreadable: tuple[Unreadable, ...] = ()
     publishable: frozenset[str] = frozenset()
     """Files of the docs folder (relative, ``/``) that may be published: notes and ``allowed_files``, no links."""
-    """Articles that could not be loaded: their problems come first, and notes meant for them say so."""
+    records: dict[str, Record | None] = field(default_factory=dict, hash=False)
+    """Each article's reviewed placements (None: the record is there but unusable; its problems say why)."""
+    review: bool = False
+    """``plugins.latar.review_placements``: an article without a record has every placement unreviewed."""
+    command: str = "latar"
+    """How to run latar from the project's folder, for the messages that name a command."""
 
 
 def context(text: str, start: int, end: int, width: int = 60) -> tuple[str, str]:
@@ -81,6 +88,8 @@ class Placement:
     after: str
     plain_start: int
     """Where the phrase starts in the article's plain text (:func:`plain_text`)."""
+    reviewed: bool = True
+    """False for a placement its article's record does not hold yet (new or moved; shown so in the preview)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,8 @@ class PlacedArticle:
 
     article: Article
     placements: tuple[Placement, ...]
+    rejected: tuple[Entry, ...] = ()
+    """The placements the record rejects: kept out of the article."""
 
     @cached_property
     def numbers(self) -> dict[str, int]:
@@ -146,12 +157,14 @@ def load_catalog(
     new: Iterable[str] = (),
     docs_dir: Path | None = None,
     allowed: tuple[str, ...] = (),
+    review: bool = False,
 ) -> Catalog:
     """Every article and valid note, and the problems of the others, contributed paths included.
 
     ``base``/``branch``: what counts as the main branch, to tell new or changed notes (see :mod:`latar.core.git`);
     ``new``: files known to be new whatever git says (``latar new`` has just written one); ``docs_dir`` (default: the
-    notes folder alone) and ``allowed`` (``plugins.latar.allowed_files``): the allowlist of :mod:`latar.core.contributed`.
+    notes folder alone) and ``allowed`` (``plugins.latar.allowed_files``): the allowlist of :mod:`latar.core.contributed`;
+    ``review``: every article must have its placements reviewed (:mod:`latar.core.review`).
     """
     contributed = path_problems(root, docs_dir or notes_dir, notes_dir, seeds_dir, allowed)
     articles, problems = load_articles(seeds_dir, root)
@@ -161,9 +174,20 @@ def load_catalog(
     if new:
         changed = (changed or frozenset()) | frozenset(new)
     unreadable = unreadable_articles(seeds_dir, root, (article.name for article in articles), problems)
-    problems = contributed.problems + problems + note_problems + redirect_problems(articles, notes, root)
+    records, record_problems = load_records(seeds_dir, root, names)
+    problems = contributed.problems + problems + note_problems + redirect_problems(articles, notes, root) + record_problems
     return Catalog(
-        tuple(articles), tuple(notes), tuple(problems), tuple(unpublished), names, changed, tuple(unreadable), contributed.publishable
+        tuple(articles),
+        tuple(notes),
+        tuple(problems),
+        tuple(unpublished),
+        names,
+        changed,
+        tuple(unreadable),
+        contributed.publishable,
+        records,
+        review,
+        latar_command(root),
     )
 
 
@@ -190,13 +214,19 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
     anchorer = Anchorer(catalog.notes, catalog.changed)
     diagnostics = Diagnostics()
     placed, targets = [], set()
+    reviewed: list[Problem] = []
+    held = held_notes(catalog)
     for article in catalog.articles:
         blocks = text_blocks(article)
         hits = [hit for index, block in enumerate(blocks) for hit in anchorer.hits(index, block, diagnostics, article.name)]
         chosen = select(hits, diagnostics)
         for text in surroundings(article) if surroundings else ():
             anchorer.hits(-1, Block(text, eligible=()), diagnostics, article.name)
-        placed.append(PlacedArticle(article, _numbered(article, chosen)))
+        record = catalog.records.get(article.name)
+        known = record is not None or article.name not in catalog.records  # an unusable record: its own problems say so
+        decided = review(article, _numbered(article, chosen), record, catalog.review, known, catalog.command, held)
+        placed.append(PlacedArticle(article, decided.kept, decided.rejected))
+        reviewed += decided.problems
         targets |= {hit.target for hit in chosen}
     texts = [paragraph for article in catalog.articles for paragraph in article.paragraphs]
     paragraphs = {article.name: article.paragraphs for article in catalog.articles}
@@ -209,8 +239,13 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
             landed.setdefault(placement.note_id, set()).add(placement.article)
     claims = claim_problems(catalog.notes, catalog.articles, landed)
     first = {label for item in catalog.unreadable for label in item.files}
-    problems = _sorted([*catalog.problems, *anchorer.problems, *orphans, *missing, *unpublished, *claims], first)
+    problems = _sorted([*catalog.problems, *anchorer.problems, *orphans, *missing, *unpublished, *claims, *reviewed], first)
     return Placements(catalog, tuple(placed), tuple(problems), frozenset(targets), anchorer)
+
+
+def held_notes(catalog: Catalog) -> frozenset[str]:
+    """Notes that exist but cannot be placed now (their own problems say why): their recorded placements wait for them."""
+    return frozenset(note.id for note in catalog.unpublished) | {Path(p.path).stem for p in catalog.problems if p.path.endswith(".md")}
 
 
 def _numbered(article: Article, hits: Sequence[Hit]) -> tuple[Placement, ...]:
@@ -281,9 +316,10 @@ def check(
     surroundings: Surroundings | None = None,
     docs_dir: Path | None = None,
     allowed: tuple[str, ...] = (),
+    review: bool = False,
 ) -> Placements:
     """Load and validate everything, anchor every note in every article, collect all problems."""
-    return place_notes(load_catalog(root, seeds_dir, notes_dir, base, branch, new, docs_dir, allowed), surroundings)
+    return place_notes(load_catalog(root, seeds_dir, notes_dir, base, branch, new, docs_dir, allowed, review), surroundings)
 
 
 @dataclass(frozen=True, order=True)

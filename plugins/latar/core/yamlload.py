@@ -134,13 +134,13 @@ def _construct(loader: Any, root: yaml.Node, lines: dict[KeyPath, int], first_li
     return out[0]
 
 
-def load_yaml(text: str, label: str, first_line: int = 1) -> tuple[Any, dict[KeyPath, int]]:
+def load_yaml(text: str, label: str, first_line: int = 1, max_bytes: int = MAX_YAML_BYTES) -> tuple[Any, dict[KeyPath, int]]:
     """Parse one YAML document; return the data and a map from key path to file line.
 
-    ``first_line`` is the file line on which ``text`` starts (1-based).
+    ``first_line`` is the file line on which ``text`` starts (1-based); ``max_bytes``: the largest block accepted.
     """
-    if len(text.encode("utf-8")) > MAX_YAML_BYTES:
-        raise InputError([Problem(label, first_line, f"the YAML block is larger than {MAX_YAML_BYTES // 1024} KiB; shorten it")])
+    if len(text.encode("utf-8")) > max_bytes:
+        raise InputError([Problem(label, first_line, f"the YAML block is larger than {max_bytes // 1024} KiB; shorten it")])
     loader = None
     try:
         _refuse_aliases(text)

@@ -174,6 +174,11 @@ class ArticleRenderer:
         link.set("data-latar-number", str(number))
         link.set("aria-label", strings.marker_label(number, note_text(note.title)))
         sup.append(link)
+        if not placement.reviewed:  # only a preview shows it: the strict build fails on an unreviewed placement
+            for element in (span, sup):
+                element.set("class", f"{element.get('class')} latar-unreviewed")
+            link.set("aria-label", f"{link.get('aria-label')} ({strings.UNREVIEWED})")
+            sup.append(tag("span", strings.UNREVIEWED, class_="latar-unreviewed-flag"))
         return span, sup
 
     def _controls(self, numbers: Mapping[str, int]) -> Element:

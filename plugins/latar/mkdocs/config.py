@@ -28,6 +28,10 @@ class LatarConfig(Config):
     allowed_files = c.ListOfItems(c.Type(str), default=[])
     """Files under ``docs_dir`` (relative paths or ``fnmatch`` patterns) that are published though they are not notes,
     e.g. ``CNAME``: a maintainer's decision; anything else there is refused (see :mod:`latar.core.contributed`)."""
+    review_placements = c.Type(bool, default=False)
+    """Every article keeps a record of where notes land, each placement accepted or rejected by an editor
+    (``seeds/<name>.placements.yml``, see :mod:`latar.core.review`): a new, moved or vanished placement is a problem.
+    Without it, a record that exists is still compared and its rejections honoured."""
     repository = c.Optional(c.URL())
     """GitHub repository for "edit this note" and "suggest a correction" links (not ``repo_url``,
     which makes Material call the GitHub API from readers' browsers)."""

@@ -118,7 +118,13 @@ class SiteModel:
         docs = Path(self.config.docs_dir)
         allowed = tuple(self.options.allowed_files)
         self.catalog = load_catalog(
-            self.root, self.seeds_dir, docs / self.options.notes_dir, branch=self.options.branch, docs_dir=docs, allowed=allowed
+            self.root,
+            self.seeds_dir,
+            docs / self.options.notes_dir,
+            branch=self.options.branch,
+            docs_dir=docs,
+            allowed=allowed,
+            review=self.options.review_placements,
         )
         publishable_only(files, docs, self.catalog.publishable)  # nothing but notes and allowed_files from the docs folder
         self.history = History.load(self.root, [Path(self.config.docs_dir), self.seeds_dir])
