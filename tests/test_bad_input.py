@@ -459,6 +459,7 @@ def validate_and_place(root: Path) -> tuple[list[str], set[str]]:
         surroundings=surroundings,
         docs_dir=project.docs_dir,
         allowed=project.allowed,
+        review=project.review,
     )
     assert result.problems, "a bad input must give a problem"
     return [format_problem(problem, "text") for problem in result.problems], set(result.by_note)
