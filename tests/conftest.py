@@ -97,10 +97,14 @@ def no_latar_errors():
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that reads the real site (``real_site``, or ``served``, which serves it) is a ``content`` test."""
+    """The tiers follow from the fixtures too: a test that reads the real site (``real_site``, or ``served``, which
+    serves it) is a ``content`` test, one that uses the ``browser`` fixture a ``browser`` test, marked or not."""
     for item in items:
-        if "real_site" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "real_site" in fixtures:
             item.add_marker(pytest.mark.content)
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.hookimpl(wrapper=True)

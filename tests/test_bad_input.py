@@ -22,8 +22,10 @@ from pathlib import Path
 import pytest
 
 from conftest import BODY, FIXTURE_SEEDS, MKDOCS_YML, SEED_NAME, SOURCE_URL, BuiltSite, note_text, write_project
-from latar.cli.main import main, skeleton
+from latar.cli.main import format_problem, main, skeleton
+from latar.cli.project import locate
 from latar.core.pipeline import check
+from latar.strings import surroundings
 
 GOOD = {"nato": note_text(title="NATO", kind="organization", anchors="  - text: NATO\n")}
 META = (FIXTURE_SEEDS / f"{SEED_NAME}.yml").read_text("utf-8")
@@ -445,6 +447,24 @@ def validate(root: Path) -> list[str]:
     return out.getvalue().splitlines()
 
 
+def validate_and_place(root: Path) -> tuple[list[str], set[str]]:
+    """The validator as ``latar check`` runs it (``cmd_check``'s call) on the project in ``root``, in one pipeline run:
+    every problem as the command prints it, and the notes that land in an article."""
+    project = locate(root / "docs" / "anotasi")
+    result = check(
+        project.root,
+        project.seeds_dir,
+        project.notes_dir,
+        branch=project.branch,
+        surroundings=surroundings,
+        docs_dir=project.docs_dir,
+        allowed=project.allowed,
+        review=project.review,
+    )
+    assert result.problems, "a bad input must give a problem"
+    return [format_problem(problem, "text") for problem in result.problems], set(result.by_note)
+
+
 def assert_said(printed: list[str], where: str, words: str, count: int) -> None:
     """The expected problem is said once, and the case gives ``count`` problems in all."""
     matching = [line for line in printed if line.startswith(where) and words in line]
@@ -461,11 +481,6 @@ def assert_agree(built: BuiltSite, where: str, words: str, count: int) -> None:
     printed = checked.stdout.splitlines()
     assert sorted(printed) == sorted(built.problems), (printed, built.problems)
     assert_said(printed, where, words, count)
-
-
-def placed(root: Path) -> set[str]:
-    """The notes of the project in ``root`` that land in an article."""
-    return set(check(root, root / "seeds", root / "docs" / "anotasi").by_note)
 
 
 END_TO_END = {
@@ -494,9 +509,18 @@ def end_to_end(cases: list[Case]) -> list[Case]:
 
 @pytest.mark.parametrize("bad", NOTE_CASES, ids=[c.name for c in NOTE_CASES])
 def test_bad_note(tmp_path: Path, bad: Case) -> None:
+    printed, placed = validate_and_place(write_project(tmp_path / "project", {**GOOD, **bad.notes}, docs=bad.docs))
+    assert_said(printed, bad.where, bad.words, bad.count)
+    assert "nato" in placed, "another note was lost"
+
+
+@pytest.mark.parametrize("name", ["only in the headline", "note in a sub-folder", "claim not in the article"])
+def test_the_validator_here_says_what_latar_check_says(tmp_path: Path, name: str) -> None:
+    """``validate_and_place`` calls the pipeline as ``latar check`` does (the surroundings, the docs folder's allowlist):
+    on cases that depend on those, it prints what the command prints."""
+    (bad,) = [c for c in NOTE_CASES if c.name == name]
     root = write_project(tmp_path / "project", {**GOOD, **bad.notes}, docs=bad.docs)
-    assert_said(validate(root), bad.where, bad.words, bad.count)
-    assert "nato" in placed(root), "another note was lost"
+    assert validate_and_place(root)[0] == validate(root)
 
 
 @pytest.mark.parametrize("bad", end_to_end(NOTE_CASES), ids=[c.name for c in end_to_end(NOTE_CASES)])
@@ -589,9 +613,9 @@ ARTICLE_CASES = [
 
 @pytest.mark.parametrize("bad", ARTICLE_CASES, ids=[c.name for c in ARTICLE_CASES])
 def test_bad_article(tmp_path: Path, bad: Case) -> None:
-    root = write_project(tmp_path / "project", GOOD, articles={"b": (TEXT, META), **bad.notes})
-    assert_said(validate(root), bad.where, bad.words, bad.count)
-    assert "nato" in placed(root), "the good article was lost"
+    printed, placed = validate_and_place(write_project(tmp_path / "project", GOOD, articles={"b": (TEXT, META), **bad.notes}))
+    assert_said(printed, bad.where, bad.words, bad.count)
+    assert "nato" in placed, "the good article was lost"
 
 
 @pytest.mark.parametrize("bad", end_to_end(ARTICLE_CASES), ids=[c.name for c in end_to_end(ARTICLE_CASES)])

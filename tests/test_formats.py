@@ -4,6 +4,7 @@ schema.org, sitemaps. Iterates over whatever articles and notes exist."""
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import subprocess
 import xml.etree.ElementTree as ET
@@ -36,7 +37,9 @@ def site(real_site: Path) -> Path:
     return real_site
 
 
+@functools.cache
 def soup(path: Path) -> BeautifulSoup:
+    """A built page, parsed once (the tests only read it; a rebuilt site is in another folder)."""
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
 
@@ -56,6 +59,7 @@ def _z(value: str) -> str:
     return datetime.fromisoformat(value).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@functools.cache
 def git_dates(path: Path) -> tuple[str, str]:
     """(created, modified) of one file from ``git log --follow``; the build date if git does not know it or it has uncommitted changes."""
     log = subprocess.run(["git", "log", "--follow", "--format=%aI", "--", str(path)], cwd=ROOT, capture_output=True, text=True, check=False)

@@ -8,6 +8,8 @@ insertions are publisher lines, and the preamble, postscript, author and datelin
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 import subprocess
@@ -22,6 +24,7 @@ from mkdocs.config import load_config
 import reading
 from browser import serve
 from conftest import MKDOCS_YML, ROOT
+from latar.cli.main import main
 from latar.core.articles import PUBLISHER, load_articles
 from sitecheck import Project, all_failures
 
@@ -50,11 +53,15 @@ def project(root: Path) -> Path:
 
 
 def scaffold(root: Path, outlet: str) -> tuple[Path, subprocess.CompletedProcess]:
-    """The outlet's article saved in ``root``'s seeds as a contributor saves it, and the real ``latar article new`` run on it."""
+    """The outlet's article saved in ``root``'s seeds as a contributor saves it, and the real ``latar article new`` run
+    on it from ``root`` (the command's own code, in this process: no interpreter to start for each outlet)."""
     seed = root / "seeds" / f"{outlet}-{truth(outlet)['published']}-gempa.txt"
     seed.write_bytes((FIXTURES / f"{outlet}.txt").read_bytes())
-    command = [sys.executable, "-m", "latar.cli", "article", "new", f"seeds/{seed.name}"]
-    return seed, subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+    arguments = ["article", "new", f"seeds/{seed.name}"]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(arguments)
+    return seed, subprocess.CompletedProcess(["latar", *arguments], code, out.getvalue(), err.getvalue())
 
 
 def fill_in(sidecar: Path) -> None:

@@ -6,6 +6,7 @@ Every check iterates over the notes and articles of the built site, measured in 
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,9 @@ NEWEST = RESULT.placed[0] if RESULT.placed else None
 ARTICLES = {article.name: article for article in RESULT.articles}
 
 
+@functools.cache
 def soup(site: Path, path: str) -> BeautifulSoup:
+    """A page of the built site, parsed once (the tests only read it)."""
     return BeautifulSoup((site / path.strip("/") / "index.html").read_text("utf-8"), "html.parser")
 
 

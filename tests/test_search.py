@@ -343,3 +343,4 @@ def test_search_works_under_mkdocs_serve(tmp_path, browser) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+        server.stderr.close()
