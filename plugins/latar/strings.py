@@ -102,6 +102,21 @@ def back_label(number: int, occurrence: int) -> str:
     return f"Kembali ke penanda {number} di teks" + (f" (kemunculan {occurrence})" if occurrence > 1 else "")
 
 
+def headline_back_label(number: int) -> str:
+    """A footnote's link back to its marker on the headline."""
+    return f"Kembali ke penanda {number} di judul"
+
+
+CONTEXT_TITLE = "Konteks dari redaksi latar"
+"""The heading of the editors' context above the first paragraph: the editors' words, not the article's."""
+CONTEXT_NOTES = "Bersumber pada catatan "
+
+
+def context_ref_label(number: int | None, title: str) -> str:
+    """The accessible name of a note named under the context (its number in the article, if it is placed)."""
+    return f"Catatan {number}: {title}" if number else f"Catatan: {title}"
+
+
 def accessed(date: str | None) -> str:
     """When an undated source was read."""
     return f"diakses {format_date(date)}"

@@ -14,6 +14,7 @@ from latar.core.pipeline import PlacedArticle, Placement, plain_text
 from latar.core.sanitize import plain_text as note_text
 from latar.core.sanitize import render_inline
 from latar.html.builder import Markup, append, dom_text, fragment, sanitized, tag, to_html
+from latar.html.opening import context_box, headline, headline_ref_id, marker
 from latar.strings import KIND_LABELS, format_date, kind_label
 
 
@@ -87,16 +88,18 @@ class ArticleRenderer:
     def render(self, placed: PlacedArticle) -> RenderedArticle:
         """The full article HTML and its markers."""
         article = placed.article
-        headline = tag("h1", article.meta.title, id=headline_id(self.prefix), class_="latar-headline")
+        title = headline(article, headline_id(self.prefix), placed.headline, self.notes, self.prefix)
+        context = context_box(article, self.notes, placed.numbers, self.note_href, self.prefix)
         byline = self._byline(article)
         body, spans = self.body(placed)
         boxes = [*([self._postscript(article)] if article.postscript else []), self._source_box(article)]
         controls = [self._controls(placed.numbers)] if placed.placements else []
-        for box in (byline, *controls, *boxes):  # search indexes what the article says, not its labels and controls
+        opening = [*controls, *([context] if context is not None else [])]
+        for box in (byline, *opening, *boxes):  # search indexes what the article says, not its labels and controls
             box.set("data-pagefind-ignore", "")
         data = {f"data_latar_{key}": value for key, value in self.article_attributes.items()}
         root = tag("div", class_="latar-article", lang=article.meta.language, data_latar_article=article.name, **data)
-        append(root, headline, byline, *controls, body, *boxes)
+        append(root, title, byline, *opening, body, *boxes)
         if self.searchable:
             root.set("data-pagefind-body", "")
             root.set("data-pagefind-meta", f"kind:{strings.ARTICLE_KIND}")
@@ -164,17 +167,9 @@ class ArticleRenderer:
 
     def _marker(self, placement: Placement, number: int) -> tuple[Element, Element]:
         """The phrase's element and the marker after it: Python-Markdown's ``sup > a.footnote-ref``."""
-        note = self.notes[placement.note_id]
-        fn_id, _ = ids(self.prefix, note.id)
-        span = tag("span", placement.phrase, class_="latar-anchor", data_latar_note=note.id, data_latar_kind=note.kind)
-        sup = tag("sup", id=ref_id(self.prefix, placement), class_="latar-ref", data_latar_kind=note.kind, data_pagefind_ignore="")
-        # The number is CSS generated content (``data-latar-number``), so copied text reads as the article.
-        link = tag("a", class_="footnote-ref", href=f"#{fn_id}", role="doc-noteref", data_latar_kind=note.kind)
-        link.set("data-latar-note", note.id)
-        link.set("data-latar-number", str(number))
-        link.set("aria-label", strings.marker_label(number, note_text(note.title)))
-        sup.append(link)
+        span, sup = marker(self.notes[placement.note_id], number, ref_id(self.prefix, placement), self.prefix, placement.phrase)
         if not placement.reviewed:  # only a preview shows it: the strict build fails on an unreviewed placement
+            link = sup[0]
             for element in (span, sup):
                 element.set("class", f"{element.get('class')} latar-unreviewed")
             link.set("aria-label", f"{link.get('aria-label')} ({strings.UNREVIEWED})")
@@ -237,6 +232,8 @@ class ArticleRenderer:
 
     def _footnotes(self, placed: PlacedArticle) -> Element:
         refs: dict[str, list[str]] = {}
+        if placed.headline:
+            refs[placed.headline.note_id] = [headline_ref_id(self.prefix, placed.headline.note_id)]
         for placement in placed.placements:
             refs.setdefault(placement.note_id, []).append(ref_id(self.prefix, placement))
         numbers = placed.numbers
@@ -249,11 +246,12 @@ class ArticleRenderer:
             fn_id, _ = ids(self.prefix, note_id)
             body, sources = footnote_body(note, self.note_href(note_id))
             p = append(tag("p"), body)
-            for index, ref in enumerate(refs[note_id], start=1):
-                label = strings.back_label(numbers[note_id], index)
+            on_headline = placed.headline is not None and placed.headline.note_id == note_id
+            for index, ref in enumerate(refs[note_id], start=1 - on_headline):
+                label = strings.back_label(numbers[note_id], index) if index else strings.headline_back_label(numbers[note_id])
                 back = tag("a", "↩\ufe0e", class_="footnote-backref", href=f"#{ref}", role="doc-backlink", title=label, aria_label=label)
-                if index > 1:
-                    back.append(tag("sup", str(index)))
+                if index + on_headline > 1:
+                    back.append(tag("sup", str(index + on_headline)))
                 append(p, "\u00a0", back)
             items.append(append(tag("li", id=fn_id, class_="latar-note", data_latar_kind=note.kind), p, sources))
         section.append(items)
