@@ -87,9 +87,9 @@ def author_line(author: str | None) -> str:
     return f"Penulis: {author}" if author else "Penulis tidak disebutkan"
 
 
-def marker_label(number: int | str, title: str) -> str:
-    """A marker's accessible name: its number and the note's title."""
-    return f"Catatan {number}: {title}"
+def marker_label(number: int | str, title: str, verdict: str | None = None) -> str:
+    """A marker's accessible name: its number and the note's title (and a clarification's verdict, which its look shows)."""
+    return f"Catatan {number}: {title}" + (f" (penilaian: {verdict})" if verdict else "")
 
 
 def more_about(title: str) -> str:
@@ -341,8 +341,10 @@ READING_STRINGS = {
     "close": "Tutup catatan",
     "close_symbol": "×",
     "title": "Catatan {number}",
+    "see": "lihat catatan {number}",
 }
-"""The touch sheet (assets/reading/sheet.js): its close button's name and symbol, its title when a note has none."""
+"""The touch sheet (assets/reading/sheet.js): its close button's name and symbol, its title when a note has none; a
+repeated note in the margin (assets/reading/margin.js): a back-reference to its first one."""
 PROPOSE_STRINGS = {
     "control": "Usulkan catatan",
     "heading": "Usulkan catatan latar",

@@ -13,6 +13,7 @@ from latar.core.notes import KINDS, Note
 from latar.core.pipeline import PlacedArticle, Placement, plain_text
 from latar.core.sanitize import plain_text as note_text
 from latar.core.sanitize import render_inline
+from latar.html.breaks import joined
 from latar.html.builder import Markup, append, dom_text, fragment, sanitized, tag, to_html
 from latar.html.opening import context_box, headline, headline_ref_id, marker
 from latar.strings import KIND_LABELS, format_date, kind_label
@@ -99,7 +100,8 @@ class ArticleRenderer:
             box.set("data-pagefind-ignore", "")
         data = {f"data_latar_{key}": value for key, value in self.article_attributes.items()}
         root = tag("div", class_="latar-article", lang=article.meta.language, data_latar_article=article.name, **data)
-        append(root, title, byline, *opening, body, *boxes)
+        meta = append(tag("div", class_="latar-meta"), byline, *controls)
+        append(root, title, meta, *([context] if context is not None else []), body, *boxes)
         if self.searchable:
             root.set("data-pagefind-body", "")
             root.set("data-pagefind-meta", f"kind:{strings.ARTICLE_KIND}")
@@ -160,10 +162,10 @@ class ArticleRenderer:
         for placement in placements:
             if start <= placement.start and placement.end <= end:
                 phrase, sup = self._marker(placement, numbers[placement.note_id])
-                append(parent, text[cursor : placement.start], phrase, sup)
+                append(parent, *joined(text[cursor : placement.start]), phrase, sup)
                 spans.append(phrase)
                 cursor = placement.end
-        return append(parent, text[cursor:end])
+        return append(parent, *joined(text[cursor:end]))
 
     def _marker(self, placement: Placement, number: int) -> tuple[Element, Element]:
         """The phrase's element and the marker after it: Python-Markdown's ``sup > a.footnote-ref``."""
@@ -267,7 +269,8 @@ def footnote_body(note: Note, more_href: str) -> tuple[Markup, Markup]:
     title = append(tag("strong", class_="latar-note-title"), sanitized(render_inline(note.title)))
     more = tag("a", strings.MORE, class_="latar-more", href=more_href)
     more.append(tag("span", strings.more_about(note_text(note.title)), class_="latar-sr-only"))
-    body = append(fragment(), tag("span", kind_label(note.kind), class_="latar-kind"), " ", title, " — ")
+    kind = kind_label(note.kind) + (f" · {strings.verdict_label(note.verdict)}" if note.verdict else "")
+    body = append(fragment(), tag("span", kind, class_="latar-kind", data_latar_kind=note.kind), " ", title, " — ")
     append(body, sanitized(render_inline(note.summary)), " ", more)
     sources = append(tag("p", class_="latar-print-only latar-print-sources", data_search_exclude=""), strings.SOURCES_PRINTED)
     for index, source in enumerate(note.sources):

@@ -36,7 +36,8 @@ def marker(note: Note, number: int, marker_id: str, prefix: str, phrase: str) ->
     link = tag("a", class_="footnote-ref", href=f"#{footnote_id(prefix, note.id)}", role="doc-noteref", data_latar_kind=note.kind)
     link.set("data-latar-note", note.id)
     link.set("data-latar-number", str(number))
-    link.set("aria-label", strings.marker_label(number, note_text(note.title)))
+    verdict = strings.verdict_label(note.verdict) if note.verdict else None
+    link.set("aria-label", strings.marker_label(number, note_text(note.title), verdict))
     if note.verdict:
         link.set("data-latar-verdict", note.verdict)
     sup.append(link)
