@@ -24,8 +24,8 @@ def test_margin_notes_stand_beside_their_lines_and_never_overlap(browser, served
         page.wait_for_load_state("load")
         measured = reading.margin_notes(page)
         notes, line = measured["notes"], measured["lineHeight"]
-        markers = page.locator(".latar-article-body a.footnote-ref")
-        assert len(notes) == markers.count() > 0, "one margin note beside every marker, repeated ones too"
+        markers = page.locator(".latar-article :is(.latar-article-body, .latar-headline) a.footnote-ref")
+        assert len(notes) == markers.count() > 0, "one margin note beside every marker (the headline's too), repeated ones too"
         beside = [n for n in notes if abs(n["drift"]) <= line]
         assert len(beside) >= 0.9 * len(notes), f"{url}: only {len(beside)} of {len(notes)} within one line height: {notes}"
         assert reading.overlaps(notes) == []
