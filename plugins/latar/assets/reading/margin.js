@@ -77,7 +77,10 @@ export function setupMargin(article, strings) {
       let content;
       if (earlier) { // said once already: a back-reference, not a second copy
         content = make("p", "latar-margin-see");
-        content.append(make("span", "latar-margin-number", numberOf(ref)), fill(strings.see, { number: numberOf(ref) }));
+        const see = make("a", "latar-margin-see-link", fill(strings.see, { number: numberOf(ref) }));
+        see.href = ref.getAttribute("href"); // the endnote, as the marker without JavaScript
+        see.tabIndex = -1;
+        content.append(make("span", "latar-margin-number", numberOf(ref)), see);
       } else {
         // its phrase is beside it: the title only where it says the finding (a clarification)
         content = contentOf(ref, ref.getAttribute("data-latar-kind") !== "clarification");
@@ -144,6 +147,8 @@ export function setupMargin(article, strings) {
       if (!note) return;
       note.classList.toggle("latar-active", on);
       layout();
+      // a marker reached by keyboard at the screen's edge: its note (up to REACH lines lower) comes into view too
+      if (on && document.activeElement === ref) note.scrollIntoView({ block: "nearest" });
     },
   };
 }
