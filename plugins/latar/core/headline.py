@@ -8,12 +8,15 @@ the headline, or a second note on the same headline, is a problem with the note'
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from latar.core.anchoring import at_word_boundary, fold
 from latar.core.articles import Article, nfc
 from latar.core.notes import Note
 from latar.core.problems import Problem
+
+P = TypeVar("P", bound=Any)
 
 
 @dataclass(frozen=True)
@@ -74,3 +77,12 @@ def headline_marks(notes: Iterable[Note], articles: Sequence[Article]) -> tuple[
                     )
                 )
     return marks, problems
+
+
+def headline_first(placements: tuple[P, ...], first: str | None) -> tuple[P, ...]:
+    """An article's placements (:class:`latar.core.pipeline.Placement`) renumbered so that ``first``, the note marked on
+    the headline, is number 1: the headline is read first."""
+    if first is None:
+        return placements
+    numbers = {first: 1}
+    return tuple(replace(p, number=numbers.setdefault(p.note_id, len(numbers) + 1)) for p in placements)

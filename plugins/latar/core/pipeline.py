@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
@@ -22,7 +22,7 @@ from latar.core.claims import claim_problems
 from latar.core.command import latar_command
 from latar.core.context import context_problems
 from latar.core.contributed import path_problems, regular_files
-from latar.core.headline import HeadlineMark, headline_marks
+from latar.core.headline import HeadlineMark, headline_first, headline_marks
 from latar.core.notes import Note, load_notes
 from latar.core.problems import Problem
 from latar.core.redirects import redirect_problems
@@ -232,7 +232,7 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
         known = record is not None or article.name not in catalog.records  # an unusable record: its own problems say so
         decided = review(article, _numbered(article, chosen), record, catalog.review, known, catalog.command, held)
         mark = marks.get(article.name)
-        kept = _headline_first(decided.kept, mark.note_id if mark else None)
+        kept = headline_first(decided.kept, mark.note_id if mark else None)
         placed.append(PlacedArticle(article, kept, decided.rejected, mark))
         reviewed += decided.problems
         targets |= {hit.target for hit in chosen}
@@ -250,14 +250,6 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
     first = {label for item in catalog.unreadable for label in item.files}
     problems = _sorted([*catalog.problems, *anchorer.problems, *orphans, *missing, *unpublished, *claims, *reviewed], first)
     return Placements(catalog, tuple(placed), tuple(problems), frozenset(targets), anchorer)
-
-
-def _headline_first(placements: tuple[Placement, ...], first: str | None) -> tuple[Placement, ...]:
-    """The placements renumbered so that ``first``, the note marked on the headline, is number 1 (it is read first)."""
-    if first is None:
-        return placements
-    numbers = {first: 1}
-    return tuple(replace(p, number=numbers.setdefault(p.note_id, len(numbers) + 1)) for p in placements)
 
 
 def held_notes(catalog: Catalog) -> frozenset[str]:
