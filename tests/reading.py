@@ -19,7 +19,8 @@ from latar.core.articles import PUBLISHER
 ROOT = Path(__file__).resolve().parent.parent
 
 WIDTHS = (320, 360, 390, 768, 1024, 1280, 1600, 1920)
-WIDE = (1600, 1920)
+WIDE = (1280, 1600, 1920)
+"""Widths with margin notes (from 75em, 1200 px)."""
 PUNCTUATION = ".,;:!?)]}»”’\"'…"
 
 

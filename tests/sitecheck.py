@@ -91,7 +91,8 @@ def endnotes(project: Project, article: Article) -> list[str]:
     """Every marker has its endnote and every endnote links back to markers that exist."""
     soup = project.article_page(article)
     failures = []
-    refs = soup.select(".latar-article-body sup.latar-ref > a.footnote-ref")
+    # the headline's marker too: it is read first (document order)
+    refs = soup.select(":is(.latar-headline, .latar-article-body) sup.latar-ref > a.footnote-ref")
     items = {li["id"]: li for li in soup.select("div.footnote.latar-footnotes > ol > li")}
     for ref in refs:
         note_id = ref["data-latar-note"]

@@ -319,9 +319,11 @@ def test_article_carries_repository_and_branch_only_when_configured(make_site) -
     assert article["data-latar-branch"] == "terbit"
     assert article["data-latar-notes"] == "docs/anotasi"
     assert article["data-latar-article"] == SEED_NAME
-    assert any(s["src"].endswith("assets/latar/propose/form.js") and s["type"] == "module" for s in soup.select("script[src]"))
-    assert any(link["href"].endswith("assets/latar/propose.css") for link in soup.select('link[rel="stylesheet"]'))
+    # the form is published, but loaded only on the reader's first selection (assets/reading/proposal.js)
+    assert not any("propose" in s["src"] for s in soup.select("script[src]"))
+    assert not any("propose" in link["href"] for link in soup.select('link[rel="stylesheet"]'))
     assert (site.site / "assets" / "latar" / "propose" / "form.js").is_file()
+    assert (site.site / "assets" / "latar" / "propose.css").is_file()
     data = json.loads(soup.select_one("script#latar-data[type='application/json']").string)
     assert data["propose"]["form"] == {"template": "usulan-anotasi.yml", "fields": PROPOSAL_FIELDS}
 

@@ -20,7 +20,7 @@ BUNDLE = "**/assets/javascripts/bundle.*.min.js"
 MARKER = ".latar-article-body sup.latar-ref > a.footnote-ref"
 
 
-def changed(browser, pattern: str | re.Pattern, old: str, new: str, width: int = 1280):
+def changed(browser, pattern: str | re.Pattern, old: str, new: str, width: int = 1024):
     """A page whose responses matching ``pattern`` have ``old`` replaced by ``new``."""
     page = browser.new_page(viewport={"width": width, "height": 900})
 
@@ -80,7 +80,7 @@ def test_the_search_highlight_says_when_the_content_is_gone(browser, served) -> 
     ],
     ids=["class-renamed", "active-class-renamed"],
 )
-@pytest.mark.parametrize("width", [1280, 1600])
+@pytest.mark.parametrize("width", [1024, 1600])
 def test_the_reading_scripts_say_when_materials_tooltip_changed(browser, served, old: str, new: str, expected: str, width: int) -> None:
     """The first marker the reader opens checks Material's tooltip (at 1600 px too, where it is hidden by CSS)."""
     page = changed(browser, BUNDLE, old, new, width)
@@ -92,8 +92,8 @@ def test_the_reading_scripts_say_when_materials_tooltip_changed(browser, served,
 
 
 def test_an_unchanged_material_passes_every_check(browser, served) -> None:
-    """Opening tooltips by focus and by hover, searching, and a ?h= page: nothing is said."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    """Opening tooltips by focus and by hover, searching, and a ?h= page: nothing is said (tooltips: below 1200 px)."""
+    page = browser.new_page(viewport={"width": 1024, "height": 900})
     page.goto(article(served) + "?h=putin")
     page.wait_for_selector("mark[data-md-highlight]")
     page.locator(MARKER).first.focus()

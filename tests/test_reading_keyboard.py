@@ -75,7 +75,7 @@ def enter_and_leave(page, box_selector: str) -> None:
 def test_tab_enters_the_tooltip_and_esc_returns_to_the_marker(browser, served) -> None:
     site, origin = served
     for path in reading.article_paths(site):
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": 1024, "height": 900})  # tooltips: below the margin notes' 1200 px
         page.goto(origin + path)
         enter_and_leave(page, ".md-tooltip2--active")
         page.close()

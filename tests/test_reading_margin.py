@@ -24,10 +24,11 @@ def test_margin_notes_stand_beside_their_lines_and_never_overlap(browser, served
         page.wait_for_load_state("load")
         measured = reading.margin_notes(page)
         notes, line = measured["notes"], measured["lineHeight"]
-        markers = page.locator(".latar-article-body a.footnote-ref")
-        assert len(notes) == markers.count() > 0, "one margin note beside every marker, repeated ones too"
-        beside = [n for n in notes if abs(n["drift"]) <= line]
-        assert len(beside) >= 0.9 * len(notes), f"{url}: only {len(beside)} of {len(notes)} within one line height: {notes}"
+        markers = page.locator(".latar-article :is(.latar-article-body, .latar-headline) a.footnote-ref")
+        assert len(notes) == markers.count() > 0, "one margin note beside every marker (the headline's too), repeated ones too"
+        # whole notes need room: a note may stand up to 3 lines below its line (still read as beside it), most within one
+        assert all(abs(n["drift"]) <= 3 * line for n in notes), f"{url}: a note more than 3 lines from its line: {notes}"
+        assert reading.median([abs(n["drift"]) for n in notes]) <= line, f"{url}: notes drift from their lines: {notes}"
         assert reading.overlaps(notes) == []
         body = page.locator(".latar-article-body").bounding_box()
         assert all(n["left"] >= body["x"] + body["width"] and n["right"] <= width for n in notes), "notes stand in the margin"

@@ -108,7 +108,7 @@ def test_copied_text_and_text_content_read_as_the_article(browser, served) -> No
 
 def test_hovering_a_phrase_shows_its_note_like_its_marker(browser, served) -> None:
     for url in articles(served):
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": 1024, "height": 900})  # tooltips: below the margin notes' 1200 px
         page.goto(url)
         phrases = page.locator(".latar-article-body .latar-anchor")
         assert phrases.count()

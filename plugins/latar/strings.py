@@ -87,9 +87,9 @@ def author_line(author: str | None) -> str:
     return f"Penulis: {author}" if author else "Penulis tidak disebutkan"
 
 
-def marker_label(number: int | str, title: str) -> str:
-    """A marker's accessible name: its number and the note's title."""
-    return f"Catatan {number}: {title}"
+def marker_label(number: int | str, title: str, verdict: str | None = None) -> str:
+    """A marker's accessible name: its number and the note's title (and a clarification's verdict, which its look shows)."""
+    return f"Catatan {number}: {title}" + (f" (penilaian: {verdict})" if verdict else "")
 
 
 def more_about(title: str) -> str:
@@ -100,6 +100,21 @@ def more_about(title: str) -> str:
 def back_label(number: int, occurrence: int) -> str:
     """A footnote's link back to its marker (the second and later markers of a note say which)."""
     return f"Kembali ke penanda {number} di teks" + (f" (kemunculan {occurrence})" if occurrence > 1 else "")
+
+
+def headline_back_label(number: int) -> str:
+    """A footnote's link back to its marker on the headline."""
+    return f"Kembali ke penanda {number} di judul"
+
+
+CONTEXT_TITLE = "Konteks dari redaksi latar"
+"""The heading of the editors' context above the first paragraph: the editors' words, not the article's."""
+CONTEXT_NOTES = "Bersumber pada catatan "
+
+
+def context_ref_label(number: int | None, title: str) -> str:
+    """The accessible name of a note named under the context (its number in the article, if it is placed)."""
+    return f"Catatan {number}: {title}" if number else f"Catatan: {title}"
 
 
 def accessed(date: str | None) -> str:
@@ -326,8 +341,10 @@ READING_STRINGS = {
     "close": "Tutup catatan",
     "close_symbol": "×",
     "title": "Catatan {number}",
+    "see": "lihat catatan {number}",
 }
-"""The touch sheet (assets/reading/sheet.js): its close button's name and symbol, its title when a note has none."""
+"""The touch sheet (assets/reading/sheet.js): its close button's name and symbol, its title when a note has none; a
+repeated note in the margin (assets/reading/margin.js): a back-reference to its first one."""
 PROPOSE_STRINGS = {
     "control": "Usulkan catatan",
     "heading": "Usulkan catatan latar",

@@ -138,6 +138,8 @@ class Anchorer:
         keys: dict[str, list[Target]] = defaultdict(list)
         for note in sorted(notes, key=lambda n: (changed is not None and n.path in changed, n.id)):
             for index, anchor in enumerate(note.anchors):
+                if anchor.headline:  # on the title, not the text: latar.core.headline
+                    continue
                 target = Target(note.id, index, anchor, note.path)
                 selector = (fold(anchor.text), fold(anchor.prefix), fold(anchor.suffix))
                 owner = claims.owner(selector, anchor, note.id)

@@ -56,6 +56,12 @@ class Context:
 
     text: str
     notes: tuple[str, ...]
+    label: str = field(default="", compare=False)
+    """The sidecar's file label, for problems."""
+    line: int | None = field(default=None, compare=False)
+    """The line of ``text`` in the sidecar."""
+    note_lines: tuple[int | None, ...] = field(default=(), compare=False)
+    """The line of each entry of ``notes``."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +140,14 @@ def _parse_meta(text: str, label: str) -> tuple[ArticleMeta, dict[KeyPath, int]]
         if key in data:
             data[key] = tuple(data[key])
     if "context" in data:
-        data["context"] = Context(nfc(data["context"]["text"].strip()), tuple(data["context"]["notes"]))
+        names = tuple(data["context"]["notes"])
+        data["context"] = Context(
+            nfc(data["context"]["text"].strip()),
+            names,
+            label,
+            line_of(lines, ("context", "text")) or line_of(lines, ("context",)),
+            tuple(line_of(lines, ("context", "notes", index)) for index in range(len(names))),
+        )
     return ArticleMeta(**data), lines
 
 

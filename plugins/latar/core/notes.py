@@ -37,6 +37,8 @@ class Anchor:
     articles: tuple[str, ...] = ()
     """The articles (by name) this anchor applies to; empty: every article."""
     articles_line: int | None = None
+    headline: bool = False
+    """Anchors on the article's headline (its title), not on its text: see :mod:`latar.core.headline`."""
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ def _anchors(data: Any, lines: dict[KeyPath, int]) -> tuple[Anchor, ...]:
                 line=line_of(lines, ("anchors", index)),
                 articles=names,
                 articles_line=line_of(lines, ("anchors", index, "articles")) if names else None,
+                headline=item.get("headline") is True,
             )
         )
     return tuple(anchors)

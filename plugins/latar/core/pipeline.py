@@ -20,7 +20,9 @@ from latar.core.anchoring import Anchorer, Block, Diagnostics, Hit, Target, fold
 from latar.core.articles import PUBLISHER, Article, Unreadable, dateline_length, load_articles, unreadable_articles
 from latar.core.claims import claim_problems
 from latar.core.command import latar_command
+from latar.core.context import context_problems
 from latar.core.contributed import path_problems, regular_files
+from latar.core.headline import HeadlineMark, headline_first, headline_marks
 from latar.core.notes import Note, load_notes
 from latar.core.problems import Problem
 from latar.core.redirects import redirect_problems
@@ -100,11 +102,14 @@ class PlacedArticle:
     placements: tuple[Placement, ...]
     rejected: tuple[Entry, ...] = ()
     """The placements the record rejects: kept out of the article."""
+    headline: HeadlineMark | None = None
+    """The note marked on the headline (number 1: it is read first), if any."""
 
     @cached_property
     def numbers(self) -> dict[str, int]:
-        """Each placed note's number."""
-        return {placement.note_id: placement.number for placement in self.placements}
+        """Each placed note's number, the headline's note included."""
+        first = {self.headline.note_id: 1} if self.headline else {}
+        return first | {placement.note_id: placement.number for placement in self.placements}
 
     @property
     def note_count(self) -> int:
@@ -212,6 +217,7 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
     ``surroundings``: the text around each article's body as its page shows it (see :data:`Surroundings`).
     """
     anchorer = Anchorer(catalog.notes, catalog.changed)
+    marks, headline_problems = headline_marks(catalog.notes, catalog.articles)
     diagnostics = Diagnostics()
     placed, targets = [], set()
     reviewed: list[Problem] = []
@@ -225,7 +231,9 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
         record = catalog.records.get(article.name)
         known = record is not None or article.name not in catalog.records  # an unusable record: its own problems say so
         decided = review(article, _numbered(article, chosen), record, catalog.review, known, catalog.command, held)
-        placed.append(PlacedArticle(article, decided.kept, decided.rejected))
+        mark = marks.get(article.name)
+        kept = headline_first(decided.kept, mark.note_id if mark else None)
+        placed.append(PlacedArticle(article, kept, decided.rejected, mark))
         reviewed += decided.problems
         targets |= {hit.target for hit in chosen}
     texts = [paragraph for article in catalog.articles for paragraph in article.paragraphs]
@@ -238,6 +246,7 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
         for placement in placed_article.placements:
             landed.setdefault(placement.note_id, set()).add(placement.article)
     claims = claim_problems(catalog.notes, catalog.articles, landed)
+    claims += headline_problems + context_problems(catalog.articles, [*catalog.notes, *catalog.unpublished])
     first = {label for item in catalog.unreadable for label in item.files}
     problems = _sorted([*catalog.problems, *anchorer.problems, *orphans, *missing, *unpublished, *claims, *reviewed], first)
     return Placements(catalog, tuple(placed), tuple(problems), frozenset(targets), anchorer)

@@ -13,7 +13,9 @@ from latar.core.notes import KINDS, Note
 from latar.core.pipeline import PlacedArticle, Placement, plain_text
 from latar.core.sanitize import plain_text as note_text
 from latar.core.sanitize import render_inline
+from latar.html.breaks import joined
 from latar.html.builder import Markup, append, dom_text, fragment, sanitized, tag, to_html
+from latar.html.opening import context_box, headline, headline_ref_id, marker
 from latar.strings import KIND_LABELS, format_date, kind_label
 
 
@@ -87,16 +89,19 @@ class ArticleRenderer:
     def render(self, placed: PlacedArticle) -> RenderedArticle:
         """The full article HTML and its markers."""
         article = placed.article
-        headline = tag("h1", article.meta.title, id=headline_id(self.prefix), class_="latar-headline")
+        title = headline(article, headline_id(self.prefix), placed.headline, self.notes, self.prefix)
+        context = context_box(article, self.notes, placed.numbers, self.note_href, self.prefix)
         byline = self._byline(article)
         body, spans = self.body(placed)
         boxes = [*([self._postscript(article)] if article.postscript else []), self._source_box(article)]
         controls = [self._controls(placed.numbers)] if placed.placements else []
-        for box in (byline, *controls, *boxes):  # search indexes what the article says, not its labels and controls
+        opening = [*controls, *([context] if context is not None else [])]
+        for box in (byline, *opening, *boxes):  # search indexes what the article says, not its labels and controls
             box.set("data-pagefind-ignore", "")
         data = {f"data_latar_{key}": value for key, value in self.article_attributes.items()}
         root = tag("div", class_="latar-article", lang=article.meta.language, data_latar_article=article.name, **data)
-        append(root, headline, byline, *controls, body, *boxes)
+        meta = append(tag("div", class_="latar-meta"), byline, *controls)
+        append(root, title, meta, *([context] if context is not None else []), body, *boxes)
         if self.searchable:
             root.set("data-pagefind-body", "")
             root.set("data-pagefind-meta", f"kind:{strings.ARTICLE_KIND}")
@@ -157,24 +162,16 @@ class ArticleRenderer:
         for placement in placements:
             if start <= placement.start and placement.end <= end:
                 phrase, sup = self._marker(placement, numbers[placement.note_id])
-                append(parent, text[cursor : placement.start], phrase, sup)
+                append(parent, *joined(text[cursor : placement.start]), phrase, sup)
                 spans.append(phrase)
                 cursor = placement.end
-        return append(parent, text[cursor:end])
+        return append(parent, *joined(text[cursor:end]))
 
     def _marker(self, placement: Placement, number: int) -> tuple[Element, Element]:
         """The phrase's element and the marker after it: Python-Markdown's ``sup > a.footnote-ref``."""
-        note = self.notes[placement.note_id]
-        fn_id, _ = ids(self.prefix, note.id)
-        span = tag("span", placement.phrase, class_="latar-anchor", data_latar_note=note.id, data_latar_kind=note.kind)
-        sup = tag("sup", id=ref_id(self.prefix, placement), class_="latar-ref", data_latar_kind=note.kind, data_pagefind_ignore="")
-        # The number is CSS generated content (``data-latar-number``), so copied text reads as the article.
-        link = tag("a", class_="footnote-ref", href=f"#{fn_id}", role="doc-noteref", data_latar_kind=note.kind)
-        link.set("data-latar-note", note.id)
-        link.set("data-latar-number", str(number))
-        link.set("aria-label", strings.marker_label(number, note_text(note.title)))
-        sup.append(link)
+        span, sup = marker(self.notes[placement.note_id], number, ref_id(self.prefix, placement), self.prefix, placement.phrase)
         if not placement.reviewed:  # only a preview shows it: the strict build fails on an unreviewed placement
+            link = sup[0]
             for element in (span, sup):
                 element.set("class", f"{element.get('class')} latar-unreviewed")
             link.set("aria-label", f"{link.get('aria-label')} ({strings.UNREVIEWED})")
@@ -237,6 +234,8 @@ class ArticleRenderer:
 
     def _footnotes(self, placed: PlacedArticle) -> Element:
         refs: dict[str, list[str]] = {}
+        if placed.headline:
+            refs[placed.headline.note_id] = [headline_ref_id(self.prefix, placed.headline.note_id)]
         for placement in placed.placements:
             refs.setdefault(placement.note_id, []).append(ref_id(self.prefix, placement))
         numbers = placed.numbers
@@ -249,11 +248,12 @@ class ArticleRenderer:
             fn_id, _ = ids(self.prefix, note_id)
             body, sources = footnote_body(note, self.note_href(note_id))
             p = append(tag("p"), body)
-            for index, ref in enumerate(refs[note_id], start=1):
-                label = strings.back_label(numbers[note_id], index)
+            on_headline = placed.headline is not None and placed.headline.note_id == note_id
+            for index, ref in enumerate(refs[note_id], start=1 - on_headline):
+                label = strings.back_label(numbers[note_id], index) if index else strings.headline_back_label(numbers[note_id])
                 back = tag("a", "↩\ufe0e", class_="footnote-backref", href=f"#{ref}", role="doc-backlink", title=label, aria_label=label)
-                if index > 1:
-                    back.append(tag("sup", str(index)))
+                if index + on_headline > 1:
+                    back.append(tag("sup", str(index + on_headline)))
                 append(p, "\u00a0", back)
             items.append(append(tag("li", id=fn_id, class_="latar-note", data_latar_kind=note.kind), p, sources))
         section.append(items)
@@ -269,7 +269,8 @@ def footnote_body(note: Note, more_href: str) -> tuple[Markup, Markup]:
     title = append(tag("strong", class_="latar-note-title"), sanitized(render_inline(note.title)))
     more = tag("a", strings.MORE, class_="latar-more", href=more_href)
     more.append(tag("span", strings.more_about(note_text(note.title)), class_="latar-sr-only"))
-    body = append(fragment(), tag("span", kind_label(note.kind), class_="latar-kind"), " ", title, " — ")
+    kind = kind_label(note.kind) + (f" · {strings.verdict_label(note.verdict)}" if note.verdict else "")
+    body = append(fragment(), tag("span", kind, class_="latar-kind", data_latar_kind=note.kind), " ", title, " — ")
     append(body, sanitized(render_inline(note.summary)), " ", more)
     sources = append(tag("p", class_="latar-print-only latar-print-sources", data_search_exclude=""), strings.SOURCES_PRINTED)
     for index, source in enumerate(note.sources):

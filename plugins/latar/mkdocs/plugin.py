@@ -66,7 +66,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         # starts from the disk cache, even when MkDocs reuses this instance in one process (it does: on_startup).
         if self.card_cache.folder != cache or not self.serving:
             self.card_cache = CardCache(cache)
-        theme.register_assets(config, propose=bool(self.config.repository))  # "Usulkan catatan" needs a repository
+        theme.register_assets(config)
         return config
 
     @event_priority(50)

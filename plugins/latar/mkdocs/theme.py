@@ -28,19 +28,18 @@ log = get_plugin_logger("latar")
 ASSETS = Path(__file__).parent.parent / "assets"
 CSS = "assets/latar/latar.css"
 JS = "assets/latar/reading/main.js"
-PROPOSE_CSS = "assets/latar/propose.css"
-PROPOSE_JS = "assets/latar/propose/form.js"
 BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
 """Material's bundle: the search boot script must run before it."""
 
 
-def register_assets(config: MkDocsConfig, propose: bool) -> None:
-    """latar's stylesheet and script on every page; the proposal form's when there is a repository to send it to.
+def register_assets(config: MkDocsConfig) -> None:
+    """latar's stylesheet and script on every page.
 
-    The scripts are ES modules (``<script type="module">``, MkDocs ≥ 1.5); they import the rest of ``assets/``.
+    The scripts are ES modules (``<script type="module">``, MkDocs ≥ 1.5); they import the rest of ``assets/``. The
+    proposal form and its stylesheet are not among them: an article that takes proposals (its element names the
+    repository) loads them on the reader's first selection (assets/reading/proposal.js).
     """
-    wanted = [(CSS, JS), *([(PROPOSE_CSS, PROPOSE_JS)] if propose else [])]
-    for css, js in wanted:
+    for css, js in [(CSS, JS)]:
         if css not in config.extra_css:
             config.extra_css.append(css)
         if js not in [str(script) for script in config.extra_javascript]:

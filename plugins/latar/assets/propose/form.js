@@ -1,7 +1,8 @@
 /* latar: propose a note from a text selection. Select a phrase in the article and an "Usulkan catatan" button
  * appears next to it; it opens a short form and then GitHub: the proposal issue form, or a new note file, both
  * filled in (selection.js finds the anchor, note.js writes the note). The kinds, the words, the template and the
- * limits come from Python (the page's data island). Without JavaScript nothing of this is shown. */
+ * limits come from Python (the page's data island). Without JavaScript nothing of this is shown. Loaded on the
+ * reader's first selection in the article (reading/proposal.js), with propose.css. */
 
 import { fill, pageData } from "../data.js";
 import { BUTTON, PRIMARY_BUTTON, TYPESET } from "../material.js";
@@ -72,8 +73,9 @@ function start(article, body, propose) {
   const summaryInput = field(strings.summary_label, el("textarea", { name: ids.summary, rows: "3", maxlength: "1200" }), strings.summary_hint);
   const urlInput = field(strings.url_label, el("input", { type: "url", name: ids.sources, placeholder: strings.url_placeholder }));
   const actions = el("p", { class: "latar-propose-actions" });
-  const toIssue = el("a", { class: `${BUTTON} ${PRIMARY_BUTTON} latar-propose-issue`, target: "_blank", rel: "noopener" }, strings.to_issue);
-  const toFile = el("a", { class: `${BUTTON} latar-propose-file`, target: "_blank", rel: "noopener" }, strings.to_file);
+  // real addresses from the start (the forms, empty), filled in as the reader types
+  const toIssue = el("a", { class: `${BUTTON} ${PRIMARY_BUTTON} latar-propose-issue`, target: "_blank", rel: "noopener", href: `${repository}/issues/new?${query({ template: issueForm.template })}` }, strings.to_issue);
+  const toFile = el("a", { class: `${BUTTON} latar-propose-file`, target: "_blank", rel: "noopener", href: `${repository}/new/${encodeURIComponent(branch).replace(/%2F/g, "/")}` }, strings.to_file);
   const cancel = el("button", { type: "submit", class: `${BUTTON} latar-propose-cancel`, value: "batal" }, strings.cancel);
   actions.append(toIssue, " ", toFile, " ", cancel);
   const hint = el("p", { class: "latar-propose-hint" }, strings.hint);
@@ -167,4 +169,5 @@ function start(article, body, propose) {
     timer = window.setTimeout(update, 120);
   });
   window.addEventListener("resize", () => { if (!control.hidden) update(); });
+  if (!pointerDown) update(); // loaded on the first selection (reading/proposal.js): follow it now
 }

@@ -3,7 +3,7 @@
  * links, and Shift+Tab or Esc goes back. */
 
 import { holdTooltip, isTooltip, openTooltip } from "../material.js";
-import { focusables, shown } from "./markers.js";
+import { focusables, PHRASE, shown } from "./markers.js";
 
 const DISMISSED = "latar-tooltips-dismissed";
 
@@ -43,7 +43,7 @@ export function setupKeyboard({ refFor, noteOf, sheet }) {
   });
   document.addEventListener("pointerover", (event) => {
     // a finger's pointerover comes before focus moves: un-dismissing then would flash the old tooltip
-    const control = event.pointerType === "mouse" && event.target.closest?.(".latar-article a.footnote-ref, .latar-article-body .latar-anchor");
+    const control = event.pointerType === "mouse" && event.target.closest?.(`.latar-article a.footnote-ref, ${PHRASE}`);
     if (!control) return;
     hovered = refFor(control);
     if (!shown(hovered)) { // the reader hid this kind of note
@@ -64,6 +64,8 @@ export function setupKeyboard({ refFor, noteOf, sheet }) {
     const note = noteOf(ref);
     if (note && shown(note)) return note;
     const tip = openTooltip(ref);
+    // "↩︎" in a tooltip leads back to the marker the reader is on: no Tab stop
+    tip?.querySelectorAll(".footnote-backref").forEach((a) => { a.tabIndex = -1; });
     return tip && shown(tip) ? tip : null;
   };
   const enter = (box, ref) => {

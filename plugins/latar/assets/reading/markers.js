@@ -3,9 +3,13 @@
 
 import { shareTooltip } from "../material.js";
 
+/** Where anchored phrases are: the article's text and its headline. */
+export const ANCHORED = ":is(.latar-article-body, .latar-headline)";
 /** A marker: the footnote reference after an anchored phrase. */
-export const MARKER = ".latar-article-body sup.latar-ref > a.footnote-ref";
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+export const MARKER = `.latar-article ${ANCHORED} sup.latar-ref > a.footnote-ref`;
+/** An anchored phrase. */
+export const PHRASE = `.latar-article ${ANCHORED} .latar-anchor`;
+const FOCUSABLE = 'a[href]:not([tabindex="-1"]), button:not([disabled]), input:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 export const shown = (el) => !!el && el.offsetParent !== null;
 export const numberOf = (ref) => ref.getAttribute("data-latar-number") || ref.textContent;
@@ -49,7 +53,7 @@ export function make(name, className, text) {
 
 /** The phrase is part of the control: hovering it shows its marker's tooltip, and a tap on it is a tap on the marker. */
 export function linkPhrases(article, onTap) {
-  article.querySelectorAll(".latar-article-body .latar-anchor").forEach((phrase) => {
+  article.querySelectorAll(PHRASE).forEach((phrase) => {
     const ref = markerOf(phrase);
     if (!ref) return;
     shareTooltip(phrase, ref);

@@ -4,10 +4,10 @@
 
 import { fill } from "../data.js";
 import { TYPESET } from "../material.js";
-import { contentOf, focusables, footnoteOf, make, markerOf, numberOf, phraseOf, shown } from "./markers.js";
+import { ANCHORED, contentOf, focusables, footnoteOf, make, markerOf, numberOf, phraseOf, shown } from "./markers.js";
 
 const TOUCH = "latar-touch";
-const CONTROL = ".latar-article-body :is(a.footnote-ref, .latar-anchor)";
+const CONTROL = `.latar-article ${ANCHORED} :is(a.footnote-ref, .latar-anchor)`;
 
 /** Start; ``strings`` are the sheet's words, ``dismiss(ref)`` keeps a marker's tooltip closed. */
 export function setupSheet(article, strings, { dismiss }) {
