@@ -154,7 +154,7 @@ def test_home_page_is_the_new_article_and_the_list_has_both(newsroom) -> None:
 def test_a_marker_shows_its_note_in_both_articles(browser, newsroom) -> None:
     project, _ = newsroom
     server, origin = serve(project.site)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1024, "height": 900})  # tooltips: below the margin notes' 1200 px
     try:
         for article in project.articles:
             marker = pick_marker(project.site, project.root, article.name)

@@ -163,7 +163,7 @@ def test_the_way_back_leads_to_the_marker_the_note_was_opened_from(browser, serv
     assert repeated, "the real site has a note placed twice in an article"
     note_id, placements = repeated[0]
     later = placements[-1]
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = browser.new_page(viewport={"width": 1024, "height": 800})  # tooltips: below the margin notes' 1200 px
     page.goto(f"{origin}/artikel/{later.article}/")
     marker = f"#latar-ref-{note_id}-{later.occurrence} a.footnote-ref"
     page.focus(marker)  # the tooltip opens on focus; its link is the note's

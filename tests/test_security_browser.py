@@ -51,7 +51,7 @@ def test_every_page_and_feature_of_the_real_site_runs_under_the_policy(browser, 
     site, origin = served
     paths = ["/", "/artikel/", "/anotasi/", "/linimasa/", *article_paths(site), *note_paths(site)[:5]]
     opened = 0
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1024, "height": 900})  # tooltips: below the margin notes' 1200 px
     page = context.new_page()
     for path in paths:
         page.goto(origin + path)
