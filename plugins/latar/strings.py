@@ -367,8 +367,6 @@ PROPOSE_STRINGS = {
 }
 """The "Usulkan catatan" control and form (assets/propose/)."""
 SEARCH_STRINGS = {
-    "count": "{shown} teratas dari {total} dokumen ditemukan",
     "paragraph": "Paragraf {number}",
 }
-"""Search (templates/search-boot.js, assets/search/worker.js): the count when only the first pages are listed, and
-the title of a paragraph result."""
+"""Search (templates/search-boot.js sends it to assets/search/worker.js): the title of a paragraph result."""

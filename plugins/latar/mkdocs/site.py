@@ -34,7 +34,7 @@ from latar.html.article import ArticleRenderer, RenderedArticle, ref_id
 from latar.html.head import Picture
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import publishable_only
-from latar.outputs import search
+from latar.outputs import search, searchindex
 from latar.outputs.cards import HEIGHT, WIDTH, Card, CardCache
 from latar.outputs.sitemap import gzipped, sitemap
 from latar.outputs.webannotation import Addresses, annotation_collection
@@ -263,8 +263,8 @@ class SiteModel:
 
     def write_outputs(self, card_cache: CardCache) -> str | None:
         """Write what is not a page: each article's plain text, the Web Annotation collection, the cards, the
-        sitemap (replacing MkDocs' own: each canonical address once, with its real last change); then index the
-        built site for search (Pagefind reads the pages as written). Returns what the indexing did, to log.
+        sitemap (replacing MkDocs' own: each canonical address once, with its real last change); then the search
+        index (from the model, not the written pages). Returns what the indexing did, to log.
         """
         site_url = self.config.site_url or ""
         site = Path(self.config.site_dir)
@@ -289,11 +289,15 @@ class SiteModel:
             (site / "sitemap.xml.gz").write_bytes(gzipped(xml))
         if not self.search:
             return None
-        try:
-            report = search.build_index(site, self.config.theme.get("language") or "en")
-        except search.SearchError as error:
-            raise PluginError(f"latar: {error}") from None
-        return f"search: {report.pages} pages indexed in {report.seconds:.2f} s ({report.bytes / 1024:.0f} KiB)"
+        report = searchindex.write_index(site, self.search_pages())
+        return f"search: {report.pages} pages, {report.keys} keys indexed in {report.seconds:.2f} s CPU ({report.bytes / 1024:.0f} KiB)"
+
+    def search_pages(self) -> list[searchindex.SearchPage]:
+        """What search indexes: every published article at its permanent address, then every note."""
+        prefix = self.options.id_prefix
+        found = [searchindex.article_page(r.article, self.urls[self.article_uri(name)], prefix) for name, r in self.rendered.items()]
+        found += [searchindex.note_page(note, self.urls[self.note_uri(note.id)]) for note in self.notes.values()]
+        return found
 
 
 @functools.lru_cache(maxsize=65536)
