@@ -60,7 +60,7 @@ INTERFACE_STRINGS: dict[str, dict[str, str]] = {
 # The article page (html/article.py)
 
 ARTICLE_KIND = "Artikel"
-"""What a search result of an article page is (Pagefind's ``kind`` meta; notes show their kind label)."""
+"""What a search result of an article page is (notes show their kind label)."""
 NOTES_TITLE = "Catatan latar"
 """The footnotes' heading; also the Web Annotation collection's label."""
 FILTER_SUMMARY = "Atur penanda catatan"

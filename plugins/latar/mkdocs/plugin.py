@@ -38,7 +38,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
                                   know their placements before any page renders
     on_page_content     -50       late: latar fills its pages after other plugins had the Markdown's HTML
     on_page_context     50        before Material's search plugin (0), which it tells to skip every page
-                                  when latar's Pagefind search answers the search box
+                                  when latar's search answers the search box
     others              0         no ordering needed
     ==================  ========  ============================================================================
     """

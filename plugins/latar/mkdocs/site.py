@@ -147,7 +147,7 @@ class SiteModel:
             hrefs = self.note_hrefs_from(self.article_uri(placed.article.name))
             self.rendered[placed.article.name] = ArticleRenderer(self.notes, hrefs, self.options.id_prefix, data).render(placed)
         if self.home is not None:
-            renderer = ArticleRenderer(self.notes, self.note_hrefs_from("index.md"), self.options.id_prefix, data, searchable=False)
+            renderer = ArticleRenderer(self.notes, self.note_hrefs_from("index.md"), self.options.id_prefix, data)
             self.home_html = renderer.render(self.rendered[self.home].placed).html
         self.problems = self.placements.problems
 
