@@ -211,7 +211,7 @@ def test_first_search_fetches_the_words_shards_titles_and_shown_texts_only(reade
     texts = [name for name in fetched if name.startswith("x")]
     assert fetched == sorted(["index.json", *shards, "p0.json", *texts]), fetched
     assert 1 <= len(shards) <= min(3, manifest["shards"]) and len(texts) == 10  # 12 found, 10 shown with their text
-    assert set(sizes) >= {"assets/latar/search/worker.js", "assets/latar/search/stem.js"}
+    assert set(sizes) >= {"assets/latar/search/worker.js", "assets/latar/search/stem.js", "assets/latar/search/more.js"}
 
 
 def test_typing_finds_other_forms_of_the_word_with_highlights(reader) -> None:
@@ -248,9 +248,10 @@ def test_a_long_answer_lists_every_page_as_the_reader_scrolls(reader) -> None:
     assert len(reader.results()) == 10
     page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length === 12")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list [data-latar-more]')")  # their snippets came
     found = reader.results()
     assert set(found) == {"anotasi/pelabuhan/", *(f"anotasi/pulau-{name.lower()}/" for name in ISLANDS)}
-    assert sum("<mark>dermaga</mark>" in html for html in found.values()) == 10  # the ten shown first have a snippet
+    assert all("<mark>dermaga</mark>" in html for html in found.values())
 
 
 def test_a_page_about_the_word_ranks_above_one_that_mentions_it(reader) -> None:
@@ -292,6 +293,14 @@ def test_nothing_is_fetched_for_search_until_the_reader_opens_it(reader) -> None
     assert fetched[0] == "assets/latar/search/worker.js" and "cari/index.json" in fetched
     assert not [url for url in fetched if url.startswith("cari/") and url != "cari/index.json"]  # nothing else before a query
     assert not any("search_index" in url or "/workers/search" in url for url in reader.requests)  # Material's index, worker
+
+
+def test_an_opened_page_marks_every_form_of_the_searched_word(reader) -> None:
+    """?h=menyerang on the article marks serangan (the word's other form), and nothing else."""
+    page = reader.page
+    page.goto(reader.origin + "/latar/artikel/serbuan/?h=menyerang#latar-p-2")
+    page.wait_for_selector("#latar-p-2 mark[data-md-highlight]")
+    assert page.locator("mark[data-md-highlight]").all_inner_texts() == ["serangan"]
 
 
 def test_results_are_keyboard_navigable_and_lead_to_the_paragraph(reader) -> None:

@@ -23,6 +23,11 @@ export const SEARCH = Object.freeze({
   "messages": {"setup": 0, "ready": 1, "query": 2, "result": 3}
 });
 
+/* The search result list (components/search/result/index.ts mountSearchResult: the first ten groups of a RESULT,
+ * then four more each time the end of the list comes into view; templates/search/index.tsx renderSearchDocument
+ * inserts an item's text as HTML). assets/search/more.js fills in there the snippets of the groups shown later. */
+export const SEARCH_RESULT = "[data-md-component=search-result]";
+
 /* The search highlight (bundle.ts mountSearchHiglight on component "content"; integrations/search/highlighter/
  * index.ts writes <mark data-md-highlight>): latar's own highlighter marks the same way, in the same place. */
 export const CONTENT = "[data-md-component=content]";

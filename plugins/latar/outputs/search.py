@@ -20,7 +20,11 @@ from latar.strings import SEARCH_STRINGS
 
 BOOT = Path(__file__).parent.parent / "templates" / "search-boot.js"
 MATERIAL = Path(__file__).parent.parent / "assets" / "material.js"
-ASSETS = {"worker": "assets/latar/search/worker.js", "highlight": "assets/latar/search/highlight.js"}
+ASSETS = {
+    "worker": "assets/latar/search/worker.js",
+    "highlight": "assets/latar/search/highlight.js",
+    "more": "assets/latar/search/more.js",
+}
 """The search scripts, relative to the site's root (Material's ``base``)."""
 _MATERIAL_SEARCH = re.compile(r"^export const SEARCH = Object\.freeze\((\{.*?\})\);$", re.DOTALL | re.MULTILINE)
 

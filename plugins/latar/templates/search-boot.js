@@ -1,7 +1,8 @@
 /* latar (issue #13): Material's search costs nothing until the reader opens it. Material fetches its whole
    index on every page load when a form is named "search" and starts its worker when its bundle loads; here the
    form loses that name, and the worker is a stand-in that starts latar's search worker when the search box is
-   first focused (click, "/" or "s", or a ?q= link). Material's search box, keys and result list are unchanged.
+   first focused (click, "/" or "s", or a ?q= link). Material's search box, keys and result list are unchanged;
+   more.js fills in the snippets of the results listed as the reader scrolls.
    A page opened from a result (?h=words)
    marks those words, as Material's search.highlight does.
    Inlined before Material's bundle, so it cannot import: outputs/search.py replaces __LATAR_BOOT__ with
@@ -38,7 +39,11 @@
     const start = () => {
       if (real) return;
       real = new Native(new URL(`${base}/${assets.worker}`, location.href), { type: "module" });
-      real.addEventListener("message", (event) => stub.dispatchEvent(new MessageEvent("message", { data: event.data })));
+      real.addEventListener("message", (event) => {
+        if (!event.data?.latar) stub.dispatchEvent(new MessageEvent("message", { data: event.data })); // latar's own: more.js
+      });
+      const more = import(new URL(`${base}/${assets.more}`, location.href).href);
+      more.then((module) => module.watch(real)).catch((error) => console.warn("latar: search could not start", error));
       real.addEventListener("error", (event) => console.warn("latar: search could not start", event.message));
       const article = document.querySelector("[data-latar-article]")?.getAttribute("data-latar-article") || "";
       real.postMessage({ latar: words, here: location.href, article }); // the page read now: its results first

@@ -5,7 +5,8 @@
 // text}; we answer READY once, then RESULT {data: {items}} per query, items being one array per page (every page
 // found, so Material lists them all as the reader scrolls): the page first (no "#" in its location), then its
 // paragraphs. The boot first sends {latar: words, here, article}: the reader's words (strings.py) and the page the
-// reader is on, whose results come first. Titles and snippets are HTML for Material's result list: every text is
+// reader is on, whose results come first. Groups after the first TEXTS carry placeholders; more.js asks for their
+// snippets ({latar: "more", keys}) when Material lists them. Titles and snippets are HTML for Material's result list: every text is
 // escaped here, only <mark> is added.
 import { fill } from "../data.js";
 import { SEARCH } from "../material.js";
@@ -32,6 +33,7 @@ const mark = (word) => {
 let asked = 0; // queries received; only the newest one is answered
 let strings = { paragraph: "{number}" }; // the boot sends the reader's words before any query
 let here = { path: "", article: "" };
+let last = null; // the answer shown: its id, pages and query keys, for the snippets more.js asks for later
 const files = new Map();
 
 /** One index file, fetched once. */
@@ -114,18 +116,26 @@ function snippet(text, wanted, found) {
   return `${start > 0 ? "… " : ""}${html.join(" ")}${end < words.length ? " …" : ""}`;
 }
 
-/** One page's result group for Material: the page, then the paragraphs that hold its hits (best first). */
-function group(page, meta, text, parts, score, wanted, typed) {
+/** Where more.js puts a snippet the worker has not fetched yet: Material renders it as it lists the group. */
+const pending = (id, index, part) => `<span data-latar-more="${id}.${index}.${part}"></span>`;
+
+/** One page's snippet: the note's (part 0) or a paragraph's, as escaped HTML. */
+const snippetOf = (text, part, wanted, found) =>
+  part ? snippet(text.p?.[part - 1] || "", wanted, found) : snippet([text.s, text.b].filter(Boolean).join("\n"), wanted, found);
+
+/** One page's result group for Material: the page, then the paragraphs that hold its hits (best first); without
+ * its text (not fetched yet), placeholders for more.js. */
+function group(id, index, meta, text, parts, score, wanted, typed) {
   const [url, title, kind, paragraphPrefix] = meta;
   const location = new URL(url, ROOT).href;
   const found = {};
   const top = { location, title: `<span class="latar-kind">${escape(kind)}</span> ${escape(title)}`, text: "", score, terms: found };
   const paragraphs = [...parts.entries()].filter(([part]) => part > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  if (text && !paragraphPrefix) top.text = snippet([text.s, text.b].filter(Boolean).join("\n"), wanted, found);
+  if (!paragraphPrefix) top.text = text ? snippetOf(text, 0, wanted, found) : pending(id, index, 0);
   const items = paragraphs.map(([part], rank) => ({
     location: `${location}#${paragraphPrefix}${part}`,
     title: escape(fill(strings.paragraph, { number: part })),
-    text: text?.p ? snippet(text.p[part - 1] || "", wanted, found) : "",
+    text: text ? snippetOf(text, part, wanted, found) : pending(id, index, part),
     // Material shows the items scored at least as high as the page and folds the rest; Enter opens the highest.
     score: rank < PARAGRAPHS ? score + (PARAGRAPHS - rank) / 100 : score / 2,
     terms: found,
@@ -175,10 +185,25 @@ async function answer(query, id) {
   pages.sort((a, b) => current(b) - current(a) || scores.get(b) - scores.get(a) || a - b);
   const texts = await Promise.all(pages.slice(0, TEXTS).map((page) => data(`x${page}.json`)));
   if (id !== asked) return null;
-  return { items: pages.map((page, i) => group(page, metas.get(page), texts[i], parts.get(page), scores.get(page), wanted, typed)) };
+  last = { id, pages, wanted };
+  return { items: pages.map((page, i) => group(id, i, metas.get(page), texts[i], parts.get(page), scores.get(page), wanted, typed)) };
+}
+
+/** The snippets more.js asks for ("answer.group.part"), for the answer shown. */
+async function more(keys) {
+  const { id, pages, wanted } = last || {};
+  const asked = keys.map((key) => key.split(".").map(Number)).filter(([answer, index]) => answer === id && index < pages.length);
+  const texts = new Map(await Promise.all([...new Set(asked.map(([, index]) => pages[index]))].map(async (page) => [page, await data(`x${page}.json`)])));
+  const out = {};
+  for (const [answer, index, part] of asked) out[`${answer}.${index}.${part}`] = snippetOf(texts.get(pages[index]), part, wanted, {});
+  return out;
 }
 
 addEventListener("message", async ({ data: message }) => {
+  if (message?.latar === "more") {
+    more(message.keys).then((texts) => postMessage({ latar: "more", texts }), (error) => console.warn("latar: search failed", error));
+    return;
+  }
   if (message?.latar) {
     strings = message.latar;
     here = { path: message.here ? new URL(message.here).pathname : "", article: message.article || "" };
