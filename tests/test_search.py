@@ -41,7 +41,8 @@ theme:
       toggle: {icon: material/brightness-4, name: Ganti ke mode terang}
 plugins:
   - search
-  - latar
+  - latar:
+      allowed_files: [tentang.md]
 markdown_extensions: [footnotes]
 """
 ARTICLE = (
@@ -84,6 +85,7 @@ NOTES = {
     )
     for name in ISLANDS
 }
+ABOUT = "# Tentang situs\n\nSitus ini dikelola para **relawan** di tiga kota.\n"
 SEARCH_FILES = ("/cari/", "search_index", "/workers/search", "/assets/latar/search/")
 
 
@@ -123,6 +125,7 @@ def write_project(project: Path) -> None:
     (project / "seeds" / "serbuan.yml").write_text(META, encoding="utf-8")
     for note_id, text in NOTES.items():
         (project / "docs" / "anotasi" / f"{note_id}.md").write_text(text, encoding="utf-8")
+    (project / "docs" / "tentang.md").write_text(ABOUT, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +185,7 @@ def reader(browser, origin):
 
 def test_index_holds_what_a_reader_reads(site: Path) -> None:
     pages = indexed(site / "latar")
-    assert set(pages) == {"/artikel/serbuan/", *(f"/anotasi/{note_id}/" for note_id in NOTES)}  # no home copy
+    assert set(pages) == {"/artikel/serbuan/", *(f"/anotasi/{note_id}/" for note_id in NOTES), "/tentang/"}  # no home copy
     article = pages["/artikel/serbuan/"]
     assert article["entry"] == ["artikel/serbuan/", "Pasukan di perbatasan", "Artikel", "latar-p-", "serbuan"]
     assert article["text"]["p"] == ARTICLE.splitlines()  # the paragraphs as the seed has them: no markers, no notes
@@ -193,6 +196,8 @@ def test_index_holds_what_a_reader_reads(site: Path) -> None:
     assert "<img src=x onerror=alert(1)>" in note["text"]["b"]  # the code span's text, as the page shows it
     for hidden in ("Sumber", "Muncul di", "Pasukan di perbatasan", "Sunting"):
         assert hidden not in note["text"]["b"], hidden
+    assert pages["/tentang/"]["entry"] == ["tentang/", "Tentang situs", "Halaman"]  # a page the project wrote
+    assert "dikelola para relawan di tiga kota" in pages["/tentang/"]["text"]["b"]
 
 
 def test_first_search_fetches_the_words_shards_titles_and_shown_texts_only(reader, site) -> None:
@@ -259,6 +264,14 @@ def test_a_page_about_the_word_ranks_above_one_that_mentions_it(reader) -> None:
     reader.page.goto(reader.origin + "/latar/anotasi/")
     reader.search("gudang")
     assert list(reader.results())[:2] == ["anotasi/gudang/", "anotasi/pelabuhan/"]
+
+
+def test_a_page_the_project_wrote_is_found_too(reader) -> None:
+    reader.page.goto(reader.origin + "/latar/")
+    reader.search("relawan")
+    found = reader.results()
+    assert list(found) == ["tentang/"] and "<mark>relawan</mark>" in found["tentang/"]
+    assert reader.page.locator(".md-search-result__list h1").inner_text() == "HALAMAN Tentang situs"
 
 
 def test_the_article_read_now_comes_first_with_its_paragraphs(reader) -> None:

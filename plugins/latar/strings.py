@@ -61,6 +61,8 @@ INTERFACE_STRINGS: dict[str, dict[str, str]] = {
 
 ARTICLE_KIND = "Artikel"
 """What a search result of an article page is (notes show their kind label)."""
+PAGE_KIND = "Halaman"
+"""What a search result of another page is (a page the project wrote, e.g. "Tentang")."""
 NOTES_TITLE = "Catatan latar"
 """The footnotes' heading; also the Web Annotation collection's label."""
 FILTER_SUMMARY = "Atur penanda catatan"

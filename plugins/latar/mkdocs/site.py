@@ -84,6 +84,8 @@ class SiteModel:
     """Source URI → the Open Graph and JSON-LD tags its page gets before ``</head>``."""
     cards: dict[str, Card] = field(default_factory=dict)
     sitemap: list[tuple[str, datetime]] = field(default_factory=list)
+    other_pages: list[searchindex.SearchPage] = field(default_factory=list)
+    """Pages the project wrote (not latar's), for search."""
     problems: tuple[Problem, ...] = ()
     _paths: dict[str, Path] = field(default_factory=dict)
     _article_files: dict[str, tuple[Path, Path]] = field(default_factory=dict)
@@ -292,12 +294,17 @@ class SiteModel:
         report = searchindex.write_index(site, self.search_pages())
         return f"search: {report.pages} pages, {report.keys} keys indexed in {report.seconds:.2f} s CPU ({report.bytes / 1024:.0f} KiB)"
 
+    def note_other_page(self, page: Page, html: str) -> None:
+        """Search indexes a page the project wrote, unless its front matter says ``search: {exclude: true}``."""
+        if self.search and not (page.meta.get("search") or {}).get("exclude"):
+            self.other_pages.append(searchindex.other_page(page.url, page.title or page.url, html))
+
     def search_pages(self) -> list[searchindex.SearchPage]:
-        """What search indexes: every published article at its permanent address, then every note."""
+        """What search indexes: every published article at its permanent address, then every note, then the other pages."""
         prefix = self.options.id_prefix
         found = [searchindex.article_page(r.article, self.urls[self.article_uri(name)], prefix) for name, r in self.rendered.items()]
         found += [searchindex.note_page(note, self.urls[self.note_uri(note.id)]) for note in self.notes.values()]
-        return found
+        return found + self.other_pages
 
 
 @functools.lru_cache(maxsize=65536)

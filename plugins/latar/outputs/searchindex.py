@@ -93,6 +93,11 @@ def note_page(note: Note, url: str) -> SearchPage:
     return SearchPage(url, plain_text(note.title), strings.kind_label(note.kind), summary, body)
 
 
+def other_page(url: str, title: str, html: str) -> SearchPage:
+    """A page the project wrote (an allowed Markdown file): its title and its text."""
+    return SearchPage(url, title, strings.PAGE_KIND, body=plain_text(html))
+
+
 def shard_of(key: str, shards: int) -> int:
     """FNV-1a (32 bits) over the key's code points, modulo ``shards``: the worker computes the same."""
     value = 0x811C9DC5
