@@ -131,13 +131,13 @@ def postings(pages: Sequence[SearchPage]) -> dict[str, list[int]]:
     for key in {(number, key) for number, _, counts, _ in parts for key in counts}:
         frequency[key[1]] += 1
     total = len(pages)
+    idf = {key: math.log(1 + (total - df + 0.5) / (df + 0.5)) for key, df in frequency.items()}
     found: dict[str, list[int]] = defaultdict(list)
     last: dict[str, int] = {}
     for number, part, counts, length in parts:
         norm = K1 * (1 - B + B * length / average)
         for key, tf in counts.items():
-            idf = math.log(1 + (total - frequency[key] + 0.5) / (frequency[key] + 0.5))
-            score = max(1, round(SCALE * idf * tf * (K1 + 1) / (tf + norm)))
+            score = max(1, round(SCALE * idf[key] * tf * (K1 + 1) / (tf + norm)))
             found[key] += (number - last.get(key, 0), part, score)
             last[key] = number
     return found
