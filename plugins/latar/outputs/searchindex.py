@@ -111,34 +111,33 @@ def _counts(weighted: Iterable[tuple[str, float]]) -> tuple[Counter[str], int]:
     counts: Counter[str] = Counter()
     length = 0
     for text, weight in weighted:
-        for token in tokenize(text):
-            length += 1
+        tokens = tokenize(text)
+        length += len(tokens)
+        for token, times in Counter(tokens).items():
             for key in keys(token):
-                counts[key] += weight
+                counts[key] += weight * times
     return counts, length
 
 
 def postings(pages: Sequence[SearchPage]) -> dict[str, list[int]]:
     """Key → flat ``[page delta, part, score, …]`` (pages ascending; part 0 is the page, i the i-th paragraph)."""
     parts: list[tuple[int, int, Counter[str], int]] = []
+    frequency: Counter[str] = Counter()
     for number, page in enumerate(pages):
         fields = [(page.title, WEIGHTS["title"]), (page.summary, WEIGHTS["summary"]), (page.body, WEIGHTS["body"])]
-        parts.append((number, 0, *_counts(fields)))
-        for index, text in enumerate(page.paragraphs, start=1):
-            parts.append((number, index, *_counts([(text, WEIGHTS["body"])])))
+        mine = [(number, 0, *_counts(fields))]
+        mine += [(number, index, *_counts([(text, WEIGHTS["body"])])) for index, text in enumerate(page.paragraphs, start=1)]
+        frequency.update(set().union(*(counts for _, _, counts, _ in mine)) if len(mine) > 1 else mine[0][2].keys())
+        parts += mine
     average = sum(length for *_, length in parts) / max(len(parts), 1) or 1.0
-    frequency: Counter[str] = Counter()
-    for key in {(number, key) for number, _, counts, _ in parts for key in counts}:
-        frequency[key[1]] += 1
     total = len(pages)
-    idf = {key: math.log(1 + (total - df + 0.5) / (df + 0.5)) for key, df in frequency.items()}
+    factor = {key: SCALE * (K1 + 1) * math.log(1 + (total - df + 0.5) / (df + 0.5)) for key, df in frequency.items()}
     found: dict[str, list[int]] = defaultdict(list)
     last: dict[str, int] = {}
     for number, part, counts, length in parts:
         norm = K1 * (1 - B + B * length / average)
         for key, tf in counts.items():
-            score = max(1, round(SCALE * idf[key] * tf * (K1 + 1) / (tf + norm)))
-            found[key] += (number - last.get(key, 0), part, score)
+            found[key] += (number - last.get(key, 0), part, round(factor[key] * tf / (tf + norm)) or 1)
             last[key] = number
     return found
 

@@ -19,6 +19,7 @@ _STEMMER = snowballstemmer.stemmer("indonesian")
 _TOKEN = re.compile(r"[^\W_]+")
 _VOWELS = frozenset("aeiou")
 _RESTORED = ((("meng", "peng"), "k"), (("men", "pen"), "t"), (("ber", "per"), "r"))
+_NASAL_OR_R = frozenset({"men", "pen", "ber", "per"})
 _PLAIN = ("ber", "per", "ter", "di", "ke", "se")
 
 
@@ -48,11 +49,14 @@ def keys(word: str) -> tuple[str, ...]:
             out.append(key)
 
     add(stem(s))
-    for prefixes, lead in _RESTORED:
-        if any(word.startswith(p) and _vowel_at(word, len(p)) and word.startswith(s, len(p)) for p in prefixes):
-            add(lead + s)
-    if word.startswith(("meny", "peny")) and _vowel_at(word, 4) and s[:1] == "s" and word.startswith(s[1:], 4):
-        add("ny" + s[1:])
+    if word[:3] in _NASAL_OR_R:
+        for prefixes, lead in _RESTORED:
+            for p in prefixes:
+                if word.startswith(p) and _vowel_at(word, len(p)) and word.startswith(s, len(p)):
+                    add(lead + s)
+                    break
+        if word.startswith(("meny", "peny")) and _vowel_at(word, 4) and s[:1] == "s" and word.startswith(s[1:], 4):
+            add("ny" + s[1:])
     if word.endswith(("ku", "mu")) and s == word[:-2]:
         prefix = next((p for p in _PLAIN if word.startswith(p) and len(word) > len(p) + 2), None)
         if prefix:
