@@ -34,6 +34,8 @@ def words_of_the_project() -> tuple[list[str], list[str]]:
     return texts, sorted(words)
 
 
+@pytest.mark.tools
+@pytest.mark.content
 def test_the_browser_stems_every_word_as_the_build_does() -> None:
     node = shutil.which("node")
     assert node, "node is needed to run assets/search/stem.js (it is on every developer's machine and CI)"
