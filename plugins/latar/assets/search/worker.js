@@ -192,10 +192,11 @@ async function answer(query, id) {
 /** The snippets more.js asks for ("answer.group.part"), for the answer shown. */
 async function more(keys) {
   const { id, pages, wanted } = last || {};
-  const asked = keys.map((key) => key.split(".").map(Number)).filter(([answer, index]) => answer === id && index < pages.length);
-  const texts = new Map(await Promise.all([...new Set(asked.map(([, index]) => pages[index]))].map(async (page) => [page, await data(`x${page}.json`)])));
+  const requested = keys.map((key) => key.split(".").map(Number)).filter(([answer, index]) => answer === id && index < pages.length);
+  const unique = [...new Set(requested.map(([, index]) => pages[index]))];
+  const texts = new Map(await Promise.all(unique.map(async (page) => [page, await data(`x${page}.json`)])));
   const out = {};
-  for (const [answer, index, part] of asked) out[`${answer}.${index}.${part}`] = snippetOf(texts.get(pages[index]), part, wanted, {});
+  for (const [answer, index, part] of requested) out[`${answer}.${index}.${part}`] = snippetOf(texts.get(pages[index]), part, wanted, {});
   return out;
 }
 
