@@ -266,6 +266,16 @@ def test_a_page_about_the_word_ranks_above_one_that_mentions_it(reader) -> None:
     assert list(reader.results())[:2] == ["anotasi/gudang/", "anotasi/pelabuhan/"]
 
 
+def test_pages_with_every_word_come_first_then_those_with_some(reader) -> None:
+    """gudang dermaga: the port authority's note has both; the depot's note has only gudang, and says which word it lacks."""
+    reader.page.goto(reader.origin + "/latar/anotasi/")
+    reader.search("gudang dermaga")
+    found = reader.results()
+    assert next(iter(found)) == "anotasi/pelabuhan/"
+    assert "anotasi/gudang/" in found and "<del>dermaga</del>" in found["anotasi/gudang/"]
+    assert "<del>" not in found["anotasi/pelabuhan/"]
+
+
 def test_a_page_the_project_wrote_is_found_too(reader) -> None:
     reader.page.goto(reader.origin + "/latar/")
     reader.search("relawan")

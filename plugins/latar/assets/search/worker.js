@@ -125,7 +125,7 @@ const snippetOf = (text, part, wanted, found) =>
 
 /** One page's result group for Material: the page, then the paragraphs that hold its hits (best first); without
  * its text (not fetched yet), placeholders for more.js. */
-function group(id, index, meta, text, parts, score, wanted, typed) {
+function group(id, index, meta, text, parts, score, wanted, typed, lacks = []) {
   const [url, title, kind, paragraphPrefix] = meta;
   const location = new URL(url, ROOT).href;
   const found = {};
@@ -140,7 +140,8 @@ function group(id, index, meta, text, parts, score, wanted, typed) {
     score: rank < PARAGRAPHS ? score + (PARAGRAPHS - rank) / 100 : score / 2,
     terms: found,
   }));
-  if (!Object.keys(found).length) for (const word of typed) found[word] = true;
+  if (!Object.keys(found).length) for (const word of typed) if (!lacks.includes(word)) found[word] = true;
+  for (const word of lacks) found[word] = false; // Material lists them as missing
   return [top, ...items];
 }
 
@@ -154,19 +155,20 @@ async function answer(query, id) {
   const wanted = new Set(words.flat());
   const perWord = await lookup(words);
   if (id !== asked) return null;
-  let pages = [...perWord[0].keys()].filter((page) => perWord.every((word) => word.has(page)));
-  if (!pages.length && perWord.length > 1) pages = [...new Set(perWord.flatMap((word) => [...word.keys()]))]; // none has every word
+  // every page with any of the words (a page about "Psaki" is an answer to "Jen Psaki"), those with more of them first
+  const pages = [...new Set(perWord.flatMap((word) => [...word.keys()]))];
   const scores = new Map();
   const parts = new Map();
+  const lacking = new Map(); // page → the words typed it lacks (Material says so under the result)
   for (const page of pages) {
     const merged = new Map();
     let score = 0;
-    for (const word of perWord) {
+    perWord.forEach((word, i) => {
       const mine = word.get(page);
-      if (!mine) continue;
+      if (!mine) return lacking.set(page, [...(lacking.get(page) || []), typed[i]]);
       score += wordScore(mine);
       for (const [part, value] of mine) merged.set(part, (merged.get(part) || 0) + value);
-    }
+    });
     scores.set(page, score);
     parts.set(page, merged);
   }
@@ -182,11 +184,14 @@ async function answer(query, id) {
     const [url, , , , name] = metas.get(page);
     return Number(new URL(url, ROOT).pathname === here.path || Boolean(name && name === here.article));
   };
-  pages.sort((a, b) => current(b) - current(a) || scores.get(b) - scores.get(a) || a - b);
+  const missing = (page) => (lacking.get(page) || []).length;
+  pages.sort((a, b) => current(b) - current(a) || missing(a) - missing(b) || scores.get(b) - scores.get(a) || a - b);
   const texts = await Promise.all(pages.slice(0, TEXTS).map((page) => data(`x${page}.json`)));
   if (id !== asked) return null;
   last = { id, pages, wanted };
-  return { items: pages.map((page, i) => group(id, i, metas.get(page), texts[i], parts.get(page), scores.get(page), wanted, typed)) };
+  return {
+    items: pages.map((page, i) => group(id, i, metas.get(page), texts[i], parts.get(page), scores.get(page), wanted, typed, lacking.get(page))),
+  };
 }
 
 /** The snippets more.js asks for ("answer.group.part"), for the answer shown. */
