@@ -89,4 +89,4 @@ def test_bench_reports_search_bytes_and_recall(tmp_path) -> None:
         assert rows[site]["material"]["load_bytes"] > 0  # Material's index, fetched before anyone searches
     assert len(rows["recall"]) >= 15
     table = (tmp_path / "search.md").read_text("utf-8")
-    assert "| real site | latar (Pagefind) | 0.0 KiB |" in table and "## Recall on the real site" in table
+    assert "| real site | latar | menyerang | 0.0 KiB |" in table and "## Recall on the real site" in table

@@ -69,7 +69,6 @@ def test_the_context_is_a_labelled_region_above_paragraph_1_with_links_to_its_no
     assert box.select_one("h2").get("id") == box["aria-labelledby"]
     assert box.find_next("p", id="latar-p-1") is not None, "the context stands before paragraph 1"
     assert [a["href"] for a in box.select("a.latar-context-ref")] == ["#latar-fn-nato", "/anotasi/tanpa-penanda/"]
-    assert box.has_attr("data-pagefind-ignore"), "search indexes the article, not the editors' words"
 
 
 def test_the_context_has_40_to_90_words_and_names_existing_notes() -> None:

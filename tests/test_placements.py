@@ -117,7 +117,7 @@ def test_markers_stand_at_their_offsets_inside_and_after_the_dateline() -> None:
     def marker(note_id: str, phrase: str, kind: str, number: int, ref: str) -> str:
         return (
             f'<span class="latar-anchor" data-latar-note="{note_id}" data-latar-kind="{kind}">{phrase}</span>'
-            f'<sup id="latar-ref-{ref}" class="latar-ref" data-latar-kind="{kind}" data-pagefind-ignore="">'
+            f'<sup id="latar-ref-{ref}" class="latar-ref" data-latar-kind="{kind}">'
             f'<a class="footnote-ref" href="#latar-fn-{note_id}" role="doc-noteref" data-latar-kind="{kind}" '
             f'data-latar-note="{note_id}" data-latar-number="{number}" aria-label="Catatan {number}: {note_id.upper()}"></a></sup>'
         )
@@ -129,7 +129,7 @@ def test_markers_stand_at_their_offsets_inside_and_after_the_dateline() -> None:
         + ", KOMPAS -</span> "
         + marker("nato", "NATO", "organization", 2, "nato")
         + " dan Rusia bertemu di Jenewa.</p>\n"
-        '<aside class="latar-publisher-line latar-skip" data-search-exclude="" data-pagefind-ignore="">'
+        '<aside class="latar-publisher-line latar-skip" data-search-exclude="">'
         "<p>Baca juga: NATO menolak tuntutan Rusia</p></aside>\n"
         '<p id="latar-p-2">Rusia menuntut '
         + marker("nato", "NATO", "organization", 2, "nato-2")

@@ -1,4 +1,5 @@
-"""Search (issue #13): Pagefind behind Material's search box, in a real Chromium, on a site served under /latar/.
+"""Search (issues #13, #24): latar's own index behind Material's search box, in a real Chromium, on a site served
+under /latar/.
 
 The fixture's notes hold only other forms of the words searched for (serangan, diserang; mengerahkan), so
 finding them proves Indonesian stemming, whatever the real content says.
@@ -6,7 +7,6 @@ finding them proves Indonesian stemming, whatever the real content says.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import signal
@@ -41,7 +41,8 @@ theme:
       toggle: {icon: material/brightness-4, name: Ganti ke mode terang}
 plugins:
   - search
-  - latar
+  - latar:
+      allowed_files: [tentang.md]
 markdown_extensions: [footnotes]
 """
 ARTICLE = (
@@ -84,15 +85,23 @@ NOTES = {
     )
     for name in ISLANDS
 }
-SEARCH_FILES = ("/pagefind/", "search_index", "/workers/search", "/assets/latar/search/")
+ABOUT = "# Tentang situs\n\nSitus ini dikelola para **relawan** di tiga kota.\n"
+SEARCH_FILES = ("/cari/", "search_index", "/workers/search", "/assets/latar/search/")
 
 
-def fragments(site: Path) -> dict[str, dict]:
-    """Every page in the Pagefind index: url → fragment (content, meta, anchors)."""
+def index(site: Path) -> tuple[dict, Path]:
+    """The search index's manifest and the folder of its data."""
+    manifest = json.loads((site / "cari" / "index.json").read_text("utf-8"))
+    return manifest, site / "cari" / manifest["build"]
+
+
+def indexed(site: Path) -> dict[str, dict]:
+    """Every page in the search index: url → its list entry (url, title, kind…) and text."""
+    manifest, data = index(site)
     pages = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-        pages[data["url"]] = data
+    for k in range(0, manifest["pages"], manifest["chunk"]):
+        for i, entry in enumerate(json.loads((data / f"p{k // manifest['chunk']}.json").read_text("utf-8"))):
+            pages["/" + entry[0]] = {"entry": entry, "text": json.loads((data / f"x{k + i}.json").read_text("utf-8"))}
     return pages
 
 
@@ -116,6 +125,7 @@ def write_project(project: Path) -> None:
     (project / "seeds" / "serbuan.yml").write_text(META, encoding="utf-8")
     for note_id, text in NOTES.items():
         (project / "docs" / "anotasi" / f"{note_id}.md").write_text(text, encoding="utf-8")
+    (project / "docs" / "tentang.md").write_text(ABOUT, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -174,42 +184,39 @@ def reader(browser, origin):
 
 
 def test_index_holds_what_a_reader_reads(site: Path) -> None:
-    pages = fragments(site / "latar")
-    assert set(pages) == {"/artikel/serbuan/", *(f"/anotasi/{note_id}/" for note_id in NOTES)}  # no home copy
+    pages = indexed(site / "latar")
+    assert set(pages) == {"/artikel/serbuan/", *(f"/anotasi/{note_id}/" for note_id in NOTES), "/tentang/"}  # no home copy
     article = pages["/artikel/serbuan/"]
-    assert article["meta"] == {"title": "Pasukan di perbatasan", "kind": "Artikel"}
-    assert "kemungkinan serangan ke kota pelabuhan" in article["content"]
-    for hidden in ("Tentara mengerahkan", "Tentang teks ini", "Baca di situs asli", "Catatan latar", "Selengkapnya"):
-        assert hidden not in article["content"], hidden  # footnotes, source box and byline are not the article
-    assert "timur1" not in article["content"] and "timur pada" in article["content"]  # markers left out
-    assert [a["id"] for a in article["anchors"] if a["element"] == "p"] == ["latar-p-1", "latar-p-2", "latar-p-3", "latar-p-4"]
+    assert article["entry"] == ["artikel/serbuan/", "Pasukan di perbatasan", "Artikel", "latar-p-", "serbuan"]
+    assert article["text"]["p"] == ARTICLE.splitlines()  # the paragraphs as the seed has them: no markers, no notes
     note = pages["/anotasi/gudang/"]
-    assert note["meta"] == {"title": "Gudang senjata timur", "kind": "Tempat"}
-    assert note["content"].startswith("Gudang senjata timur.") and "diserang dua kali" in note["content"]
-    for hidden in ("Sumber", "Muncul di", "Pasukan di perbatasan, catatan", "Sunting"):
-        assert hidden not in note["content"], hidden
+    assert note["entry"] == ["anotasi/gudang/", "Gudang senjata timur", "Tempat"]
+    assert note["text"]["s"] == "Gudang di dekat perbatasan."
+    assert note["text"]["b"].startswith("Gudang itu diserang dua kali pada 2014.")
+    assert "<img src=x onerror=alert(1)>" in note["text"]["b"]  # the code span's text, as the page shows it
+    for hidden in ("Sumber", "Muncul di", "Pasukan di perbatasan", "Sunting"):
+        assert hidden not in note["text"]["b"], hidden
+    assert pages["/tentang/"]["entry"] == ["tentang/", "Tentang situs", "Halaman"]  # a page the project wrote
+    assert "dikelola para relawan di tiga kota" in pages["/tentang/"]["text"]["b"]
 
 
-def test_build_index_keeps_only_what_readers_fetch(tmp_path: Path) -> None:
-    """Pages are chosen by data-pagefind-body; Pagefind's own interfaces and unused stemmers are not published."""
-    from latar.outputs.search import OUTPUT, SearchError, build_index  # noqa: PLC0415
-
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text(
-        '<html lang="id"><body><div data-pagefind-body><h1>Judul</h1><p>serangan</p></div></body></html>'
-    )
-    (tmp_path / "index.html").write_text('<html lang="id"><body><p>salinan tanpa data-pagefind-body</p></body></html>')
-    report = build_index(tmp_path, "id")
-    assert report.pages == 1 and report.bytes > 0
-    assert sorted(path.name for path in (tmp_path / OUTPUT).glob("*.*")) == [
-        "pagefind-entry.json",
-        next(path.name for path in (tmp_path / OUTPUT).glob("pagefind.id_*.pf_meta")),
-        "pagefind.js",
-        "wasm.id.pagefind",
-    ]
-    assert list(fragments(tmp_path)) == ["/a/"]
-    with pytest.raises(SearchError, match="could not index"):
-        build_index(tmp_path / "nothing-here", "id")
+def test_first_search_fetches_the_words_shards_titles_and_shown_texts_only(reader, site) -> None:
+    """One word: the manifest, its keys' shards (one to three), one title chunk, the pages shown; gzipped bytes small."""
+    manifest, _ = index(site / "latar")
+    page = reader.page
+    sizes: dict[str, int] = {}
+    page.on("requestfinished", lambda r: sizes.__setitem__(r.url.split("/latar/", 1)[1], r.sizes()["responseBodySize"]))
+    page.goto(reader.origin + "/latar/anotasi/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in sizes if "cari/" in url or "search" in url]
+    reader.search("dermaga")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length >= 10")
+    fetched = sorted(url.split("/")[-1] for url in sizes if url.startswith("cari/"))
+    shards = [name for name in fetched if name.startswith("t")]
+    texts = [name for name in fetched if name.startswith("x")]
+    assert fetched == sorted(["index.json", *shards, "p0.json", *texts]), fetched
+    assert 1 <= len(shards) <= min(3, manifest["shards"]) and len(texts) == 10  # 12 found, 10 shown with their text
+    assert set(sizes) >= {"assets/latar/search/worker.js", "assets/latar/search/stem.js", "assets/latar/search/more.js"}
 
 
 def test_typing_finds_other_forms_of_the_word_with_highlights(reader) -> None:
@@ -237,12 +244,59 @@ def test_noun_finds_the_verb_and_a_note_says_which_note(reader) -> None:
     assert result.locator("mark").all_inner_texts() == ["mengerahkan"]
 
 
-def test_a_long_answer_lists_ten_pages_and_says_how_many_were_found(reader) -> None:
-    """dermaga is in 12 notes (11 islands and the port authority): the ten best are listed, the count is honest."""
-    reader.page.goto(reader.origin + "/latar/")
+def test_a_long_answer_lists_every_page_as_the_reader_scrolls(reader) -> None:
+    """dermaga is in 12 notes (11 islands and the port authority): Material lists ten, then the rest on scroll."""
+    page = reader.page
+    page.goto(reader.origin + "/latar/")
     reader.search("dermaga")
+    assert page.locator(".md-search-result__meta").inner_text() == "12 dokumen ditemukan"
     assert len(reader.results()) == 10
-    assert reader.page.locator(".md-search-result__meta").inner_text() == "10 teratas dari 12 dokumen ditemukan"
+    page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length === 12")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list [data-latar-more]')")  # their snippets came
+    found = reader.results()
+    assert set(found) == {"anotasi/pelabuhan/", *(f"anotasi/pulau-{name.lower()}/" for name in ISLANDS)}
+    assert all("<mark>dermaga</mark>" in html for html in found.values())
+
+
+def test_a_page_about_the_word_ranks_above_one_that_mentions_it(reader) -> None:
+    """gudang: the note titled "Gudang…" before the note whose body mentions a gudang."""
+    reader.page.goto(reader.origin + "/latar/anotasi/")
+    reader.search("gudang")
+    assert list(reader.results())[:2] == ["anotasi/gudang/", "anotasi/pelabuhan/"]
+
+
+def test_pages_with_every_word_come_first_then_those_with_some(reader) -> None:
+    """gudang dermaga: the port authority's note has both; the depot's note has only gudang, and says which word it lacks."""
+    reader.page.goto(reader.origin + "/latar/anotasi/")
+    reader.search("gudang dermaga")
+    found = reader.results()
+    assert next(iter(found)) == "anotasi/pelabuhan/"
+    assert "anotasi/gudang/" in found and "<del>dermaga</del>" in found["anotasi/gudang/"]
+    assert "<del>" not in found["anotasi/pelabuhan/"]
+
+
+def test_a_page_the_project_wrote_is_found_too(reader) -> None:
+    reader.page.goto(reader.origin + "/latar/")
+    reader.search("relawan")
+    found = reader.results()
+    assert list(found) == ["tentang/"] and "<mark>relawan</mark>" in found["tentang/"]
+    assert reader.page.locator(".md-search-result__list h1").inner_text() == "HALAMAN Tentang situs"
+
+
+def test_the_article_read_now_comes_first_with_its_paragraphs(reader) -> None:
+    """Alor: elsewhere the note "Pulau Alor" ranks first; on the article (or the home page showing it) the article does,
+    its paragraph as a sub-result."""
+    page = reader.page
+    page.goto(reader.origin + "/latar/anotasi/")
+    reader.search("alor")
+    assert next(iter(reader.results())) == "anotasi/pulau-alor/"
+    for path in ("/latar/artikel/serbuan/", "/latar/"):
+        page.goto(reader.origin + path)
+        reader.search("alor")
+        found = list(reader.results())
+        assert found[:2] == ["artikel/serbuan/", "artikel/serbuan/#latar-p-4"], (path, found)
+        assert "anotasi/pulau-alor/" in found
 
 
 def test_nothing_is_fetched_for_search_until_the_reader_opens_it(reader) -> None:
@@ -255,12 +309,21 @@ def test_nothing_is_fetched_for_search_until_the_reader_opens_it(reader) -> None
     page.keyboard.press("s")  # Material's other key for search
     page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
     for _ in range(100):  # the worker's own requests: Playwright sees them, the page's load states do not wait for them
-        if any(url.endswith("/pagefind/wasm.id.pagefind") for url in reader.requests):
+        if any(url.endswith("/cari/index.json") for url in reader.requests):
             break
         page.wait_for_timeout(100)
-    fetched = [url.split("/latar/", 1)[1] for url in reader.requests if "/latar/pagefind/" in url or "search" in url]
-    assert fetched[0] == "assets/latar/search/worker.js" and "pagefind/pagefind.js" in fetched
+    fetched = [url.split("/latar/", 1)[1] for url in reader.requests if "/latar/cari/" in url or "search" in url]
+    assert fetched[0] == "assets/latar/search/worker.js" and "cari/index.json" in fetched
+    assert not [url for url in fetched if url.startswith("cari/") and url != "cari/index.json"]  # nothing else before a query
     assert not any("search_index" in url or "/workers/search" in url for url in reader.requests)  # Material's index, worker
+
+
+def test_an_opened_page_marks_every_form_of_the_searched_word(reader) -> None:
+    """?h=menyerang on the article marks serangan (the word's other form), and nothing else."""
+    page = reader.page
+    page.goto(reader.origin + "/latar/artikel/serbuan/?h=menyerang#latar-p-2")
+    page.wait_for_selector("#latar-p-2 mark[data-md-highlight]")
+    assert page.locator("mark[data-md-highlight]").all_inner_texts() == ["serangan"]
 
 
 def test_results_are_keyboard_navigable_and_lead_to_the_paragraph(reader) -> None:
@@ -324,7 +387,7 @@ def test_search_works_under_mkdocs_serve(tmp_path, browser) -> None:
         deadline = time.monotonic() + 90
         while True:
             try:
-                with urllib.request.urlopen(origin + "/latar/pagefind/pagefind-entry.json", timeout=2) as response:
+                with urllib.request.urlopen(origin + "/latar/cari/index.json", timeout=2) as response:
                     assert response.status == 200
                     break
             except OSError:

@@ -65,7 +65,7 @@ def test_every_page_and_feature_of_the_real_site_runs_under_the_policy(browser, 
     page.keyboard.press("Escape")
     page.evaluate(SELECT_A_WORD)  # propose
     page.wait_for_selector(".latar-propose-control:not([hidden])", timeout=5000)
-    page.keyboard.press("/")  # search: Pagefind's worker and WebAssembly
+    page.keyboard.press("/")  # search: latar's worker and its index
     page.keyboard.type("Putin", delay=40)
     page.wait_for_selector(".md-search-result__list a", timeout=15_000)
     context.close()

@@ -14,7 +14,7 @@ from hostile import CONFIG, GOOD_NOTE, SIDECAR, TEXT, Built, Run, commit_all, ho
 from safety import SHARED_XSS
 
 INDEX_XSS = "---\ntitle: Anotasi</title><script>alert('title')</script>\ndescription: '\"><script>alert(\"desc\")</script>'\n---\nIsi.\n"
-SCRIPT_PAGE = "<html><body data-pagefind-body><script>alert('peta')</script>Peta</body></html>\n"
+SCRIPT_PAGE = "<html><body><script>alert('peta')</script>Peta</body></html>\n"
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>\n'
 
 

@@ -114,10 +114,13 @@ def test_file_order_on_disk_does_not_change_the_output(tmp_path: Path) -> None:
 
 def test_search_index_leaves_out_print_only_and_navigation_text(built: Path) -> None:
     """Readers search the article and the notes, not hidden print lists, backlink quotes or edit buttons."""
-    from test_search import fragments  # noqa: PLC0415
+    from test_search import indexed  # noqa: PLC0415
 
-    pages = fragments(built)
-    text = " ".join(page["content"] for page in pages.values())
+    pages = indexed(built)
+    text = " ".join(
+        " ".join([page["entry"][1], page["text"].get("s", ""), page["text"].get("b", ""), *page["text"].get("p", [])])
+        for page in pages.values()
+    )
     assert "Krimea" in text and "NATO" in text
     for hidden in ("Sumber: ", "Sunting catatan ini", "Usulkan koreksi", ", catatan 1", "Baca di situs asli"):
         assert hidden not in text, hidden

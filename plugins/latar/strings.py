@@ -60,7 +60,9 @@ INTERFACE_STRINGS: dict[str, dict[str, str]] = {
 # The article page (html/article.py)
 
 ARTICLE_KIND = "Artikel"
-"""What a search result of an article page is (Pagefind's ``kind`` meta; notes show their kind label)."""
+"""What a search result of an article page is (notes show their kind label)."""
+PAGE_KIND = "Halaman"
+"""What a search result of another page is (a page the project wrote, e.g. "Tentang")."""
 NOTES_TITLE = "Catatan latar"
 """The footnotes' heading; also the Web Annotation collection's label."""
 FILTER_SUMMARY = "Atur penanda catatan"
@@ -367,8 +369,6 @@ PROPOSE_STRINGS = {
 }
 """The "Usulkan catatan" control and form (assets/propose/)."""
 SEARCH_STRINGS = {
-    "count": "{shown} teratas dari {total} dokumen ditemukan",
     "paragraph": "Paragraf {number}",
 }
-"""Search (templates/search-boot.js, assets/search/worker.js): the count when only the first pages are listed, and
-the title of a paragraph result."""
+"""Search (templates/search-boot.js sends it to assets/search/worker.js): the title of a paragraph result."""

@@ -10,19 +10,23 @@
  * - config, base, worker: _/index.ts configuration(), the JSON in <script id="__config">; components/search/_/index.ts
  *   mountSearch → setupSearchWorker(config.search) → browser/worker/index.ts `new Worker(url)`, when the bundle loads
  * - input: partials/search.html, the search box's only <input>
- * - meta: components/search/result/index.ts, `getElement(":scope > :first-child", el)`, the count line
  * - messages: integrations/search/worker/message/index.ts, `const enum SearchMessageType {SETUP, READY, QUERY,
  *   RESULT}`, compiled away, so Material can renumber them without any visible change; RESULT's data is
- *   {items: SearchItem[][]}, each item {location, title, text, score, terms} (templates/search/index.tsx) */
+ *   {items: SearchItem[][]}, each item {location, title, text, score, terms} (templates/search/index.tsx); Material
+ *   lists the first ten groups and four more each time the reader scrolls to the end (components/search/result) */
 export const SEARCH = Object.freeze({
   "form": "search",
   "config": "__config",
   "base": "base",
   "worker": "search",
   "input": "input",
-  "meta": "[data-md-component=search-result] > :first-child",
   "messages": {"setup": 0, "ready": 1, "query": 2, "result": 3}
 });
+
+/* The search result list (components/search/result/index.ts mountSearchResult: the first ten groups of a RESULT,
+ * then four more each time the end of the list comes into view; templates/search/index.tsx renderSearchDocument
+ * inserts an item's text as HTML). assets/search/more.js fills in there the snippets of the groups shown later. */
+export const SEARCH_RESULT = "[data-md-component=search-result]";
 
 /* The search highlight (bundle.ts mountSearchHiglight on component "content"; integrations/search/highlighter/
  * index.ts writes <mark data-md-highlight>): latar's own highlighter marks the same way, in the same place. */

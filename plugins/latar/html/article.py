@@ -75,16 +75,12 @@ class ArticleRenderer:
         note_href: Callable[[str], str],
         prefix: str = "latar",
         article_attributes: Mapping[str, str] | None = None,
-        *,
-        searchable: bool = True,
     ) -> None:
         self.notes = notes
         self.note_href = note_href
         self.prefix = prefix
         self.article_attributes = article_attributes or {}
         """Extra ``data-latar-*`` attributes of the article element (e.g. the repository, for assets/propose/form.js)."""
-        self.searchable = searchable
-        """False for a copy of an article (the home page): search finds the article at its permanent address."""
 
     def render(self, placed: PlacedArticle) -> RenderedArticle:
         """The full article HTML and its markers."""
@@ -95,16 +91,10 @@ class ArticleRenderer:
         body, spans = self.body(placed)
         boxes = [*([self._postscript(article)] if article.postscript else []), self._source_box(article)]
         controls = [self._controls(placed.numbers)] if placed.placements else []
-        opening = [*controls, *([context] if context is not None else [])]
-        for box in (byline, *opening, *boxes):  # search indexes what the article says, not its labels and controls
-            box.set("data-pagefind-ignore", "")
         data = {f"data_latar_{key}": value for key, value in self.article_attributes.items()}
         root = tag("div", class_="latar-article", lang=article.meta.language, data_latar_article=article.name, **data)
         meta = append(tag("div", class_="latar-meta"), byline, *controls)
         append(root, title, meta, *([context] if context is not None else []), body, *boxes)
-        if self.searchable:
-            root.set("data-pagefind-body", "")
-            root.set("data-pagefind-meta", f"kind:{strings.ARTICLE_KIND}")
         if placed.placements:
             root.append(self._footnotes(placed))
         page_text, where = dom_text(body)
@@ -119,7 +109,7 @@ class ArticleRenderer:
 
         One ``<p>`` per paragraph (the dateline marked), with an id (``latar-p-1``…) so a search result can link
         to it. A publisher's line is an ``aside.latar-publisher-line`` at its place, never annotated and left out
-        of search: it is not article text. The body's text is its lines joined by newlines.
+        of search (``outputs/searchindex.py`` indexes paragraphs only): it is not article text. The body's text is its lines joined by newlines.
         """
         article = placed.article
         by_block: dict[int, list[Placement]] = {}
@@ -131,7 +121,7 @@ class ArticleRenderer:
         cut = dateline_length(article)
         for index, block in enumerate(article.blocks):
             if block.kind == PUBLISHER:
-                aside = tag("aside", class_="latar-publisher-line latar-skip", data_search_exclude="", data_pagefind_ignore="")
+                aside = tag("aside", class_="latar-publisher-line latar-skip", data_search_exclude="")
                 body.append(append(aside, tag("p", block.text)))
                 continue
             p = tag("p", id=f"{self.prefix}-p-{paragraphs + 1}")
@@ -190,7 +180,7 @@ class ArticleRenderer:
             fieldset.append(append(tag("label"), box, KIND_LABELS[kind]))
         hide_all = tag("input", type="checkbox", class_="latar-hide-all-toggle")
         fieldset.append(append(tag("label"), hide_all, strings.HIDE_ALL))
-        details = tag("details", class_="latar-controls", data_search_exclude="", data_pagefind_ignore="")
+        details = tag("details", class_="latar-controls", data_search_exclude="")
         return append(details, tag("summary", strings.FILTER_SUMMARY), fieldset)
 
     def _byline(self, article: Article) -> Element:
@@ -240,7 +230,7 @@ class ArticleRenderer:
             refs.setdefault(placement.note_id, []).append(ref_id(self.prefix, placement))
         numbers = placed.numbers
         title_id = f"{self.prefix}-notes-title"
-        section = tag("div", class_="footnote latar-footnotes", role="doc-endnotes", aria_labelledby=title_id, data_pagefind_ignore="")
+        section = tag("div", class_="footnote latar-footnotes", role="doc-endnotes", aria_labelledby=title_id)
         append(section, tag("hr"), tag("h2", strings.NOTES_TITLE, id=title_id, class_="latar-notes-title"))
         items = tag("ol")
         for note_id in sorted(numbers, key=numbers.__getitem__):

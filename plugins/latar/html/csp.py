@@ -1,8 +1,8 @@
 """A Content-Security-Policy for every page: the site's own scripts, and each page's inline scripts by their hash.
 
 Defence in depth: were a contributed script ever to reach a page, the browser would refuse to run it. The policy is
-a ``<meta http-equiv>`` (GitHub Pages sets no headers), placed before any script; Pagefind's WebAssembly needs
-``'wasm-unsafe-eval'``, its worker comes from the site itself.
+a ``<meta http-equiv>`` (GitHub Pages sets no headers), placed before any script; the search worker comes from the
+site itself.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from latar.html.builder import tag, to_html
 
 POLICY = (
     "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'{hashes}",
+    "script-src 'self'{hashes}",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -31,7 +31,7 @@ def headline_ref_id(prefix: str, note_id: str) -> str:
 def marker(note: Note, number: int, marker_id: str, prefix: str, phrase: str) -> tuple[Element, Element]:
     """A phrase's element and the marker after it: Python-Markdown's ``sup > a.footnote-ref``."""
     span = tag("span", phrase, class_="latar-anchor", data_latar_note=note.id, data_latar_kind=note.kind)
-    sup = tag("sup", id=marker_id, class_="latar-ref", data_latar_kind=note.kind, data_pagefind_ignore="")
+    sup = tag("sup", id=marker_id, class_="latar-ref", data_latar_kind=note.kind)
     # The number is CSS generated content (``data-latar-number``), so copied text reads as the article.
     link = tag("a", class_="footnote-ref", href=f"#{footnote_id(prefix, note.id)}", role="doc-noteref", data_latar_kind=note.kind)
     link.set("data-latar-note", note.id)

@@ -49,31 +49,31 @@ def note_page(
     """The note's page: the way back into the article, title, kind and date, a clarification's claim, verdict and
     finding, "Muncul di", the sanitised body, sources.
 
-    Search indexes the title, the review and the body (``data-pagefind-*``); the kind is the result's label. The
+    Search indexes the title, the summary and the body (``outputs/searchindex.py``); the kind is the result's label. The
     summary is the tooltip's short form of the body: only a clarification shows it, as its finding.
     """
-    kind = tag("span", kind_label(note.kind), class_="latar-kind", data_pagefind_meta="kind")
-    meta = append(tag("p", class_="latar-note-meta", data_pagefind_ignore=""), kind)
+    kind = tag("span", kind_label(note.kind), class_="latar-kind")
+    meta = append(tag("p", class_="latar-note-meta"), kind)
     if note.date:
         append(meta, " · ", tag("time", format_date(note.date), datetime=note.date))
     if note.hindsight:
         append(meta, " · ", tag("span", strings.HINDSIGHT, class_="latar-hindsight"))
-    root = tag("div", class_="latar-note-page", data_latar_kind=note.kind, data_pagefind_body="")
+    root = tag("div", class_="latar-note-page", data_latar_kind=note.kind)
     if backlinks:
         root.append(_back(backlinks))
     append(root, tag("h1", plain_text(note.title)), meta)  # the title in the page, not Material's template, so that search sees it
     if note.claim and note.verdict:
         root.append(_review(note, claim_links))
-    root.append(tag("h2", strings.APPEARS_IN, id="muncul-di", data_pagefind_ignore=""))
-    root.append(_appearances(backlinks) if backlinks else tag("p", strings.NOT_PLACED, data_pagefind_ignore=""))
+    root.append(tag("h2", strings.APPEARS_IN, id="muncul-di"))
+    root.append(_appearances(backlinks) if backlinks else tag("p", strings.NOT_PLACED))
     append(
         root,
         append(tag("div", class_="latar-note-body"), sanitized(render_block(note.body))),
-        tag("h2", strings.SOURCES_HEADING, id="sumber", data_pagefind_ignore=""),
+        tag("h2", strings.SOURCES_HEADING, id="sumber"),
         _sources(note),
     )
     if edit_href or correction_href:
-        actions = tag("p", class_="latar-actions", data_search_exclude="", data_pagefind_ignore="")
+        actions = tag("p", class_="latar-actions", data_search_exclude="")
         if edit_href:
             append(actions, tag("a", strings.EDIT_NOTE, href=edit_href, class_="md-button", rel="noopener"), " ")
         if correction_href:
@@ -85,7 +85,7 @@ def note_page(
 def _back(backlinks: Sequence[Backlink]) -> Element:
     """ "← Kembali ke paragraf N" and the article's title, one link per placement: the first shown; the page's script
     shows the one the reader came from (``?dari=``, set by the article's script on the note's links)."""
-    nav = tag("nav", class_="latar-back", aria_label=strings.BACK_NAME, data_search_exclude="", data_pagefind_ignore="")
+    nav = tag("nav", class_="latar-back", aria_label=strings.BACK_NAME, data_search_exclude="")
     for index, link in enumerate(backlinks):
         anchor = tag("a", href=link.href, data_latar_from=link.key)
         append(
@@ -142,7 +142,7 @@ def _joined(items: Sequence[Element]) -> list[Element | str]:
 
 def _appearances(backlinks: Sequence[Backlink]) -> Element:
     """Every placement of the note: a link to its marker and the words around it."""
-    spots = tag("ul", class_="latar-backlinks", data_search_exclude="", data_pagefind_ignore="")
+    spots = tag("ul", class_="latar-backlinks", data_search_exclude="")
     for link in backlinks:
         placement = link.placement
         anchor = tag("a", strings.backlink(link.article_title, placement.number), href=link.href)
@@ -157,7 +157,7 @@ def _appearances(backlinks: Sequence[Backlink]) -> Element:
 
 
 def _sources(note: Note) -> Element:
-    sources = tag("ol", class_="latar-sources", data_pagefind_ignore="")
+    sources = tag("ol", class_="latar-sources")
     for source in note.sources:
         link = tag("a", plain_text(source.title), href=source.url, rel="noopener noreferrer nofollow")
         item = append(tag("li"), append(tag("cite"), link), f" — {source.publisher}")

@@ -38,5 +38,5 @@ class LatarConfig(Config):
     branch = c.Type(str, default="main")
     """Branch the edit links point at; also the main branch that new or changed notes are told from."""
     search = c.Type(bool, default=True)
-    """Search with Pagefind (Indonesian stemming; nothing fetched until the reader opens search) behind
+    """latar's own search index (Indonesian stemming; nothing fetched until the reader opens search) behind
     Material's search box, which needs ``plugins: [search]``; false leaves Material's own search."""

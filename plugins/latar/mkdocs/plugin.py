@@ -38,7 +38,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
                                   know their placements before any page renders
     on_page_content     -50       late: latar fills its pages after other plugins had the Markdown's HTML
     on_page_context     50        before Material's search plugin (0), which it tells to skip every page
-                                  when latar's Pagefind search answers the search box
+                                  when latar's search answers the search box
     others              0         no ordering needed
     ==================  ========  ============================================================================
     """
@@ -90,9 +90,10 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Fill latar's pages; while serving, they start with the problems that affect them."""
+        """Fill latar's pages; while serving, they start with the problems that affect them. Other pages go to search."""
         latar_page = self.site.pages.get(page.file.src_uri)
         if latar_page is None:
+            self.site.note_other_page(page, html)
             return html
         content = latar_page.content(html, page, self.site)
         if not self.serving or not latar_page.shows_problems:

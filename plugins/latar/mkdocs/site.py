@@ -34,7 +34,7 @@ from latar.html.article import ArticleRenderer, RenderedArticle, ref_id
 from latar.html.head import Picture
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import publishable_only
-from latar.outputs import search
+from latar.outputs import search, searchindex
 from latar.outputs.cards import HEIGHT, WIDTH, Card, CardCache
 from latar.outputs.sitemap import gzipped, sitemap
 from latar.outputs.webannotation import Addresses, annotation_collection
@@ -84,6 +84,8 @@ class SiteModel:
     """Source URI → the Open Graph and JSON-LD tags its page gets before ``</head>``."""
     cards: dict[str, Card] = field(default_factory=dict)
     sitemap: list[tuple[str, datetime]] = field(default_factory=list)
+    other_pages: list[searchindex.SearchPage] = field(default_factory=list)
+    """Pages the project wrote (not latar's), for search."""
     problems: tuple[Problem, ...] = ()
     _paths: dict[str, Path] = field(default_factory=dict)
     _article_files: dict[str, tuple[Path, Path]] = field(default_factory=dict)
@@ -147,7 +149,7 @@ class SiteModel:
             hrefs = self.note_hrefs_from(self.article_uri(placed.article.name))
             self.rendered[placed.article.name] = ArticleRenderer(self.notes, hrefs, self.options.id_prefix, data).render(placed)
         if self.home is not None:
-            renderer = ArticleRenderer(self.notes, self.note_hrefs_from("index.md"), self.options.id_prefix, data, searchable=False)
+            renderer = ArticleRenderer(self.notes, self.note_hrefs_from("index.md"), self.options.id_prefix, data)
             self.home_html = renderer.render(self.rendered[self.home].placed).html
         self.problems = self.placements.problems
 
@@ -263,8 +265,8 @@ class SiteModel:
 
     def write_outputs(self, card_cache: CardCache) -> str | None:
         """Write what is not a page: each article's plain text, the Web Annotation collection, the cards, the
-        sitemap (replacing MkDocs' own: each canonical address once, with its real last change); then index the
-        built site for search (Pagefind reads the pages as written). Returns what the indexing did, to log.
+        sitemap (replacing MkDocs' own: each canonical address once, with its real last change); then the search
+        index (from the model, not the written pages). Returns what the indexing did, to log.
         """
         site_url = self.config.site_url or ""
         site = Path(self.config.site_dir)
@@ -289,11 +291,20 @@ class SiteModel:
             (site / "sitemap.xml.gz").write_bytes(gzipped(xml))
         if not self.search:
             return None
-        try:
-            report = search.build_index(site, self.config.theme.get("language") or "en")
-        except search.SearchError as error:
-            raise PluginError(f"latar: {error}") from None
-        return f"search: {report.pages} pages indexed in {report.seconds:.2f} s ({report.bytes / 1024:.0f} KiB)"
+        report = searchindex.write_index(site, self.search_pages())
+        return f"search: {report.pages} pages, {report.keys} keys indexed in {report.seconds:.2f} s CPU ({report.bytes / 1024:.0f} KiB)"
+
+    def note_other_page(self, page: Page, html: str) -> None:
+        """Search indexes a page the project wrote, unless its front matter says ``search: {exclude: true}``."""
+        if self.search and not (page.meta.get("search") or {}).get("exclude"):
+            self.other_pages.append(searchindex.other_page(page.url, page.title or page.url, html))
+
+    def search_pages(self) -> list[searchindex.SearchPage]:
+        """What search indexes: every published article at its permanent address, then every note, then the other pages."""
+        prefix = self.options.id_prefix
+        found = [searchindex.article_page(r.article, self.urls[self.article_uri(name)], prefix) for name, r in self.rendered.items()]
+        found += [searchindex.note_page(note, self.urls[self.note_uri(note.id)]) for note in self.notes.values()]
+        return found + self.other_pages
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,8 +1,9 @@
 /* latar (issue #13): Material's search costs nothing until the reader opens it. Material fetches its whole
    index on every page load when a form is named "search" and starts its worker when its bundle loads; here the
-   form loses that name, and the worker is a stand-in that starts latar's Pagefind worker when the search box is
+   form loses that name, and the worker is a stand-in that starts latar's search worker when the search box is
    first focused (click, "/" or "s", or a ?q= link). Material's search box, keys and result list are unchanged;
-   the count says so when only the first pages of a long answer are listed. A page opened from a result (?h=words)
+   more.js fills in the snippets of the results listed as the reader scrolls.
+   A page opened from a result (?h=words)
    marks those words, as Material's search.highlight does.
    Inlined before Material's bundle, so it cannot import: outputs/search.py replaces __LATAR_BOOT__ with
    Material's names from assets/material.js (SEARCH), the reader's words (strings.py) and latar's asset paths.
@@ -10,7 +11,6 @@
 (() => {
   const { material, words, assets } = __LATAR_BOOT__;
   const changed = (what) => console.error(`latar: Material changed: ${what}`);
-  const fill = (text, values) => text.replace(/\{([a-z_]+)\}/g, (all, name) => (Object.hasOwn(values, name) ? String(values[name]) : all));
   const Native = window.Worker;
   if (!Native) return;
   const form = document.forms.namedItem(material.form);
@@ -40,15 +40,13 @@
       if (real) return;
       real = new Native(new URL(`${base}/${assets.worker}`, location.href), { type: "module" });
       real.addEventListener("message", (event) => {
-        stub.dispatchEvent(new MessageEvent("message", { data: event.data }));
-        const { items, total } = event.data.data || {};
-        if (!items || !(total > items.length)) return;
-        const meta = document.querySelector(material.meta);
-        if (meta) meta.textContent = fill(words.count, { shown: items.length, total });
-        else changed(`no search count line at "${material.meta}" (components/search/result)`);
+        if (!event.data?.latar) stub.dispatchEvent(new MessageEvent("message", { data: event.data })); // latar's own: more.js
       });
+      const more = import(new URL(`${base}/${assets.more}`, location.href).href);
+      more.then((module) => module.watch(real)).catch((error) => console.warn("latar: search could not start", error));
       real.addEventListener("error", (event) => console.warn("latar: search could not start", event.message));
-      real.postMessage({ latar: words });
+      const article = document.querySelector("[data-latar-article]")?.getAttribute("data-latar-article") || "";
+      real.postMessage({ latar: words, here: location.href, article }); // the page read now: its results first
       queue.splice(0).forEach((message) => real.postMessage(message));
     };
     stub.postMessage = (message) => (real ? real.postMessage(message) : queue.push(message));

@@ -1,0 +1,192 @@
+"""latar's search index: static JSON files written in one pass at build time, fetched by the reader's browser in parts.
+
+What is indexed comes from the site model, never from the written HTML: each article's paragraphs (one part each,
+linked by their ids) and its title, each note's title, summary and body, each other page's text. Words become keys
+(:mod:`latar.outputs.searchterms`: Indonesian stems on both sides). Every key's postings carry a precomputed
+BM25 score per page part, with field weights (title > summary > body), so the browser only adds numbers.
+
+Files, under ``cari/`` in the built site (``index.json`` names the folder of this build's data, so a changed site
+never mixes with a cached old file):
+
+- ``<build>/t<k>.json``: the keys whose hash falls in shard ``k`` → ``[page delta, part, score, …]``; a query
+  fetches only its keys' shards;
+- ``<build>/p<k>.json``: ``[url, title, kind]`` (an article's also its paragraphs' id prefix and its name) of pages ``k·PAGE_CHUNK`` onwards, fetched for the results listed;
+- ``<build>/x<n>.json``: page ``n``'s text (summary, body, paragraphs), fetched for the results shown with a snippet.
+
+``assets/search/worker.js`` reads them and answers Material's search box.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import shutil
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from latar import strings
+from latar.core.articles import PARAGRAPH, Article
+from latar.core.notes import Note
+from latar.core.sanitize import plain_text, render_block, render_inline
+from latar.outputs.searchterms import keys, tokenize
+
+FOLDER = "cari"
+"""The index's folder in the built site; the worker finds it at ``../../../cari/`` from ``assets/latar/search/``."""
+PAGE_CHUNK = 128
+"""Pages per ``p<k>.json``."""
+SHARD_BYTES = 12_000
+"""About this many bytes of postings per shard (before gzip): one shard is what a query word costs."""
+WEIGHTS = {"title": 4.0, "summary": 2.0, "body": 1.0}
+"""A word in a title counts four times, in a summary twice: the page is about it, not only mentioning it."""
+K1 = 1.2
+B = 0.5
+"""BM25's saturation and length normalisation (0.5: a long article's paragraphs are parts of their own anyway)."""
+SCALE = 50
+"""Scores are stored as integers: BM25 × SCALE."""
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page as search sees it. ``paragraphs`` (an article's: id, text) are parts of their own."""
+
+    url: str
+    """Site-relative, as MkDocs gives it (``artikel/x/``)."""
+    title: str
+    kind: str
+    """The label a result shows (the note's kind, "Artikel")."""
+    summary: str = ""
+    body: str = ""
+    paragraphs: tuple[str, ...] = field(default=())
+    """An article's paragraphs; paragraph ``n`` (from 1) has the id ``anchor + str(n)`` on the page."""
+    anchor: str = ""
+    name: str = ""
+    """An article's name: the home page shows the newest article too, and its results come first there."""
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What one indexing run wrote."""
+
+    pages: int
+    keys: int
+    files: int
+    bytes: int
+    seconds: float
+
+
+def article_page(article: Article, url: str, id_prefix: str) -> SearchPage:
+    """An article: its title, and its paragraphs (publisher lines are not article text) with the ids the page gives them."""
+    texts = [block.text for block in article.blocks if block.kind == PARAGRAPH]
+    return SearchPage(url, article.meta.title, strings.ARTICLE_KIND, paragraphs=tuple(texts), anchor=f"{id_prefix}-p-", name=article.name)
+
+
+def note_page(note: Note, url: str) -> SearchPage:
+    """A note: title, summary and body as a reader reads them (a clarification's claim with the body)."""
+    body = plain_text(render_block(note.body))
+    if note.claim:
+        body = f"{note.claim}\n{body}"
+    summary = plain_text(render_inline(note.summary))
+    return SearchPage(url, plain_text(note.title), strings.kind_label(note.kind), summary, body)
+
+
+def other_page(url: str, title: str, html: str) -> SearchPage:
+    """A page the project wrote (an allowed Markdown file): its title and its text."""
+    return SearchPage(url, title, strings.PAGE_KIND, body=plain_text(html))
+
+
+def shard_of(key: str, shards: int) -> int:
+    """FNV-1a (32 bits) over the key's code points, modulo ``shards``: the worker computes the same."""
+    value = 0x811C9DC5
+    for char in key:
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return value % shards
+
+
+def _counts(weighted: Iterable[tuple[str, float]]) -> tuple[Counter[str], int]:
+    """Weighted key counts of some texts, and their length in words (each word counts every key once)."""
+    counts: Counter[str] = Counter()
+    length = 0
+    for text, weight in weighted:
+        tokens = tokenize(text)
+        length += len(tokens)
+        for token, times in Counter(tokens).items():
+            for key in keys(token):
+                counts[key] += weight * times
+    return counts, length
+
+
+def postings(pages: Sequence[SearchPage]) -> dict[str, list[int]]:
+    """Key → flat ``[page delta, part, score, …]`` (pages ascending; part 0 is the page, i the i-th paragraph)."""
+    parts: list[tuple[int, int, Counter[str], int]] = []
+    frequency: Counter[str] = Counter()
+    for number, page in enumerate(pages):
+        fields = [(page.title, WEIGHTS["title"]), (page.summary, WEIGHTS["summary"]), (page.body, WEIGHTS["body"])]
+        mine = [(number, 0, *_counts(fields))]
+        mine += [(number, index, *_counts([(text, WEIGHTS["body"])])) for index, text in enumerate(page.paragraphs, start=1)]
+        frequency.update(set().union(*(counts for _, _, counts, _ in mine)) if len(mine) > 1 else mine[0][2].keys())
+        parts += mine
+    average = sum(length for *_, length in parts) / max(len(parts), 1) or 1.0
+    total = len(pages)
+    factor = {key: SCALE * (K1 + 1) * math.log(1 + (total - df + 0.5) / (df + 0.5)) for key, df in frequency.items()}
+    found: dict[str, list[int]] = defaultdict(list)
+    last: dict[str, int] = {}
+    for number, part, counts, length in parts:
+        norm = K1 * (1 - B + B * length / average)
+        for key, tf in counts.items():
+            found[key] += (number - last.get(key, 0), part, round(factor[key] * tf / (tf + norm)) or 1)
+            last[key] = number
+    return found
+
+
+def _text(page: SearchPage) -> dict[str, object]:
+    data: dict[str, object] = {}
+    if page.summary:
+        data["s"] = page.summary
+    if page.body:
+        data["b"] = page.body
+    if page.paragraphs:
+        data["p"] = list(page.paragraphs)
+    return data
+
+
+def write_index(site_dir: Path, pages: Sequence[SearchPage]) -> IndexReport:
+    """Write ``site_dir/cari/`` for ``pages`` (in this order: a page's number is its place here); no network."""
+    start = time.process_time()
+    found = postings(pages)
+    size = sum(len(key) + 4 + 4 * len(values) for key, values in found.items())
+    shards = max(1, math.ceil(size / SHARD_BYTES))
+    grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for key in sorted(found):
+        grouped[shard_of(key, shards)][key] = found[key]
+    files: dict[str, str] = {f"t{k}.json": _json(shard) for k, shard in enumerate(grouped)}
+    for k in range(0, len(pages), PAGE_CHUNK):
+        chunk = [
+            [page.url, page.title, page.kind, *([page.anchor, page.name] if page.anchor else [])] for page in pages[k : k + PAGE_CHUNK]
+        ]
+        files[f"p{k // PAGE_CHUNK}.json"] = _json(chunk)
+    for number, page in enumerate(pages):
+        files[f"x{number}.json"] = _json(_text(page))
+    digest = hashlib.sha256()
+    for name, text in files.items():
+        digest.update(f"{name}\0{text}\0".encode())
+    build = digest.hexdigest()[:12]
+    output = site_dir / FOLDER
+    shutil.rmtree(output, ignore_errors=True)
+    (output / build).mkdir(parents=True)
+    manifest = {"build": build, "shards": shards, "chunk": PAGE_CHUNK, "pages": len(pages)}
+    written = 0
+    for name, text in [*files.items()]:
+        data = text.encode("utf-8")
+        (output / build / name).write_bytes(data)
+        written += len(data)
+    index = _json(manifest).encode("utf-8")
+    (output / "index.json").write_bytes(index)
+    return IndexReport(len(pages), len(found), len(files) + 1, written + len(index), time.process_time() - start)
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
