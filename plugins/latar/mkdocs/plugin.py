@@ -18,8 +18,7 @@ from latar.mkdocs import pages, preview, theme
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import refuse_linked_folders
 from latar.mkdocs.site import SiteModel
-from latar.outputs.cardcache import card_folder
-from latar.outputs.cards import CardCache
+from latar.outputs.cardcache import CardCache, card_folder
 
 log = get_plugin_logger("latar")
 
@@ -62,10 +61,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         cache, refused = card_folder(self.site.root, self.config.cache_dir)  # outside the work tree, never a link
         if refused:
             log.warning(refused)
-        # Kept in memory across ``mkdocs serve`` rebuilds (only changed cards are drawn); every other build
-        # starts from the disk cache, even when MkDocs reuses this instance in one process (it does: on_startup).
-        if self.card_cache.folder != cache or not self.serving:
-            self.card_cache = CardCache(cache)
+        self.card_cache = CardCache(cache)
         theme.register_assets(config)
         return config
 

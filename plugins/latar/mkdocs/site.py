@@ -35,7 +35,8 @@ from latar.html.head import Picture
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import publishable_only
 from latar.outputs import search, searchindex
-from latar.outputs.cards import HEIGHT, WIDTH, Card, CardCache
+from latar.outputs.cardcache import CardCache
+from latar.outputs.cards import HEIGHT, WIDTH, Card
 from latar.outputs.sitemap import gzipped, sitemap
 from latar.outputs.webannotation import Addresses, annotation_collection
 
@@ -282,9 +283,7 @@ class SiteModel:
         project = (self.config.site_name, self.config.site_url or None)
         collection = annotation_collection(self.rendered.values(), self.notes, where, self.note_dates, project)
         (site / self.options.annotations_file).write_text(collection, encoding="utf-8")
-        for path, card in sorted(self.cards.items()):
-            _write(site / path, card_cache.png(card))
-        card_cache.prune({card.key() for card in self.cards.values()})
+        card_cache.prune(card_cache.place({site / path: card for path, card in sorted(self.cards.items())}))
         if site_url:
             xml = sitemap(self.sitemap)
             (site / "sitemap.xml").write_text(xml, encoding="utf-8")
