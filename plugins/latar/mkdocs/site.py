@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 from latar import strings
 from latar.core.articles import Article
 from latar.core.history import Dates, History
-from latar.core.notes import Note
+from latar.core.notes import Note, ParsedNotes
 from latar.core.pipeline import Catalog, Placement, Placements, load_catalog, place_notes
 from latar.core.problems import Problem
 from latar.core.sanitize import plain_text
@@ -115,8 +115,8 @@ class SiteModel:
         docs = Path(self.config.docs_dir).resolve()
         return docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else docs.name
 
-    def load(self, files: Files) -> None:
-        """Read every article and note, and the history of their files."""
+    def load(self, files: Files, parsed: ParsedNotes | None = None) -> None:
+        """Read every article and note (``parsed``: the notes an earlier build parsed), and the history of their files."""
         self.files = files
         docs = Path(self.config.docs_dir)
         allowed = tuple(self.options.allowed_files)
@@ -128,6 +128,7 @@ class SiteModel:
             docs_dir=docs,
             allowed=allowed,
             review=self.options.review_placements,
+            parsed=parsed,
         )
         publishable_only(files, docs, self.catalog.publishable)  # nothing but notes and allowed_files from the docs folder
         self.history = History.load(self.root, [Path(self.config.docs_dir), self.seeds_dir])
