@@ -97,6 +97,8 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         latar_page = self.site.pages.get(page.file.src_uri)
         if latar_page is None:
             self.site.note_other_page(page, html)
+        elif latar_page.deferred and not self.serving:
+            return pages.DEFERRED  # written in on_post_page: 10,000 note pages' HTML is never held at once
         else:
             html = latar_page.content(html, page, self.site)
         if not self.serving:
@@ -119,14 +121,15 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Head tags and the search boot script go into the page as written, then its Content-Security-Policy (last,
-        -100: it hashes the inline scripts as they end up); the navigation is reset for the next page."""
+        """A note page's HTML, head tags and the search boot script go into the page as written, then its
+        Content-Security-Policy (last, -100: it hashes the inline scripts as they end up); the navigation is reset."""
         if self._activated is not None:
             self._activated.active = False
             self._activated = None
         earlier = self.render_cache.reuse(page) if self.serving else None
         if earlier is not None:
             return earlier
+        output = pages.fill_deferred(output, page, self.site)
         output = with_policy(theme.inject(output, self.site.heads.get(page.file.src_uri, ""), self.site.boot))
         return self.render_cache.keep(page, output) if self.serving else output
 

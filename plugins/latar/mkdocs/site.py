@@ -30,7 +30,7 @@ from latar.core.pipeline import Catalog, Placement, Placements, load_catalog, pl
 from latar.core.problems import Problem
 from latar.core.sanitize import plain_text
 from latar.html import clientdata
-from latar.html.article import ArticleRenderer, RenderedArticle, ref_id
+from latar.html.article import ArticleRenderer, RenderedArticle, footnote_body, ref_id
 from latar.html.head import Picture
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import publishable_only
@@ -153,6 +153,7 @@ class SiteModel:
         if self.home is not None:
             renderer = ArticleRenderer(self.notes, self.note_hrefs_from("index.md"), self.options.id_prefix, data)
             self.home_html = renderer.render(self.rendered[self.home].placed).html
+        footnote_body.cache_clear()  # every article is rendered: its notes' footnotes need not stay in memory
         self.problems = self.placements.problems
 
     # addresses
