@@ -93,6 +93,15 @@ PLANS = {
         cold=(("real", 1),),
         preview=(("real", 3),),
     ),
+    "reduced": Plan(
+        real_pairs=5,
+        sizes=((200, 2_000, 2), (1, 10_000, 1)),
+        growth=(),
+        notes_series=1,
+        articles_series=500,
+        cold=(("real", 2), ("200x2000", 1)),
+        preview=(("real", 3), ("200x2000", 2)),
+    ),
     "tiny": Plan(
         real_pairs=1,
         sizes=((1, 6, 1), (2, 6, 1)),
@@ -208,6 +217,11 @@ def main() -> None:
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument("--quick", action="store_true", help="development run: real site, 1 × 10 and 10 × 100, 3 pairs")
     modes.add_argument("--tiny", action="store_true", help="a tiny run that only proves the machinery works (tests)")
+    modes.add_argument(
+        "--reduced",
+        action="store_true",
+        help="the issue's figures in about half an hour: real site, 200 × 2,000, 1 × 10,000, cold, preview",
+    )
     parser.add_argument("--out", type=Path, help="folder for the results (default: benchmarks/results for the full run)")
     parser.add_argument("--resume", action="store_true", help="keep the sites a stopped run of the same mode finished, measure the rest")
     parser.add_argument("--render", type=Path, metavar="JSON", help="only write the table and plots again from a results.json")
@@ -217,7 +231,7 @@ def main() -> None:
         write_results(rows, PLANS[rows["mode"]], args.out or args.render.parent)
         return
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped: still stop the mkdocs serve it started (finally)
-    mode = "tiny" if args.tiny else "quick" if args.quick else "full"
+    mode = "tiny" if args.tiny else "quick" if args.quick else "reduced" if args.reduced else "full"
     plan = PLANS[mode]
     out = args.out or (RESULTS if mode == "full" else WORK / mode)
     work = WORK / f"run-{mode}"  # a tiny or quick run never touches a full run's sites or partial results

@@ -10,14 +10,11 @@ may move it, and a folder that is a link, or that git tracks, is refused: cards 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import re
 import stat
 import tempfile
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from latar.core import git
@@ -107,6 +104,10 @@ def draw_all(jobs: list[tuple[Card, Path]]) -> None:
     """Draw each card into its file: one process per core when there are at least :data:`POOL_FROM` of them."""
     workers = min(os.cpu_count() or 1, len(jobs) // POOL_FROM)
     if workers > 1:
+        import multiprocessing  # noqa: PLC0415 - only for a cold cache
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+        from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
                 cards, paths = zip(*jobs, strict=True)
