@@ -30,6 +30,7 @@ from benchmarks.generate import Shape, git, write_sites
 from benchmarks.measure import INTERVAL, build, pairs, spread
 from benchmarks.plot import line_chart
 from benchmarks.preview import POLL, latency
+from latar.outputs.cardcache import default_base
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / ".work"
@@ -187,11 +188,13 @@ def first_landing(config: Path) -> tuple[Path, str, str]:
 
 
 def cold_pairs(config: Path, count: int, work: Path) -> dict:
-    """``count`` pairs of a cold build (as a fresh clone: every ignored or untracked file removed, so no card
-    cache, no Pagefind cache, no other cache) then a warm one (what the cold build left); ratio cold ÷ warm."""
+    """``count`` pairs of a cold build (as a fresh clone: every ignored or untracked file removed, and the card cache
+    outside the work tree, so no card, no Pagefind cache, no other cache) then a warm one (what the cold build left); ratio cold ÷ warm."""
     cold, warm = [], []
+    cards = default_base(config.parent.resolve()) / "kartu"  # the card cache lives outside the work tree: a fresh clone has none
     for _ in range(count):
         git(config.parent, "clean", "-q", "-f", "-d", "-x")
+        shutil.rmtree(cards, ignore_errors=True)
         cold.append(build(config, work / "site-cold", work / "record-cold.json"))
         warm.append(build(config, work / "site-warm", work / "record-warm.json"))
 
