@@ -92,8 +92,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Fill latar's pages (other pages go to search); while serving, they start with the problems that affect
-        them, and a page whose inputs are those of the last rebuild is not rendered again (``rendercache``)."""
+        """Fill latar's pages (others go to search); while serving, add problem banners and key the render cache."""
         latar_page = self.site.pages.get(page.file.src_uri)
         if latar_page is None:
             self.site.note_other_page(page, html)
