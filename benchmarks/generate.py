@@ -64,6 +64,10 @@ FUNCTION_WORDS = [
 NAME_SYLLABLES = ["jo", "wo", "yu", "he", "ho", "fa", "fi", "vo", "zu", "xi"]
 HISTORY_COMMITS = 60
 """Commits in a synthetic site's history (the real site had 140 in December 2026)."""
+FILLER = 40
+"""Words of generic text per paragraph, around its mentions."""
+MAX_ARTICLE_BYTES = 448 * 1024
+"""An article's text stays under latar's 512 KiB file limit (fewer filler words when 10,000 notes land in one)."""
 KINDS = ["background", "person", "organization", "place", "event", "clarification"]
 BASE_CONFIG = {
     "site_name": "bench",
@@ -136,12 +140,14 @@ def build_content(shape: Shape) -> tuple[list[list[str]], list[list[int]], list[
         per_paragraph: list[list[int]] = [[] for _ in range(paragraphs_count)]
         for position, note in enumerate(chosen):
             per_paragraph[position % paragraphs_count].append(note)
+        filler = min(FILLER, (MAX_ARTICLE_BYTES - 20 * len(chosen)) // (8 * paragraphs_count))  # 1 × 10,000: under the limit
         paragraphs = []
         for names in per_paragraph:
-            words = [_word(rng) for _ in range(40)]
+            words = [_word(rng) for _ in range(filler)]
             for note in names:
                 words.insert(rng.randrange(1, len(words)), note_name(note))
-            paragraphs.append(" ".join(words).capitalize() + ".")
+            text = " ".join(words)  # not str.capitalize(): it would lowercase the names, and a clarification's claim is verbatim
+            paragraphs.append(text[0].upper() + text[1:] + ".")
         articles.append(paragraphs)
         mentions.append([sorted(names) for names in per_paragraph])
     return articles, mentions, notes

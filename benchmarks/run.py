@@ -30,6 +30,7 @@ from benchmarks.generate import Shape, git, write_sites
 from benchmarks.measure import INTERVAL, build, pairs, spread
 from benchmarks.plot import line_chart
 from benchmarks.preview import POLL, latency
+from latar.outputs.cardcache import default_base
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / ".work"
@@ -92,6 +93,15 @@ PLANS = {
         articles_series=500,
         cold=(("real", 1),),
         preview=(("real", 3),),
+    ),
+    "reduced": Plan(
+        real_pairs=5,
+        sizes=((200, 2_000, 2), (1, 10_000, 1)),
+        growth=(),
+        notes_series=1,
+        articles_series=500,
+        cold=(("real", 2), ("200x2000", 1)),
+        preview=(("real", 3), ("200x2000", 2)),
     ),
     "tiny": Plan(
         real_pairs=1,
@@ -178,11 +188,13 @@ def first_landing(config: Path) -> tuple[Path, str, str]:
 
 
 def cold_pairs(config: Path, count: int, work: Path) -> dict:
-    """``count`` pairs of a cold build (as a fresh clone: every ignored or untracked file removed, so no card
-    cache, no Pagefind cache, no other cache) then a warm one (what the cold build left); ratio cold ÷ warm."""
+    """``count`` pairs of a cold build (as a fresh clone: every ignored or untracked file removed, and the card cache
+    outside the work tree, so no card, no Pagefind cache, no other cache) then a warm one (what the cold build left); ratio cold ÷ warm."""
     cold, warm = [], []
+    cards = default_base(config.parent.resolve()) / "kartu"  # the card cache lives outside the work tree: a fresh clone has none
     for _ in range(count):
         git(config.parent, "clean", "-q", "-f", "-d", "-x")
+        shutil.rmtree(cards, ignore_errors=True)
         cold.append(build(config, work / "site-cold", work / "record-cold.json"))
         warm.append(build(config, work / "site-warm", work / "record-warm.json"))
 
@@ -208,6 +220,11 @@ def main() -> None:
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument("--quick", action="store_true", help="development run: real site, 1 × 10 and 10 × 100, 3 pairs")
     modes.add_argument("--tiny", action="store_true", help="a tiny run that only proves the machinery works (tests)")
+    modes.add_argument(
+        "--reduced",
+        action="store_true",
+        help="the issue's figures in about half an hour: real site, 200 × 2,000, 1 × 10,000, cold, preview",
+    )
     parser.add_argument("--out", type=Path, help="folder for the results (default: benchmarks/results for the full run)")
     parser.add_argument("--resume", action="store_true", help="keep the sites a stopped run of the same mode finished, measure the rest")
     parser.add_argument("--render", type=Path, metavar="JSON", help="only write the table and plots again from a results.json")
@@ -217,7 +234,7 @@ def main() -> None:
         write_results(rows, PLANS[rows["mode"]], args.out or args.render.parent)
         return
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped: still stop the mkdocs serve it started (finally)
-    mode = "tiny" if args.tiny else "quick" if args.quick else "full"
+    mode = "tiny" if args.tiny else "quick" if args.quick else "reduced" if args.reduced else "full"
     plan = PLANS[mode]
     out = args.out or (RESULTS if mode == "full" else WORK / mode)
     work = WORK / f"run-{mode}"  # a tiny or quick run never touches a full run's sites or partial results

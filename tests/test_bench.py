@@ -43,7 +43,7 @@ def test_tiny_benchmark_writes_tables_and_plots(tmp_path) -> None:
         hand, latar = row["hand"], row["latar"]
         assert row["wall_ratio"]["median"] > 0 and row["cpu_ratio"]["median"] > 0
         assert hand["pagefind_peak_mib"] == 0 and hand["latar_s"] == 0  # the hand-written site runs neither
-        assert latar["pagefind_peak_mib"] > 0 and latar["latar_s"] > latar["pagefind_s"] > 0
+        assert latar["pagefind_peak_mib"] == latar["pagefind_s"] == 0 and latar["latar_s"] > 0  # search is indexed in Python
         assert latar["tree_peak_mib"] >= latar["python_peak_mib"] > 0
         assert latar["git_calls"] >= 1, "latar read no git history"
     assert rows["cold"][0]["cold"]["wall"]["median"] > 0 and rows["preview"][0]["note_s"] > 0

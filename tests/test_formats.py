@@ -20,6 +20,8 @@ from PIL import Image
 
 import wa_model
 from conftest import FIXTURE_SEEDS, REAL_SITE_EPOCH, ROOT, SEED_NAME, SEEDS, note_text
+from latar.outputs.cardcache import POOL_FROM, CardCache
+from latar.outputs.cards import Card, draw
 
 EPOCH = "1640995200"
 EPOCH_ISO = "2022-01-01T00:00:00Z"
@@ -261,6 +263,7 @@ def test_cards_are_cached_by_content(make_site, tmp_path: Path, monkeypatch: pyt
     cached = sorted(cache.glob("*.png"))
     card = built.site / "anotasi" / "krimea" / "kartu.png"
     assert len(cached) == 2 and card.read_bytes() in {path.read_bytes() for path in cached}
+    assert card.stat().st_ino in {path.stat().st_ino for path in cached}, "a cached card is hard-linked into the site, not copied"
     marked = Image.new("RGB", (1200, 630), "red")
     for path in cached:
         marked.save(path, format="PNG")
@@ -270,6 +273,18 @@ def test_cards_are_cached_by_content(make_site, tmp_path: Path, monkeypatch: pyt
     with Image.open(card) as image:
         assert image.getpixel((5, 5)) != (255, 0, 0), "a changed title draws a new card"
     assert len(list(cache.glob("*.png"))) == 2, "the old card leaves the cache"
+
+
+def test_a_cold_cache_draws_in_processes_the_cards_this_process_draws(tmp_path: Path) -> None:
+    cards = {tmp_path / "site" / f"n{i}" / "kartu.png": Card("Catatan", f"Judul ke-{i}", "Rincian", "Situs") for i in range(2 * POOL_FROM)}
+    cache = CardCache(tmp_path / "kartu")
+    keys = cache.place(cards)
+    assert cache.drawn == len(keys) == len(cards)
+    for path, card in cards.items():
+        assert path.read_bytes() == draw(card), f"{path} differs from the card drawn in this process"
+    again = CardCache(tmp_path / "kartu")
+    again.place(cards)
+    assert again.drawn == 0, "a warm cache draws nothing"
 
 
 # Sitemap

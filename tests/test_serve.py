@@ -6,6 +6,7 @@ affects; the terminal prints the problem and not MkDocs' list of pages missing f
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -20,6 +21,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_SEEDS, MKDOCS_YML, SEED_NAME, note_text
+from latar.core.notes import ParsedNotes
+from latar.core.problems import InputError
 
 BROKEN = note_text(title="Rusak", kind="tokoh", anchors="  - text: NATO\n")
 ANSWER_WITHIN = 1.0
@@ -149,3 +152,58 @@ def test_strict_build_still_fails_on_the_same_problem(project: Path, tmp_path: P
     assert result.returncode != 0
     assert "docs/anotasi/rusak.md:3" in result.stderr
     assert "not included in the" not in result.stderr
+
+
+@contextlib.contextmanager
+def serving(project: Path, log_path: Path):
+    """``mkdocs serve`` on a free port (dates from SOURCE_DATE_EPOCH, so two servers date pages alike); its origin and log."""
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1640995200"}
+    with log_path.open("w+", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            origin = f"http://127.0.0.1:{port}/latar/"
+            wait_for(lambda: get(origin)[0] == 200)
+            yield origin, log_path
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.DOTALL)
+
+
+def served(origin: str, url: str) -> str:
+    """A page as served, without the server's reload script and with its origin named the same on every server."""
+    return LIVERELOAD.sub("", get(url)[1]).replace(origin, "ORIGIN/").replace(origin.rstrip("/").rsplit(":", 1)[0], "HOST")
+
+
+def test_a_rebuild_serves_what_a_new_server_serves(project: Path, tmp_path: Path) -> None:
+    """A save renders again only the pages whose inputs changed: every page then is what a fresh server renders."""
+    (project / "docs" / "anotasi" / "rusak.md").unlink()
+    note = project / "docs" / "anotasi" / "krimea.md"
+    with serving(project, tmp_path / "first.log") as (origin, log):
+        note.write_text(note_text(summary="Semenanjung di Laut Hitam, diduduki sejak 2014."), encoding="utf-8")
+        wait_for(lambda: "unchanged pages written again" in log.read_text("utf-8"))
+        after = {url.replace(origin, "ORIGIN/"): served(origin, url) for url in pages(origin)}
+    with serving(project, tmp_path / "second.log") as (origin, _):
+        fresh = {url.replace(origin, "ORIGIN/"): served(origin, url) for url in pages(origin)}
+    assert after.keys() == fresh.keys()
+    assert [url for url in fresh if after[url] != fresh[url]] == []
+    assert "diduduki sejak 2014" in after["ORIGIN/anotasi/krimea/"]
+
+
+def test_a_preview_parses_again_only_the_notes_that_changed() -> None:
+    parsed = ParsedNotes()
+    first = parsed.parse("krimea", note_text(), "docs/anotasi/krimea.md")
+    parsed.next_build()
+    assert parsed.parse("krimea", note_text(), "docs/anotasi/krimea.md") is first, "an unchanged note is not parsed again"
+    changed = parsed.parse("krimea", note_text(summary="Semenanjung."), "docs/anotasi/krimea.md")
+    assert changed is not first and changed.summary == "Semenanjung."
+    for _ in range(2):
+        parsed.next_build()
+        with pytest.raises(InputError) as broken:
+            parsed.parse("rusak", BROKEN, "docs/anotasi/rusak.md")
+        assert any("'kind' is 'tokoh'" in problem.message for problem in broken.value.problems)

@@ -151,3 +151,17 @@ def test_zizmor_finds_nothing() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("name", "job"), [("ci.yml", "test"), ("pages.yml", "build")])
+def test_builds_keep_their_cards_between_runs(name: str, job: str) -> None:
+    """A fresh clone draws every card (26 ms each): CI restores the card cache, keyed on what cards are drawn from."""
+    workflow = load(ROOT / ".github" / "workflows" / name)
+    folder = workflow["jobs"][job]["env"]["LATAR_CACHE_DIR"]
+    cache = next(step for found, step in steps(workflow) if found == job and step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == f"{folder}/kartu"
+    for source in ("docs/anotasi/**", "seeds/**", "mkdocs.yml", "plugins/latar/outputs/cards.py", "plugins/latar/strings.py"):
+        assert f"'{source}'" in cache["with"]["key"], f"the card cache's key leaves out {source}"
+    builds = [step for found, step in steps(workflow) if found == job and "build" in step.get("run", "")]
+    order = [step for found, step in steps(workflow) if found == job]
+    assert builds and all(order.index(cache) < order.index(step) for step in builds), "the cache is restored before the build"

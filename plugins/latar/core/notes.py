@@ -225,13 +225,42 @@ def _original(data: dict[str, Any] | None) -> Original | None:
     return Original(nfc(data["text"].strip()), data["language"], data.get("source"), data.get("closest", False))
 
 
-def load_note(path: Path, root: Path) -> Note:
-    """Read and parse one note file."""
+class ParsedNotes:
+    """Notes parsed in the previous build, by file label and text: ``mkdocs serve`` keeps one between rebuilds, so
+    a save parses only the note that changed. Keyed by the text itself (not its mtime, which a quick edit of the
+    same size may not change); what a build did not read again is forgotten."""
+
+    def __init__(self) -> None:
+        self._previous: dict[tuple[str, str], Note | InputError] = {}
+        self._current: dict[tuple[str, str], Note | InputError] = {}
+
+    def parse(self, note_id: str, text: str, label: str) -> Note:
+        """:func:`parse_note`, or what it returned (or raised) for the same text last time."""
+        key = (label, text)
+        found = self._current.get(key) or self._previous.get(key)
+        if found is None:
+            try:
+                found = parse_note(note_id, text, label)
+            except InputError as err:
+                found = err
+        self._current[key] = found
+        if isinstance(found, InputError):
+            raise found
+        return found
+
+    def next_build(self) -> None:
+        """Forget what the last build did not read."""
+        self._previous, self._current = self._current, {}
+
+
+def load_note(path: Path, root: Path, parsed: ParsedNotes | None = None) -> Note:
+    """Read and parse one note file (``parsed``: what an earlier build parsed)."""
     label = file_label(path, root)
-    return parse_note(path.stem, read_text(path, label), label)
+    text = read_text(path, label)
+    return parsed.parse(path.stem, text, label) if parsed is not None else parse_note(path.stem, text, label)
 
 
-def load_notes(notes_dir: Path, root: Path) -> tuple[list[Note], list[Problem], list[Note]]:
+def load_notes(notes_dir: Path, root: Path, parsed: ParsedNotes | None = None) -> tuple[list[Note], list[Problem], list[Note]]:
     """Every publishable note in ``notes_dir`` (sorted by id), every problem, and the notes left out.
 
     The problems include the editorial ones of publishable notes. The notes left out carry only their
@@ -240,11 +269,13 @@ def load_notes(notes_dir: Path, root: Path) -> tuple[list[Note], list[Problem], 
     notes: list[Note] = []
     problems: list[Problem] = []
     unpublished: list[Note] = []
+    if parsed is not None:
+        parsed.next_build()
     for path in regular_files(notes_dir, root, ".md"):  # links, folders and sub-folders: see latar.core.contributed
         if path.name == "index.md":
             continue
         try:
-            note = load_note(path, root)
+            note = load_note(path, root, parsed)
             notes.append(note)
             problems.extend(note.problems)
         except InputError as err:

@@ -23,7 +23,7 @@ from latar.core.command import latar_command
 from latar.core.context import context_problems
 from latar.core.contributed import path_problems, regular_files
 from latar.core.headline import HeadlineMark, headline_first, headline_marks
-from latar.core.notes import Note, load_notes
+from latar.core.notes import Note, ParsedNotes, load_notes
 from latar.core.problems import Problem
 from latar.core.redirects import redirect_problems
 from latar.core.review import Entry, Record, load_records, review
@@ -163,6 +163,7 @@ def load_catalog(
     docs_dir: Path | None = None,
     allowed: tuple[str, ...] = (),
     review: bool = False,
+    parsed: ParsedNotes | None = None,
 ) -> Catalog:
     """Every article and valid note, and the problems of the others, contributed paths included.
 
@@ -173,7 +174,7 @@ def load_catalog(
     """
     contributed = path_problems(root, docs_dir or notes_dir, notes_dir, seeds_dir, allowed)
     articles, problems = load_articles(seeds_dir, root)
-    notes, note_problems, unpublished = load_notes(notes_dir, root) if notes_dir.is_dir() else ([], [], [])
+    notes, note_problems, unpublished = load_notes(notes_dir, root, parsed) if notes_dir.is_dir() else ([], [], [])
     names = frozenset(path.stem for path in regular_files(seeds_dir, root, ".txt"))
     changed = git.changed_files(root, base, branch)
     if new:

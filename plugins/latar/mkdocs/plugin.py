@@ -13,13 +13,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from latar.core.notes import ParsedNotes
 from latar.html.csp import with_policy
-from latar.mkdocs import pages, preview, theme
+from latar.mkdocs import pages, preview, rendercache, theme
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import refuse_linked_folders
+from latar.mkdocs.rendercache import RenderCache
 from latar.mkdocs.site import SiteModel
-from latar.outputs.cardcache import card_folder
-from latar.outputs.cards import CardCache
+from latar.outputs.cardcache import CardCache, card_folder
 
 log = get_plugin_logger("latar")
 
@@ -48,6 +49,10 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def __init__(self) -> None:
         self.site: SiteModel | None = None
         self.card_cache = CardCache(None)
+        self.parsed = ParsedNotes()
+        """Kept across ``mkdocs serve`` rebuilds: a save parses only the notes that changed."""
+        self.render_cache = RenderCache()
+        """Kept across ``mkdocs serve`` rebuilds: a page whose inputs did not change is not rendered again."""
         self.serving = False
         self._activated: Page | None = None
 
@@ -62,17 +67,14 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         cache, refused = card_folder(self.site.root, self.config.cache_dir)  # outside the work tree, never a link
         if refused:
             log.warning(refused)
-        # Kept in memory across ``mkdocs serve`` rebuilds (only changed cards are drawn); every other build
-        # starts from the disk cache, even when MkDocs reuses this instance in one process (it does: on_startup).
-        if self.card_cache.folder != cache or not self.serving:
-            self.card_cache = CardCache(cache)
+        self.card_cache = CardCache(cache)
         theme.register_assets(config)
         return config
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load articles and notes, add latar's pages, place every note and render every article."""
-        self.site.load(files)
+        self.site.load(files, self.parsed if self.serving else None)
         if self.site.history.warning:  # git failed: said once, loudly
             log.warning(self.site.history.warning)
         pages.register(self.site, files)
@@ -90,15 +92,20 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
     @event_priority(-50)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Fill latar's pages; while serving, they start with the problems that affect them. Other pages go to search."""
+        """Fill latar's pages (others go to search); while serving, add problem banners and key the render cache."""
         latar_page = self.site.pages.get(page.file.src_uri)
         if latar_page is None:
             self.site.note_other_page(page, html)
+        elif latar_page.deferred and not self.serving:
+            return pages.DEFERRED  # written in on_post_page: 10,000 note pages' HTML is never held at once
+        else:
+            html = latar_page.content(html, page, self.site)
+        if not self.serving:
             return html
-        content = latar_page.content(html, page, self.site)
-        if not self.serving or not latar_page.shows_problems:
-            return content
-        return preview.problems_banner(preview.page_problems(self.site.problems, latar_page.own_files())) + content
+        if latar_page is not None and latar_page.shows_problems:
+            html = preview.problems_banner(preview.page_problems(self.site.problems, latar_page.own_files())) + html
+        self.render_cache.look_up(page, html, self.site.heads.get(page.file.src_uri, ""))
+        return html
 
     @event_priority(50)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -113,26 +120,40 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Head tags and the search boot script go into the page as written, then its Content-Security-Policy (last,
-        -100: it hashes the inline scripts as they end up); the navigation is reset for the next page."""
+        """A note page's HTML, head tags and the search boot script go into the page as written, then its
+        Content-Security-Policy (last, -100: it hashes the inline scripts as they end up); the navigation is reset."""
         if self._activated is not None:
             self._activated.active = False
             self._activated = None
-        return with_policy(theme.inject(output, self.site.heads.get(page.file.src_uri, ""), self.site.boot))
+        earlier = self.render_cache.reuse(page) if self.serving else None
+        if earlier is not None:
+            return earlier
+        output = pages.fill_deferred(output, page, self.site)
+        output = with_policy(theme.inject(output, self.site.heads.get(page.file.src_uri, ""), self.site.boot))
+        return self.render_cache.keep(page, output) if self.serving else output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Theme pages that are not documentation pages (``404.html``) get the search boot script and the CSP too."""
         return with_policy(theme.inject(output_content, "", self.site.boot)) if template_name.endswith(".html") else output_content
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """The remaining template patches (see :mod:`latar.mkdocs.theme`)."""
-        return theme.patch_templates(env, config.theme.get("language"))
+        """The remaining template patches (see :mod:`latar.mkdocs.theme`); while serving, the empty template of unchanged pages."""
+        env = theme.patch_templates(env, config.theme.get("language"))
+        return rendercache.register(env) if self.serving else env
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """While serving: what every page's output shares (navigation, configuration), for the render cache."""
+        if self.serving:
+            self.render_cache.start(config, nav)
+        return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the plain texts, the Web Annotation collection, the cards and the sitemap; index for search."""
         indexed = self.site.write_outputs(self.card_cache)
         if indexed:
             log.info(indexed)
+        if self.serving and self.render_cache.reused:
+            log.info(f"preview: {self.render_cache.reused} unchanged pages written again without rendering")
         if config.strict and self.site.problems and not log.isEnabledFor(logging.WARNING):
             # ``-q`` drops warnings before MkDocs' strict mode counts them: the rule book must still stop the build.
             raise Abort(

@@ -25,17 +25,18 @@ from mkdocs.utils import get_relative_url
 from latar import strings
 from latar.core.articles import Article
 from latar.core.history import Dates, History
-from latar.core.notes import Note
+from latar.core.notes import Note, ParsedNotes
 from latar.core.pipeline import Catalog, Placement, Placements, load_catalog, place_notes
 from latar.core.problems import Problem
 from latar.core.sanitize import plain_text
 from latar.html import clientdata
-from latar.html.article import ArticleRenderer, RenderedArticle, ref_id
+from latar.html.article import ArticleRenderer, RenderedArticle, footnote_body, ref_id
 from latar.html.head import Picture
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import publishable_only
 from latar.outputs import search, searchindex
-from latar.outputs.cards import HEIGHT, WIDTH, Card, CardCache
+from latar.outputs.cardcache import CardCache
+from latar.outputs.cards import HEIGHT, WIDTH, Card
 from latar.outputs.sitemap import gzipped, sitemap
 from latar.outputs.webannotation import Addresses, annotation_collection
 
@@ -114,8 +115,8 @@ class SiteModel:
         docs = Path(self.config.docs_dir).resolve()
         return docs.relative_to(self.root).as_posix() if docs.is_relative_to(self.root) else docs.name
 
-    def load(self, files: Files) -> None:
-        """Read every article and note, and the history of their files."""
+    def load(self, files: Files, parsed: ParsedNotes | None = None) -> None:
+        """Read every article and note (``parsed``: the notes an earlier build parsed), and the history of their files."""
         self.files = files
         docs = Path(self.config.docs_dir)
         allowed = tuple(self.options.allowed_files)
@@ -127,6 +128,7 @@ class SiteModel:
             docs_dir=docs,
             allowed=allowed,
             review=self.options.review_placements,
+            parsed=parsed,
         )
         publishable_only(files, docs, self.catalog.publishable)  # nothing but notes and allowed_files from the docs folder
         self.history = History.load(self.root, [Path(self.config.docs_dir), self.seeds_dir])
@@ -151,6 +153,7 @@ class SiteModel:
         if self.home is not None:
             renderer = ArticleRenderer(self.notes, self.note_hrefs_from("index.md"), self.options.id_prefix, data)
             self.home_html = renderer.render(self.rendered[self.home].placed).html
+        footnote_body.cache_clear()  # every article is rendered: its notes' footnotes need not stay in memory
         self.problems = self.placements.problems
 
     # addresses
@@ -282,9 +285,7 @@ class SiteModel:
         project = (self.config.site_name, self.config.site_url or None)
         collection = annotation_collection(self.rendered.values(), self.notes, where, self.note_dates, project)
         (site / self.options.annotations_file).write_text(collection, encoding="utf-8")
-        for path, card in sorted(self.cards.items()):
-            _write(site / path, card_cache.png(card))
-        card_cache.prune({card.key() for card in self.cards.values()})
+        card_cache.prune(card_cache.place({site / path: card for path, card in sorted(self.cards.items())}))
         if site_url:
             xml = sitemap(self.sitemap)
             (site / "sitemap.xml").write_text(xml, encoding="utf-8")

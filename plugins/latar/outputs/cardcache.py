@@ -1,21 +1,32 @@
-"""Where social cards are cached between builds: outside the work tree, never through a link, never a tracked folder.
+"""Where social cards are cached between builds (outside the work tree, never through a link, never a tracked
+folder), and how they get into the built site.
 
 A pull request controls the work tree: a card committed into a cache there would be published as a page's image, and
 a cache folder committed as a link would have builds write and delete files wherever it points. So the default is the
 user's cache folder, keyed by the project's path; ``$LATAR_CACHE_DIR`` (CI caching) or ``plugins.latar.cache_dir``
-may move it, and a folder that is a link, or that git tracks, is refused: cards are then drawn in memory only.
+may move it, and a folder that is a link, or that git tracks, is refused: cards are then drawn for every build.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+import stat
+import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from latar.core import git
-from latar.core.contributed import linked_folder
+from latar.core.contributed import linked_folder, read_bytes
+from latar.outputs.cards import Card, draw
 
 ENVIRONMENT = "LATAR_CACHE_DIR"
+CARD_NAME = re.compile(r"[0-9a-f]{64}\.png")
+MAX_BYTES = 4 * 1024 * 1024
+"""A cached card larger than this is drawn again."""
+POOL_FROM = 8
+"""Cards to draw per extra process: fewer are drawn in this one (starting a process costs about 0.2 s)."""
 
 
 def default_base(root: Path) -> Path:
@@ -44,3 +55,92 @@ def card_folder(root: Path, option: str | None) -> tuple[Path | None, str | None
                 "remove it from git (git rm -r --cached) or unset plugins.latar.cache_dir (cards are drawn in memory until then)"
             )
     return folder, None
+
+
+class CardCache:
+    """Cards by content hash on disk under ``folder`` (None: drawn for every build). PNG bytes are never kept in
+    memory: a cached card is hard-linked into the site (copied across file systems), a missing one drawn into the
+    cache first, in a process pool when there are many (a fresh clone, CI without its cache)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.drawn = 0
+
+    def place(self, cards: Mapping[Path, Card]) -> set[str]:
+        """Write each card at its path in the built site; return the cards' keys (see :meth:`prune`)."""
+        keys = {dest: card.key() for dest, card in cards.items()}
+        sources: dict[str, Path] = {}
+        missing: list[tuple[Card, Path]] = []
+        for dest, key in keys.items():
+            if key in sources:
+                continue
+            cached = self.folder / f"{key}.png" if self.folder else None
+            if cached is not None and _usable(cached):
+                sources[key] = cached
+            else:
+                sources[key] = cached or dest  # no cache folder: drawn straight into the site
+                missing.append((cards[dest], sources[key]))
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        for dest in keys:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+        draw_all(missing)
+        self.drawn += len(missing)
+        for dest, key in keys.items():
+            if sources[key] != dest:
+                _link(sources[key], dest)
+        return set(sources)
+
+    def prune(self, used: set[str]) -> None:
+        """Delete cached cards no page uses any more (a title changed, a note was removed)."""
+        if self.folder is None or self.folder.is_symlink() or not self.folder.is_dir():
+            return
+        for entry in os.scandir(self.folder):  # only the cards it writes: <sha256>.png, regular files
+            if CARD_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False) and entry.name[:-4] not in used:
+                Path(entry.path).unlink(missing_ok=True)
+
+
+def draw_all(jobs: list[tuple[Card, Path]]) -> None:
+    """Draw each card into its file: one process per core when there are at least :data:`POOL_FROM` of them."""
+    workers = min(os.cpu_count() or 1, len(jobs) // POOL_FROM)
+    if workers > 1:
+        import multiprocessing  # noqa: PLC0415 - only for a cold cache
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+        from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                cards, paths = zip(*jobs, strict=True)
+                for _ in pool.map(draw_into, cards, paths, chunksize=max(1, len(jobs) // (workers * 8))):
+                    pass
+            return
+        except (OSError, BrokenProcessPool):  # no processes here (a sandbox): draw them one by one
+            pass
+    for card, path in jobs:
+        draw_into(card, path)
+
+
+def draw_into(card: Card, path: Path) -> None:
+    """Draw ``card`` into ``path``, atomically (a reader never sees half a card; a link at ``path`` is replaced)."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(draw(card))
+    os.replace(temporary, path)
+
+
+def _usable(path: Path) -> bool:
+    """A cached card: a regular file (not a link), neither empty nor over :data:`MAX_BYTES`."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and 0 < info.st_size <= MAX_BYTES
+
+
+def _link(source: Path, dest: Path) -> None:
+    """``dest`` as a hard link to the cached ``source`` (a copy where links are refused: another file system)."""
+    try:
+        dest.unlink(missing_ok=True)  # never write through an old link into the cache
+        os.link(source, dest, follow_symlinks=False)
+    except OSError:
+        dest.write_bytes(read_bytes(source, source.name, MAX_BYTES))
