@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_SEEDS, MKDOCS_YML, SEED_NAME, note_text
+from latar.core.memo import Memo
 from latar.core.notes import ParsedNotes
 from latar.core.problems import InputError
 
@@ -181,18 +182,27 @@ def served(origin: str, url: str) -> str:
 
 
 def test_a_rebuild_serves_what_a_new_server_serves(project: Path, tmp_path: Path) -> None:
-    """A save renders again only the pages whose inputs changed: every page then is what a fresh server renders."""
+    """A save renders again only the pages whose inputs changed, and ``on_post_build`` reuses the pieces of its outputs
+    whose inputs are unchanged: every page, the Web Annotation collection and the search index (its ``index.json``
+    names a hash of every file in it) then are what a fresh server serves."""
     (project / "docs" / "anotasi" / "rusak.md").unlink()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("plugins:\n  - latar\n", "plugins:\n  - search\n  - latar\n"), encoding="utf-8")
     note = project / "docs" / "anotasi" / "krimea.md"
+    outputs = ["anotasi.jsonld", "cari/index.json", f"artikel/{SEED_NAME}/teks.txt"]
     with serving(project, tmp_path / "first.log") as (origin, log):
         note.write_text(note_text(summary="Semenanjung di Laut Hitam, diduduki sejak 2014."), encoding="utf-8")
         wait_for(lambda: "unchanged pages written again" in log.read_text("utf-8"))
-        after = {url.replace(origin, "ORIGIN/"): served(origin, url) for url in pages(origin)}
+        after = {url.replace(origin, "ORIGIN/"): served(origin, url) for url in [*pages(origin), *(origin + path for path in outputs)]}
+        reused = re.search(r"(\d+) pieces of the outputs reused", log.read_text("utf-8"))
     with serving(project, tmp_path / "second.log") as (origin, _):
-        fresh = {url.replace(origin, "ORIGIN/"): served(origin, url) for url in pages(origin)}
+        fresh = {url.replace(origin, "ORIGIN/"): served(origin, url) for url in [*pages(origin), *(origin + path for path in outputs)]}
     assert after.keys() == fresh.keys()
     assert [url for url in fresh if after[url] != fresh[url]] == []
     assert "diduduki sejak 2014" in after["ORIGIN/anotasi/krimea/"]
+    assert "diduduki sejak 2014" in after["ORIGIN/anotasi.jsonld"]
+    assert '"build"' in after["ORIGIN/cari/index.json"]
+    assert reused is not None and int(reused.group(1)) > 0, "the unchanged article's search counts come from the last build"
 
 
 def test_a_preview_parses_again_only_the_notes_that_changed() -> None:
@@ -207,3 +217,13 @@ def test_a_preview_parses_again_only_the_notes_that_changed() -> None:
         with pytest.raises(InputError) as broken:
             parsed.parse("rusak", BROKEN, "docs/anotasi/rusak.md")
         assert any("'kind' is 'tokoh'" in problem.message for problem in broken.value.problems)
+
+
+def test_a_memo_keeps_only_what_the_last_build_used() -> None:
+    memo: Memo[str] = Memo()
+    assert memo.get("a", lambda: "first") == "first"
+    memo.next_build()
+    assert memo.get("a", lambda: "again") == "first" and memo.reused == 1, "a key the last build used is not computed again"
+    memo.next_build()
+    memo.next_build()
+    assert memo.get("a", lambda: "again") == "again", "a key the last build did not use is forgotten"

@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from latar.core.memo import Memo
 from latar.core.notes import ParsedNotes
 from latar.html.csp import with_policy
 from latar.mkdocs import pages, preview, rendercache, theme
@@ -53,6 +54,8 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         """Kept across ``mkdocs serve`` rebuilds: a save parses only the notes that changed."""
         self.render_cache = RenderCache()
         """Kept across ``mkdocs serve`` rebuilds: a page whose inputs did not change is not rendered again."""
+        self.outputs_memo: Memo = Memo()
+        """Kept across ``mkdocs serve`` rebuilds: ``on_post_build``'s pieces (annotations, search counts) by their inputs."""
         self.serving = False
         self._activated: Page | None = None
 
@@ -63,6 +66,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """A new site model (``mkdocs serve`` keeps this instance); latar's assets on every page."""
         self.site = SiteModel.start(self.config, config, self.serving)
+        self.outputs_memo.next_build()
         refuse_linked_folders(Path(config.docs_dir), self.site.root)  # before MkDocs walks into them
         cache, refused = card_folder(self.site.root, self.config.cache_dir)  # outside the work tree, never a link
         if refused:
@@ -149,11 +153,14 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the plain texts, the Web Annotation collection, the cards and the sitemap; index for search."""
-        indexed = self.site.write_outputs(self.card_cache)
+        indexed = self.site.write_outputs(self.card_cache, self.outputs_memo if self.serving else None)
         if indexed:
             log.info(indexed)
         if self.serving and self.render_cache.reused:
-            log.info(f"preview: {self.render_cache.reused} unchanged pages written again without rendering")
+            log.info(
+                f"preview: {self.render_cache.reused} unchanged pages written again without rendering, "
+                f"{self.outputs_memo.reused} pieces of the outputs reused"
+            )
         if config.strict and self.site.problems and not log.isEnabledFor(logging.WARNING):
             # ``-q`` drops warnings before MkDocs' strict mode counts them: the rule book must still stop the build.
             raise Abort(

@@ -25,6 +25,7 @@ from mkdocs.utils import get_relative_url
 from latar import strings
 from latar.core.articles import Article
 from latar.core.history import Dates, History
+from latar.core.memo import Memo
 from latar.core.notes import Note, ParsedNotes
 from latar.core.pipeline import Catalog, Placement, Placements, load_catalog, place_notes
 from latar.core.problems import Problem
@@ -266,10 +267,11 @@ class SiteModel:
 
     # after the build
 
-    def write_outputs(self, card_cache: CardCache) -> str | None:
+    def write_outputs(self, card_cache: CardCache, memo: Memo | None = None) -> str | None:
         """Write what is not a page: each article's plain text, the Web Annotation collection, the cards, the
         sitemap (replacing MkDocs' own: each canonical address once, with its real last change); then the search
-        index (from the model, not the written pages). Returns what the indexing did, to log.
+        index (from the model, not the written pages). Returns what the indexing did, to log. ``memo``
+        (``mkdocs serve``): the pieces of the last build's outputs, reused where their inputs are unchanged.
         """
         site_url = self.config.site_url or ""
         site = Path(self.config.site_dir)
@@ -283,7 +285,7 @@ class SiteModel:
             note=lambda note_id: self.absolute(self.urls[self.note_uri(note_id)]),
         )
         project = (self.config.site_name, self.config.site_url or None)
-        collection = annotation_collection(self.rendered.values(), self.notes, where, self.note_dates, project)
+        collection = annotation_collection(self.rendered.values(), self.notes, where, self.note_dates, project, memo)
         (site / self.options.annotations_file).write_text(collection, encoding="utf-8")
         card_cache.prune(card_cache.place({site / path: card for path, card in sorted(self.cards.items())}))
         if site_url:
@@ -292,7 +294,7 @@ class SiteModel:
             (site / "sitemap.xml.gz").write_bytes(gzipped(xml))
         if not self.search:
             return None
-        report = searchindex.write_index(site, self.search_pages())
+        report = searchindex.write_index(site, self.search_pages(), memo)
         return f"search: {report.pages} pages, {report.keys} keys indexed in {report.seconds:.2f} s CPU ({report.bytes / 1024:.0f} KiB)"
 
     def note_other_page(self, page: Page, html: str) -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from latar import strings
 from latar.core.articles import PARAGRAPH, Article
+from latar.core.memo import Memo
 from latar.core.notes import Note
 from latar.core.sanitize import plain_text, render_block, render_inline
 from latar.outputs.searchterms import keys, tokenize
@@ -119,14 +120,23 @@ def _counts(weighted: Iterable[tuple[str, float]]) -> tuple[Counter[str], int]:
     return counts, length
 
 
-def postings(pages: Sequence[SearchPage]) -> dict[str, list[int]]:
-    """Key → flat ``[page delta, part, score, …]`` (pages ascending; part 0 is the page, i the i-th paragraph)."""
+def _page_parts(page: SearchPage) -> list[tuple[int, Counter[str], int]]:
+    """A page's parts: (part, weighted key counts, length); part 0 is the page, i its i-th paragraph."""
+    fields = [(page.title, WEIGHTS["title"]), (page.summary, WEIGHTS["summary"]), (page.body, WEIGHTS["body"])]
+    mine = [(0, *_counts(fields))]
+    return mine + [(index, *_counts([(text, WEIGHTS["body"])])) for index, text in enumerate(page.paragraphs, start=1)]
+
+
+def postings(pages: Sequence[SearchPage], memo: Memo | None = None) -> dict[str, list[int]]:
+    """Key → flat ``[page delta, part, score, …]`` (pages ascending; part 0 is the page, i the i-th paragraph).
+
+    ``memo`` (``mkdocs serve``): each page's parts kept from the last build, by the page itself.
+    """
     parts: list[tuple[int, int, Counter[str], int]] = []
     frequency: Counter[str] = Counter()
     for number, page in enumerate(pages):
-        fields = [(page.title, WEIGHTS["title"]), (page.summary, WEIGHTS["summary"]), (page.body, WEIGHTS["body"])]
-        mine = [(number, 0, *_counts(fields))]
-        mine += [(number, index, *_counts([(text, WEIGHTS["body"])])) for index, text in enumerate(page.paragraphs, start=1)]
+        counted = memo.get(("parts", page), lambda page=page: _page_parts(page)) if memo is not None else _page_parts(page)
+        mine = [(number, *part) for part in counted]
         frequency.update(set().union(*(counts for _, _, counts, _ in mine)) if len(mine) > 1 else mine[0][2].keys())
         parts += mine
     average = sum(length for *_, length in parts) / max(len(parts), 1) or 1.0
@@ -153,10 +163,13 @@ def _text(page: SearchPage) -> dict[str, object]:
     return data
 
 
-def write_index(site_dir: Path, pages: Sequence[SearchPage]) -> IndexReport:
-    """Write ``site_dir/cari/`` for ``pages`` (in this order: a page's number is its place here); no network."""
+def write_index(site_dir: Path, pages: Sequence[SearchPage], memo: Memo | None = None) -> IndexReport:
+    """Write ``site_dir/cari/`` for ``pages`` (in this order: a page's number is its place here); no network.
+
+    ``memo`` (``mkdocs serve``): what each unchanged page gave the last build (its counts, its text file).
+    """
     start = time.process_time()
-    found = postings(pages)
+    found = postings(pages, memo)
     size = sum(len(key) + 4 + 4 * len(values) for key, values in found.items())
     shards = max(1, math.ceil(size / SHARD_BYTES))
     grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
@@ -169,7 +182,9 @@ def write_index(site_dir: Path, pages: Sequence[SearchPage]) -> IndexReport:
         ]
         files[f"p{k // PAGE_CHUNK}.json"] = _json(chunk)
     for number, page in enumerate(pages):
-        files[f"x{number}.json"] = _json(_text(page))
+        files[f"x{number}.json"] = (
+            memo.get(("text", page), lambda page=page: _json(_text(page))) if memo is not None else _json(_text(page))
+        )
     digest = hashlib.sha256()
     for name, text in files.items():
         digest.update(f"{name}\0{text}\0".encode())

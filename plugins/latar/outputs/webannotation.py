@@ -11,12 +11,14 @@ page and, for a note with ``wikidata``, its subject's Wikidata entity (both iden
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 
 from latar.core.history import Dates, iso
+from latar.core.memo import Memo
 from latar.core.notes import Note
 from latar.core.sanitize import plain_text, render_inline
 from latar.html.article import Marker, RenderedArticle
@@ -131,17 +133,30 @@ def annotation_collection(
     where: Addresses,
     dates: Callable[[Note], Dates],
     project: tuple[str, str | None],
+    memo: Memo | None = None,
 ) -> str:
     """A deterministic ``AnnotationCollection`` with one page holding every annotation.
 
-    ``project`` is the (name, home page) of the publishing project, the annotations' ``creator``.
+    ``project`` is the (name, home page) of the publishing project, the annotations' ``creator``. ``memo``
+    (``mkdocs serve``): annotations kept from the last build, by everything each one is made from.
     """
     creator, generator = organization(*project), software()
-    items = [
-        annotation(marker, result, notes[marker.placement.note_id], where, dates(notes[marker.placement.note_id]), creator, generator)
-        for result in sorted(rendered, key=lambda r: r.article.name)
-        for marker in result.markers
-    ]
+    agents = json.dumps([creator, generator], sort_keys=True)
+    items: list[dict] = []
+    for result in sorted(rendered, key=lambda r: r.article.name):
+        placed = [(marker, notes[marker.placement.note_id]) for marker in result.markers]
+        placed = [(marker, note, dates(note)) for marker, note in placed]
+
+        def made(result: RenderedArticle = result, placed: list = placed) -> list[dict]:
+            return [annotation(marker, result, note, where, when, creator, generator) for marker, note, when in placed]
+
+        if memo is None:
+            items += made()
+            continue
+        name = result.article.name
+        texts = hashlib.blake2b(f"{result.page_text}\0{result.plain_text}".encode(), digest_size=20).digest()
+        addresses = (where.article(name), where.plain_text(name), tuple(where.note(note.id) for _, note, _ in placed))
+        items += memo.get(("annotations", name, texts, tuple(placed), addresses, agents), made)
     page_id = where.collection + PAGE_FRAGMENT
     collection = {
         "@context": CONTEXT,
