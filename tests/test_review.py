@@ -370,10 +370,13 @@ def test_the_headline_marker_is_a_placement_to_review_and_a_rejected_one_stays_o
     assert "accepted krimea, the headline: 'Putin dan [Biden bicara] lewat telepon'" in accept(root)
     assert [(e["paragraph"], e["occurrence"], e["phrase"]) for e in record(root)] == [(0, 1, "Biden bicara"), (2, 1, "Krimea")]
     assert latar_check(root).code == 0
+    commit_all(root, "dasar")
     page = BeautifulSoup((strict_build(root).site / "artikel" / ARTICLE / "index.html").read_text("utf-8"), "html.parser")
     assert [a.get("data-latar-note") for a in page.select("h1.latar-headline .latar-anchor")] == ["krimea"]
     run = latar("--root", str(root), "placements", "reject", ARTICLE, "krimea", "--paragraph", "0")
     assert run.code == 0, run.err
+    summary = latar("--root", str(root), "check", "--format", "markdown", "--base", "HEAD").out
+    assert "- 🚫 Ditolak: `krimea`, judul: Putin dan **Biden bicara** lewat telepon — " in summary
     assert [(e["paragraph"], e["decision"]) for e in record(root)] == [(0, "rejected"), (2, "accepted")]
     assert latar_check(root).code == 0
     built = strict_build(root)
