@@ -226,8 +226,8 @@ def annotations_of(site: Site, article: str) -> list[dict]:
     out = []
     for item in items:
         target, _, fragment = item["id"].partition("#")
-        if not target.endswith("/" + article):
-            continue
+        if not target.endswith("/" + article) or item["target"][0]["selector"][0].get("type") == "CssSelector":
+            continue  # another article's, or the headline's marker (the probes measure the body's markers)
         bodies = item.get("body", [])
         summary = next((b.get("value", "") for b in bodies if b.get("type") == "TextualBody"), "")
         note = next((b.get("source", "") for b in bodies if b.get("purpose") == "identifying"), "")

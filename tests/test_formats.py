@@ -156,7 +156,7 @@ def test_plain_text_is_published_and_a_second_target_points_into_it(site: Path) 
         assert text == "".join(f"{paragraph}\n" for paragraph in article.paragraphs)
         mine = [item for item in items if item["id"].startswith(f"{SITE_URL}artikel/{article.name}/#")]
         assert mine
-        for item in mine:
+        for item in (i for i in mine if not on_headline(i)):  # the plain text holds no headline
             (target,) = [t for t in item["target"] if t["source"] == f"{SITE_URL}artikel/{article.name}/teks.txt"]
             quote, position = target["selector"]
             assert text[position["start"] : position["end"]] == quote["exact"]
@@ -170,7 +170,7 @@ def test_page_selectors_point_into_the_published_body_text(site: Path) -> None:
     for name in articles():
         page = soup(site / "artikel" / name / "index.html")
         text = page.select_one(".latar-article-body").get_text()
-        for item in (i for i in items if i["id"].startswith(f"{SITE_URL}artikel/{name}/#")):
+        for item in (i for i in items if i["id"].startswith(f"{SITE_URL}artikel/{name}/#") and not on_headline(i)):
             target = item["target"][0]
             assert target["source"] == f"{SITE_URL}artikel/{name}/"
             quote, position = target["selector"]
@@ -178,6 +178,36 @@ def test_page_selectors_point_into_the_published_body_text(site: Path) -> None:
             assert text.count(quote["prefix"] + quote["exact"] + quote["suffix"]) == 1
             marker = page.select_one("#" + item["id"].split("#")[1])
             assert marker.find_previous_sibling(class_="latar-anchor").get_text() == quote["exact"]
+
+
+def on_headline(item: dict) -> bool:
+    """An annotation of the marker on the headline (its one target's selectors are scoped to the page's h1)."""
+    return item["target"][0]["selector"][0]["type"] == "CssSelector"
+
+
+def test_the_headline_marker_is_annotated_in_the_headline_text(site: Path) -> None:
+    items = collection(site)["first"]["items"]
+    seen = 0
+    for name in articles():
+        page = soup(site / "artikel" / name / "index.html")
+        h1 = page.select_one("h1.latar-headline")
+        refs = [sup["id"] for sup in h1.select("span.latar-anchor + sup.latar-ref")]
+        mine = [i for i in items if i["id"].startswith(f"{SITE_URL}artikel/{name}/#") and on_headline(i)]
+        assert [i["id"] for i in mine] == [f"{SITE_URL}artikel/{name}/#{ref}" for ref in refs], name
+        for item in mine:
+            (target,) = item["target"]
+            assert target["source"] == f"{SITE_URL}artikel/{name}/"
+            assert {s["type"] for s in target["selector"]} == {"CssSelector"} and {s["value"] for s in target["selector"]} == {
+                "h1.latar-headline"
+            }
+            quote, position = (s["refinedBy"] for s in target["selector"])
+            text = h1.get_text()
+            assert text[position["start"] : position["end"]] == quote["exact"] == h1.select_one(".latar-anchor").get_text()
+            assert text.count(quote["prefix"] + quote["exact"] + quote["suffix"]) == 1
+            note = item["body"][1]["source"].removeprefix(SITE_URL + "anotasi/").strip("/")
+            assert note == h1.select_one(".latar-anchor")["data-latar-note"]
+            seen += 1
+    assert seen, "the real article's headline carries a marker (klarifikasi-judul)"
 
 
 # Cards, Open Graph, JSON-LD

@@ -356,3 +356,36 @@ def test_every_real_article_has_its_placements_reviewed() -> None:
         if placed.placements:
             assert result.catalog.records.get(placed.article.name), f"{placed.article.name} has no record of placements"
     assert [p for p in result.problems if ".placements.yml" in p.path or "newly lands" in p.message] == []
+
+
+def test_the_headline_marker_is_a_placement_to_review_and_a_rejected_one_stays_off_the_headline(tmp_path: Path) -> None:
+    anchors = "  - text: Krimea\n  - text: Biden bicara\n    headline: true\n"
+    root = reviewed(tmp_path / "proyek", {"docs/anotasi/krimea.md": note(anchors=anchors)})
+    check = latar_check(root)
+    assert check.code == 1
+    assert said(check.problems) == {"note 'krimea' newly lands in paragraph 2", "note 'krimea' newly lands in the headline"}
+    (headline,) = [p for p in check.problems if "in the headline" in p]
+    assert headline.startswith(f"seeds/{ARTICLE}.yml: note 'krimea' newly lands in the headline: 'Putin dan [Biden bicara] lewat telepon'")
+    assert f"placements reject {ARTICLE} krimea --paragraph 0'" in headline
+    assert "accepted krimea, the headline: 'Putin dan [Biden bicara] lewat telepon'" in accept(root)
+    assert [(e["paragraph"], e["occurrence"], e["phrase"]) for e in record(root)] == [(0, 1, "Biden bicara"), (2, 1, "Krimea")]
+    assert latar_check(root).code == 0
+    commit_all(root, "dasar")
+    page = BeautifulSoup((strict_build(root).site / "artikel" / ARTICLE / "index.html").read_text("utf-8"), "html.parser")
+    assert [a.get("data-latar-note") for a in page.select("h1.latar-headline .latar-anchor")] == ["krimea"]
+    run = latar("--root", str(root), "placements", "reject", ARTICLE, "krimea", "--paragraph", "0")
+    assert run.code == 0, run.err
+    summary = latar("--root", str(root), "check", "--format", "markdown", "--base", "HEAD").out
+    assert "- 🚫 Ditolak: `krimea`, judul: Putin dan **Biden bicara** lewat telepon — " in summary
+    assert [(e["paragraph"], e["decision"]) for e in record(root)] == [(0, "rejected"), (2, "accepted")]
+    assert latar_check(root).code == 0
+    built = strict_build(root)
+    assert built.ok, built.problems
+    page = BeautifulSoup((built.site / "artikel" / ARTICLE / "index.html").read_text("utf-8"), "html.parser")
+    assert page.select_one("h1.latar-headline").get_text() == "Putin dan Biden bicara lewat telepon"
+    assert not page.select("h1.latar-headline .latar-anchor"), "a rejected headline placement stays off the headline"
+    assert [a.get("data-latar-note") for a in page.select(".latar-article-body .latar-anchor")] == ["krimea"]
+    # the record changes with the headline: a new title moves the placement, a decision is needed again
+    sidecar = root / "seeds" / f"{ARTICLE}.yml"
+    sidecar.write_text(sidecar.read_text("utf-8").replace("lewat telepon", "lewat sambungan telepon"), encoding="utf-8")
+    assert said(latar_check(root).problems) == {"note 'krimea' moved"}

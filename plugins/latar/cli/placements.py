@@ -17,7 +17,7 @@ from latar.core.command import latar_command
 from latar.core.contributed import RECORD_SUFFIX, write_new
 from latar.core.files import file_label
 from latar.core.pipeline import Catalog, PlacedArticle, held_notes, load_catalog, place_notes
-from latar.core.review import REJECTED, Entry, decide, entry_of, record_text
+from latar.core.review import REJECTED, Entry, decide, entries_of, record_text
 from latar.strings import surroundings
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -52,7 +52,7 @@ def register(commands: argparse._SubParsersAction, options: Callable[[argparse.A
     reject.add_argument("article", help="the article's name, e.g. intisari-2021-12-31-putin-biden")
     reject.add_argument("note", help="the note's id (its file name without .md)")
     which = reject.add_mutually_exclusive_group()
-    which.add_argument("--paragraph", type=int, metavar="N", help="the paragraph (1 is the first) where the note lands")
+    which.add_argument("--paragraph", type=int, metavar="N", help="the paragraph (1 is the first; 0 is the headline) where the note lands")
     which.add_argument("--occurrence", type=int, metavar="N", help="the note's Nth place in the article, in reading order")
     options(reject)
     reject.set_defaults(run=cmd_reject)
@@ -114,7 +114,7 @@ def cmd_accept(args: argparse.Namespace, project: Project) -> int:
             status = EXIT_USAGE
             continue
         article = placed[name]
-        computed = [entry_of(article.article, placement) for placement in article.placements]
+        computed = entries_of(article.article, article.placements, article.headline)
         record = catalog.records.get(name)
         entries, accepted = decide(computed, record, accept_all=True, held=held_notes(catalog))
         dropped = [old for old in (record.entries if record else ()) if old.spot not in {entry.spot for entry in entries}]
@@ -143,7 +143,7 @@ def cmd_reject(args: argparse.Namespace, project: Project) -> int:
     if not _usable(catalog, name, project):
         return EXIT_USAGE
     article = placed[name]
-    computed = [entry_of(article.article, placement) for placement in article.placements]
+    computed = entries_of(article.article, article.placements, article.headline)
     mine = [(index, entry) for index, entry in enumerate(computed) if entry.note == args.note]
     if not mine:
         landed = ", ".join(sorted({entry.note for entry in computed})) or "none"

@@ -20,7 +20,7 @@ from latar.core import git
 from latar.core.pipeline import PlacedArticle, Placement, Placements, check
 from latar.core.problems import printable
 from latar.core.review import ACCEPTED, REJECTED, Entry, ellipses
-from latar.strings import kind_label, surroundings
+from latar.strings import back_place, kind_label, surroundings
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
 STATUS = {"A": "baru", "M": "diubah", "D": "dihapus", "": "—"}
@@ -206,9 +206,9 @@ def decisions(result: Placements, base_result: Placements | None) -> list[str]:
             if (entry.spot, entry.decision) in old or (base_result is None and entry.decision != REJECTED):
                 continue
             label, meaning = DECIDED[entry.decision]
-            items.append(f"- {label}: {code(entry.note)}, paragraf {entry.paragraph}: {_in_context(entry)} — {meaning}")
+            items.append(f"- {label}: {code(entry.note)}, {back_place(entry.paragraph or None)}: {_in_context(entry)} — {meaning}")
         items += [
-            f"- ➖ Dihapus dari rekaman: {code(entry.note)}, paragraf {entry.paragraph}: {_in_context(entry)}"
+            f"- ➖ Dihapus dari rekaman: {code(entry.note)}, {back_place(entry.paragraph or None)}: {_in_context(entry)}"
             for entry in before.get(name, ())
             if entry.spot not in spots
         ]

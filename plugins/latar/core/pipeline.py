@@ -231,8 +231,8 @@ def place_notes(catalog: Catalog, surroundings: Surroundings | None = None) -> P
             anchorer.hits(-1, Block(text, eligible=()), diagnostics, article.name)
         record = catalog.records.get(article.name)
         known = record is not None or article.name not in catalog.records  # an unusable record: its own problems say so
-        decided = review(article, _numbered(article, chosen), record, catalog.review, known, catalog.command, held)
-        mark = marks.get(article.name)
+        decided = review(article, _numbered(article, chosen), record, catalog.review, known, catalog.command, held, marks.get(article.name))
+        mark = decided.headline
         kept = headline_first(decided.kept, mark.note_id if mark else None)
         placed.append(PlacedArticle(article, kept, decided.rejected, mark))
         reviewed += decided.problems

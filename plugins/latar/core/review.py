@@ -26,9 +26,12 @@ from latar.core.yamlload import load_yaml
 
 if TYPE_CHECKING:  # the pipeline imports this module
     from latar.core.articles import Article
+    from latar.core.headline import HeadlineMark
     from latar.core.pipeline import Placement
 
 ACCEPTED, REJECTED = "accepted", "rejected"
+HEADLINE = 0
+"""The ``paragraph`` of the headline's placement (:mod:`latar.core.headline`): it is read before paragraph 1."""
 WORDS = 4
 """Words of the paragraph kept on each side of a phrase: enough to tell one spot from another, short enough to read."""
 _WORD = re.compile(r"\S*\w\S*")
@@ -42,7 +45,7 @@ class Entry:
     note: str
     phrase: str
     paragraph: int
-    """1-based, among the article's paragraphs (publisher lines not counted)."""
+    """1-based, among the article's paragraphs (publisher lines not counted); 0: the headline (:data:`HEADLINE`)."""
     occurrence: int
     """The note's 1st, 2nd… place in the article, in reading order."""
     before: str
@@ -56,7 +59,7 @@ class Entry:
         return self.note, self.paragraph, self.phrase.casefold(), " ".join(self.before.split()), " ".join(self.after.split())
 
     def __str__(self) -> str:
-        return f"paragraph {self.paragraph}: '{self.in_context}'"
+        return f"{'the headline' if self.paragraph == HEADLINE else f'paragraph {self.paragraph}'}: '{self.in_context}'"
 
     @property
     def in_context(self) -> str:
@@ -81,6 +84,8 @@ class Review:
     """The placements shown: rejected ones left out, renumbered; unreviewed ones carry ``reviewed=False``."""
     rejected: tuple[Entry, ...]
     problems: tuple[Problem, ...]
+    headline: HeadlineMark | None = None
+    """The headline's marker, unless the record rejects it."""
 
 
 def ellipses(entry: Entry) -> tuple[str, str]:
@@ -106,6 +111,17 @@ def entry_of(article: Article, placement: Placement, decision: str = ACCEPTED) -
     """The record's entry for a computed placement."""
     before, after = around(article.blocks[placement.block].text, placement.start, placement.end)
     return Entry(placement.note_id, placement.phrase, placement.paragraph + 1, placement.occurrence, before, after, decision)
+
+
+def headline_entry(article: Article, mark: HeadlineMark) -> Entry:
+    """The record's entry for the marker on the headline: paragraph 0 (:data:`HEADLINE`), its only occurrence there."""
+    before, after = around(article.meta.title, mark.start, mark.end)
+    return Entry(mark.note_id, mark.phrase, HEADLINE, 1, before, after)
+
+
+def entries_of(article: Article, placements: Iterable[Placement], mark: HeadlineMark | None) -> list[Entry]:
+    """The record's entries for an article's computed placements, in reading order: the headline's first."""
+    return ([headline_entry(article, mark)] if mark else []) + [entry_of(article, placement) for placement in placements]
 
 
 def load_records(seeds_dir: Path, root: Path, names: Iterable[str]) -> tuple[dict[str, Record | None], list[Problem]]:
@@ -201,26 +217,30 @@ def review(
     known: bool = True,
     command: str = "latar",
     held: Collection[str] = (),
+    headline: HeadlineMark | None = None,
 ) -> Review:
     """Compare an article's computed placements with its record (``required``: an article without one is unreviewed).
 
     ``known``: False when the record exists but could not be read (its own problems say why; nothing more is said);
     ``command``: how to run latar from the project's folder (the same in every message, wherever it is run from);
-    ``held``: notes that exist but cannot be placed now (their own problems say why): their recorded placements wait.
+    ``held``: notes that exist but cannot be placed now (their own problems say why): their recorded placements wait;
+    ``headline``: the note's marker on the headline, reviewed like the others (entry 0 of the computed ones, if any).
     """
     if not known or (record is None and not required):
-        return Review(tuple(candidates), (), ())
+        return Review(tuple(candidates), (), (), headline)
     label = record.label if record is not None else record_label(article)
-    computed = [entry_of(article, placement) for placement in candidates]
+    computed = entries_of(article, candidates, headline)
+    skip = 1 if headline else 0
     exact, moved, new, vanished = match(computed, record.entries if record is not None else ())
     accept = f"'{command} placements accept {article.name}'"
     problems = []
     for index in new:  # said on the article's line, where it lands: the record has no line for it yet
         entry = computed[index]
+        on_text = entry.paragraph != HEADLINE and article.paragraph_lines
         problems.append(
             Problem(
-                article.text_label,
-                article.paragraph_lines[entry.paragraph - 1] if article.paragraph_lines else None,
+                article.text_label if entry.paragraph != HEADLINE else article.text_label.removesuffix(".txt") + ".yml",
+                article.paragraph_lines[entry.paragraph - 1] if on_text else None,
                 f"note '{entry.note}' newly lands in {entry}, not yet reviewed in {label}; read it in the article, then "
                 f"accept it ({accept}) or keep the note out of this spot ({_reject(command, article.name, entry, computed)})",
             )
@@ -246,8 +266,9 @@ def review(
         )
     rejected = {index for index, entry in exact.items() if entry.decision == REJECTED}
     unreviewed = {index for index, _ in moved} | set(new)
-    kept = [replace(p, reviewed=index not in unreviewed) for index, p in enumerate(candidates) if index not in rejected]
-    return Review(renumber(kept), tuple(exact[index] for index in sorted(rejected)), tuple(problems))
+    kept = [replace(p, reviewed=i + skip not in unreviewed) for i, p in enumerate(candidates) if i + skip not in rejected]
+    mark = headline if headline and 0 not in rejected else None
+    return Review(renumber(kept), tuple(exact[index] for index in sorted(rejected)), tuple(problems), mark)
 
 
 def _reject(command: str, name: str, entry: Entry, computed: Sequence[Entry]) -> str:

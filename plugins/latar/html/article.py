@@ -38,6 +38,8 @@ class RenderedArticle:
     markers: tuple[Marker, ...]
     page_text: str
     """The text of the published ``.latar-article-body`` exactly as a browser's DOM holds it (every text node)."""
+    headline_ref: str | None = None
+    """The id of the marker on the headline, if it carries one."""
 
     @property
     def article(self) -> Article:
@@ -102,7 +104,9 @@ class ArticleRenderer:
             Marker(placement, ref_id(self.prefix, placement), where[id(span)][0])
             for placement, span in zip(placed.placements, spans, strict=True)
         )
-        return RenderedArticle(placed, to_html(root), markers, page_text)
+        mark = placed.headline
+        on_headline = headline_ref_id(self.prefix, mark.note_id) if mark and mark.note_id in self.notes else None
+        return RenderedArticle(placed, to_html(root), markers, page_text, on_headline)
 
     def body(self, placed: PlacedArticle) -> tuple[Element, list[Element]]:
         """The article's lines in order, each placement's phrase marked at its offsets; and the phrases' elements.

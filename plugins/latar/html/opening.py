@@ -23,6 +23,10 @@ def footnote_id(prefix: str, note_id: str) -> str:
     return f"{prefix}-fn-{note_id}"
 
 
+HEADLINE_CLASS = "latar-headline"
+"""The class of the article's ``<h1>`` (one a page): Web Annotation selectors point into it."""
+
+
 def headline_ref_id(prefix: str, note_id: str) -> str:
     """The id of the marker on the headline."""
     return f"{prefix}-ref-{note_id}-judul"
@@ -46,7 +50,7 @@ def marker(note: Note, number: int, marker_id: str, prefix: str, phrase: str) ->
 
 def headline(article: Article, element_id: str, mark: HeadlineMark | None, notes: Mapping[str, Note], prefix: str) -> Element:
     """The ``<h1>``: the title as the sidecar gives it, its note's phrase and marker where the mark says."""
-    h1 = tag("h1", id=element_id, class_="latar-headline")
+    h1 = tag("h1", id=element_id, class_=HEADLINE_CLASS)
     title = nfc(article.meta.title)
     if mark is None or mark.note_id not in notes:
         return append(h1, article.meta.title)

@@ -5,7 +5,8 @@ the page says which collection it is ``partOf``; every annotation has ``created`
 (the note's history), ``creator`` (the project) and ``generator`` (latar). Each annotation has two
 targets: the published article page, with selectors into the text of its ``.latar-article-body``
 as the browser's DOM holds it (so W3C clients such as Hypothesis or Apache Annotator re-attach
-them in the page), and the article's plain text ``teks.txt``. The bodies: the summary (describing), the note's
+them in the page), and the article's plain text ``teks.txt``; the marker on the headline has one target, its phrase
+in the page's ``<h1>``. The bodies: the summary (describing), the note's
 page and, for a note with ``wikidata``, its subject's Wikidata entity (both identifying).
 """
 
@@ -17,11 +18,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 
+from latar.core.articles import nfc
 from latar.core.history import Dates, iso
 from latar.core.memo import Memo
 from latar.core.notes import Note
 from latar.core.sanitize import plain_text, render_inline
 from latar.html.article import Marker, RenderedArticle
+from latar.html.opening import HEADLINE_CLASS
 from latar.strings import NOTES_TITLE
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -93,8 +96,24 @@ def annotation(
     start = marker.placement.plain_start
     text_source = where.plain_text(rendered.article.name)
     targets.append({"type": "SpecificResource", "source": text_source, "selector": selectors(rendered.plain_text, start, start + length)})
+    return _annotation(f"{source}#{marker.ref_id}", targets, note, where, dates, creator, generator)
+
+
+def headline_annotation(rendered: RenderedArticle, note: Note, where: Addresses, dates: Dates, creator: dict, generator: dict) -> dict:
+    """The W3C Annotation of the marker on the headline: its phrase in the page's ``<h1>`` (a CssSelector refined by the
+    same TextQuote and TextPosition selectors as the body's, into the headline's text). The plain text has no headline."""
+    mark = rendered.placed.headline
+    assert mark is not None and rendered.headline_ref is not None  # only called for a headline with its marker
+    scope = {"type": "CssSelector", "value": f"h1.{HEADLINE_CLASS}"}
+    refined = [{**scope, "refinedBy": selector} for selector in selectors(nfc(rendered.article.meta.title), mark.start, mark.end)]
+    source = where.article(rendered.article.name)
+    targets = [{"type": "SpecificResource", "source": source, "selector": refined}]
+    return _annotation(f"{source}#{rendered.headline_ref}", targets, note, where, dates, creator, generator)
+
+
+def _annotation(item_id: str, targets: list[dict], note: Note, where: Addresses, dates: Dates, creator: dict, generator: dict) -> dict:
     item = {
-        "id": f"{source}#{marker.ref_id}",
+        "id": item_id,
         "type": "Annotation",
         "motivation": "describing",
         "created": iso(dates.created),
@@ -146,9 +165,12 @@ def annotation_collection(
     for result in sorted(rendered, key=lambda r: r.article.name):
         placed = [(marker, notes[marker.placement.note_id]) for marker in result.markers]
         placed = [(marker, note, dates(note)) for marker, note in placed]
+        mark = result.placed.headline
+        head = (mark, notes[mark.note_id], dates(notes[mark.note_id])) if mark and result.headline_ref else None
 
-        def made(result: RenderedArticle = result, placed: list = placed) -> list[dict]:
-            return [annotation(marker, result, note, where, when, creator, generator) for marker, note, when in placed]
+        def made(result: RenderedArticle = result, placed: list = placed, head: tuple | None = head) -> list[dict]:
+            first = [headline_annotation(result, head[1], where, head[2], creator, generator)] if head else []
+            return first + [annotation(marker, result, note, where, when, creator, generator) for marker, note, when in placed]
 
         if memo is None:
             items += made()
@@ -156,7 +178,7 @@ def annotation_collection(
         name = result.article.name
         texts = hashlib.blake2b(f"{result.page_text}\0{result.plain_text}".encode(), digest_size=20).digest()
         addresses = (where.article(name), where.plain_text(name), tuple(where.note(note.id) for _, note, _ in placed))
-        items += memo.get(("annotations", name, texts, tuple(placed), addresses, agents), made)
+        items += memo.get(("annotations", name, texts, tuple(placed), head, result.headline_ref, addresses, agents), made)
     page_id = where.collection + PAGE_FRAGMENT
     collection = {
         "@context": CONTEXT,
