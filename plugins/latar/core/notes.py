@@ -12,6 +12,7 @@ from frontmatter.default_handlers import YAMLHandler
 from latar.core.articles import nfc
 from latar.core.contributed import regular_files, unreadable
 from latar.core.files import file_label, read_text
+from latar.core.memo import Memo
 from latar.core.problems import InputError, Problem
 from latar.core.rules import note_rules
 from latar.core.schema import validate
@@ -231,26 +232,25 @@ class ParsedNotes:
     same size may not change); what a build did not read again is forgotten."""
 
     def __init__(self) -> None:
-        self._previous: dict[tuple[str, str], Note | InputError] = {}
-        self._current: dict[tuple[str, str], Note | InputError] = {}
+        self._memo: Memo[Note | InputError] = Memo()
 
     def parse(self, note_id: str, text: str, label: str) -> Note:
         """:func:`parse_note`, or what it returned (or raised) for the same text last time."""
-        key = (label, text)
-        found = self._current.get(key) or self._previous.get(key)
-        if found is None:
+
+        def parse_or_error() -> Note | InputError:
             try:
-                found = parse_note(note_id, text, label)
+                return parse_note(note_id, text, label)
             except InputError as err:
-                found = err
-        self._current[key] = found
+                return err
+
+        found = self._memo.get((label, text), parse_or_error)
         if isinstance(found, InputError):
             raise found
         return found
 
     def next_build(self) -> None:
         """Forget what the last build did not read."""
-        self._previous, self._current = self._current, {}
+        self._memo.next_build()
 
 
 def load_note(path: Path, root: Path, parsed: ParsedNotes | None = None) -> Note:
