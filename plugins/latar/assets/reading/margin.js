@@ -1,10 +1,10 @@
 /* latar: margin notes on wide screens (from 75em, latar.css "Margin notes on wide screens"), in two columns, one each
  * side of the text, as Gwern.net's sidenotes. Beside each marker's line, each note's full summary with its kind,
- * unclamped; a repeated note is a short back-reference ("lihat catatan 5") to its first one. In reading order, each
- * note goes to the column where it stands closest to its line, whole unless that leaves more of the notes after it
- * without a place within REACH lines of theirs; then, in each column, the least displacement (pooled adjacent
- * violators). An active note is raised and pushes the next ones in its column down, never covering them. latar.css
- * makes the room before any script runs; this only fills it (absolutely positioned notes shift nothing). */
+ * unclamped; a repeated note is a short back-reference ("lihat catatan 5") to its first one. Each note goes to a
+ * column, whole or as its first line: as many whole as can stand within REACH lines of their line, each as close to
+ * it as can be (fit); then, in each column, the least displacement (pooled adjacent violators). An active note is
+ * raised and pushes the next ones in its column down, never covering them. latar.css makes the room before any
+ * script runs; this only fills it (absolutely positioned notes shift nothing). */
 
 import { fill } from "../data.js";
 import { navigationBox } from "../material.js";
@@ -13,6 +13,7 @@ import { contentOf, make, numberOf, MARKER, phraseOf, shown } from "./markers.js
 const GAP = 4;
 const BRIEF = "latar-margin-brief";
 const REACH = 2.9; // lines a note may stand below its own line and still be read as beside it (the measure's limit: 3)
+const WAYS = 48; // partial layouts fit() keeps: more finds a few more whole notes, slowly
 const NARROWEST = 120; // px: a column narrower than this takes no notes
 const BELOW_NAV = 16; // px between the navigation at the top of the left column and the first note under it
 const noteOfRef = new WeakMap();
@@ -52,44 +53,44 @@ export function settle(items) {
   }
 }
 
-/** How many of the notes from ``from`` on would stand more than ``REACH`` lines below their line, each in the
- * column where it stands closest, as its first line only, given the columns' ``floors``. */
-function crowded(items, from, floors) {
-  const at = [...floors];
-  let count = 0;
-  for (let j = from; j < items.length; j++) {
-    const item = items[j];
-    if (at.every((floor) => floor <= item.ideal)) break; // nothing pushes them any more
-    const tops = at.map((floor) => Math.max(item.ideal, floor));
-    const c = tops.indexOf(Math.min(...tops));
-    if (tops[c] > item.ideal + REACH * item.lineHeight) count++;
-    at[c] = tops[c] + item.short[c] + GAP;
-  }
-  return count;
-}
-
-/** Each note's column and whether it shows whole (sets ``item.column``, ``item.brief``, ``item.height``).
+/** Each note's column and whether it shows whole (sets ``item.column``, ``item.brief``, ``item.height``, ``item.floor``).
  * ``item.full[c]`` and ``item.short[c]`` are its heights in column ``c``, whole and as its first line; ``floors[c]``
- * is the highest a note may stand in column ``c``. In reading order, a note goes to the column where it stands
- * closest to its line (the first on a tie); it is whole there, or in the other column, if that leaves no more of
- * the notes after it without a place within ``REACH`` lines of theirs than its first line would; else it shows its
- * first line, and opens whole when its marker or phrase is active. */
+ * is the highest a note may stand in column ``c``. Notes are placed in reading order, each at its line or below the
+ * one before it in its column; of the ways to do so, the one with the fewest notes more than ``REACH`` lines below
+ * their line, then the most notes whole, then the least displacement (a beam search over the two columns: the
+ * ``WAYS`` best partial ways are kept, and one kept way that is no worse in any column drops another). A note that
+ * is not whole shows its first line, and opens whole when its marker or phrase is active. */
 export function fit(items, floors) {
-  const at = [...floors];
-  items.forEach((item, i) => {
-    const tops = at.map((floor) => Math.max(item.ideal, floor));
-    const order = [...tops.keys()].sort((a, b) => tops[a] - tops[b] || a - b);
-    const after = (c, height) => at.map((floor, k) => (k === c ? tops[c] + height + GAP : floor));
-    const briefly = crowded(items, i + 1, after(order[0], item.short[order[0]]));
-    const whole = order.find(
-      (c) => tops[c] <= item.ideal + REACH * item.lineHeight && crowded(items, i + 1, after(c, item.full[c])) <= briefly,
-    );
-    item.column = whole ?? order[0];
-    item.brief = whole === undefined && item.short[item.column] < item.full[item.column];
-    item.height = item.brief ? item.short[item.column] : item.full[item.column];
-    item.floor = floors[item.column];
-    at[item.column] = tops[item.column] + item.height + GAP;
-  });
+  let ways = [{ at: [...floors], far: 0, whole: 0, cost: 0, path: null }];
+  for (const item of items) {
+    // beyond every column's last note, the ways differ only in their score: keep the best one
+    if (ways.every((way) => way.at.every((floor) => floor <= item.ideal))) ways = [ways[0]];
+    const next = [];
+    for (const way of ways) {
+      floors.forEach((_, c) => {
+        const top = Math.max(item.ideal, way.at[c]);
+        for (const brief of item.short[c] < item.full[c] ? [false, true] : [false]) {
+          const at = [...way.at];
+          at[c] = top + (brief ? item.short[c] : item.full[c]) + GAP;
+          const far = way.far + (top > item.ideal + REACH * item.lineHeight ? 1 : 0);
+          next.push({ at, far, whole: way.whole + (brief ? 0 : 1), cost: way.cost + top - item.ideal, path: { c, brief, before: way.path } });
+        }
+      });
+    }
+    next.sort((a, b) => a.far - b.far || b.whole - a.whole || a.cost - b.cost);
+    ways = [];
+    for (const way of next) {
+      const better = (kept) => kept.far <= way.far && kept.whole >= way.whole && kept.at.every((floor, c) => floor <= way.at[c] + 0.5);
+      if (ways.some(better)) continue;
+      ways.push(way);
+      if (ways.length === WAYS) break;
+    }
+  }
+  for (let path = ways[0].path, i = items.length - 1; path; path = path.before, i--) {
+    const item = items[i];
+    Object.assign(item, { column: path.c, brief: path.brief, floor: floors[path.c] });
+    item.height = path.brief ? item.short[path.c] : item.full[path.c];
+  }
 }
 
 /** Start; returns ``activate(ref, on)`` (a marker's note grows or shrinks). */
