@@ -163,6 +163,8 @@ def markers(page) -> list[dict]:
 MARGIN_JS = """
 () => {
   const notes = [...document.querySelectorAll('.latar-margin-note')].filter(n => n.offsetParent !== null && !n.hidden);
+  const marker = n => window.latarMargin.markerOf(n);  // in reading order, whichever margin they stand in
+  notes.sort((a, b) => marker(a).compareDocumentPosition(marker(b)) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
   const lineHeight = parseFloat(getComputedStyle(document.querySelector('.latar-article-body p')).lineHeight);
   function lineTop(ref) {
     const phrase = ref.closest('sup').previousElementSibling;
@@ -204,7 +206,7 @@ def navigation_links(page) -> list[dict]:
 
 
 def margin_notes(page) -> dict:
-    """Every visible margin note: its box and its drift from the line of its phrase."""
+    """Every visible margin note, in the order of their markers: its box and its drift from the line of its phrase."""
     use_module(page, "reading/margin.js", "latarMargin")
     return page.evaluate(MARGIN_JS)
 
