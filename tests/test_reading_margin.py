@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 import reading
 
@@ -84,13 +85,13 @@ def test_the_wide_layout_is_decided_by_css_before_any_script(browser, served, wi
 def test_an_article_page_keeps_its_navigation_in_view_and_on_the_keyboard_path(browser, served, width: int) -> None:
     """The left margin is the navigation's column: its links to the articles, the notes' index and the timeline stay
     at the top of the page, in view at load and reached by Tab before the article, never hidden from screen readers."""
-    site, origin = served
+    _, origin = served
     sections = {f"{origin}/{section}/" for section in ("artikel", "anotasi", "linimasa")}
     for url in urls(served):
         page = browser.new_page(viewport={"width": width, "height": 900})
         page.goto(url, wait_until="load")
         links = [box for box in reading.navigation_links(page) if box["href"] in sections]
-        assert {box["href"] for box in links if box["visible"] and 0 <= box["top"] and box["bottom"] <= 900} == sections, links
+        assert {box["href"] for box in links if box["visible"] and box["top"] >= 0 and box["bottom"] <= 900} == sections, links
         assert not any(box["hidden"] for box in links), "the navigation is never hidden from screen readers"
         reached = set()
         for _ in range(40):
@@ -102,3 +103,13 @@ def test_an_article_page_keeps_its_navigation_in_view_and_on_the_keyboard_path(b
                 reached.add(focused["href"])
         assert reached == sections, f"{url}: Tab reaches {reached} before the article, not {sections}"
         page.close()
+
+
+def test_the_wide_layout_is_keyed_on_article_pages_only(served) -> None:
+    """latar.css lays out two margin columns on the pages whose head holds the reading scripts' data island (it is
+    parsed before the body is drawn, so nothing shifts): exactly the pages that show an article."""
+    site, _ = served
+    for page in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        island = soup.select_one("head > script#latar-data") is not None
+        assert island == (soup.select_one("div.latar-article") is not None), f"{page.relative_to(site)}: island {island}"
