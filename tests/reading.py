@@ -163,6 +163,8 @@ def markers(page) -> list[dict]:
 MARGIN_JS = """
 () => {
   const notes = [...document.querySelectorAll('.latar-margin-note')].filter(n => n.offsetParent !== null && !n.hidden);
+  const marker = n => window.latarMargin.markerOf(n);  // in reading order, whichever margin they stand in
+  notes.sort((a, b) => marker(a).compareDocumentPosition(marker(b)) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
   const lineHeight = parseFloat(getComputedStyle(document.querySelector('.latar-article-body p')).lineHeight);
   function lineTop(ref) {
     const phrase = ref.closest('sup').previousElementSibling;
@@ -181,8 +183,30 @@ MARGIN_JS = """
 """
 
 
+NAVIGATION_JS = """
+() => [...document.querySelectorAll('a[href]')].filter(a => !a.closest('main article, .md-search, .md-footer')).map(a => {
+  const r = a.getBoundingClientRect();
+  return {note: 'link ' + a.textContent.trim(), href: a.href, top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+          visible: a.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}) && r.width > 0 && r.height > 0,
+          hidden: !!a.closest('[aria-hidden="true"], [inert]')};
+})
+"""
+
+FOCUSED_JS = """
+() => { const a = document.activeElement, r = a.getBoundingClientRect();
+  return {href: a.href || '', in_article: !!a.closest('.latar-article'),
+          in_view: r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth}; }
+"""
+
+
+def navigation_links(page) -> list[dict]:
+    """Every link of the page's chrome (header, navigation; not the article, the search results or the footer):
+    its address, box, whether it is drawn and whether it is hidden from screen readers."""
+    return page.evaluate(NAVIGATION_JS)
+
+
 def margin_notes(page) -> dict:
-    """Every visible margin note: its box and its drift from the line of its phrase."""
+    """Every visible margin note, in the order of their markers: its box and its drift from the line of its phrase."""
     use_module(page, "reading/margin.js", "latarMargin")
     return page.evaluate(MARGIN_JS)
 

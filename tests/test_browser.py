@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+import reading
 from browser import Marker, pick_marker
 from conftest import ROOT
 
@@ -100,18 +100,14 @@ def test_wide_screen_margin_notes_beside_their_lines(browser, origin, marker: Ma
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
     page.goto(origin + marker.page)
     page.wait_for_selector(".latar-margin-note")
-    notes = page.locator(".latar-margin-note")
     markers = page.locator(".latar-article :is(.latar-article-body, .latar-headline) a.footnote-ref")
-    assert notes.count() == markers.count() >= 3, "one margin note beside every marker (the headline's too), repeated ones too"
-    boxes = [notes.nth(i).bounding_box() for i in range(notes.count())]
-    for upper, lower in itertools.pairwise(boxes):
-        assert upper["y"] + upper["height"] <= lower["y"] + 0.5, "margin notes overlap"
-    text_right = page.locator(".latar-article-body").bounding_box()
-    assert boxes[0]["x"] >= text_right["x"] + text_right["width"]
-    drifts = []
-    for i in range(notes.count()):
-        marker = markers.nth(i).bounding_box()
-        drifts.append(boxes[i]["y"] - marker["y"])
+    measured = reading.margin_notes(page)
+    notes = measured["notes"]
+    assert len(notes) == markers.count() >= 3, "one margin note beside every marker (the headline's too), repeated ones too"
+    assert reading.overlaps(notes) == [], "margin notes overlap"
+    text = page.locator(".latar-article-body").bounding_box()
+    assert all(n["left"] >= text["x"] + text["width"] or n["right"] <= text["x"] for n in notes), "a note over the text"
+    drifts = [n["drift"] for n in notes]
     assert abs(drifts[0]) < 24, "the first note stands beside its line"
     assert all(drift > -24 for drift in drifts), "a note never stands above its line"
     assert sorted(drifts)[len(drifts) // 2] < 200, f"notes drift too far from their lines: {drifts}"

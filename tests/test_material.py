@@ -91,6 +91,14 @@ def test_the_reading_scripts_say_when_materials_tooltip_changed(browser, served,
     said(page, expected)
 
 
+def test_the_margin_says_when_materials_navigation_is_gone(browser, served) -> None:
+    """From 1200 px the navigation tops the left margin column; the notes there start below it, found by its class."""
+    url = article(served)
+    page = changed(browser, re.compile(re.escape(url) + "$"), 'class="md-sidebar__inner"', 'class="md-sidebar__isi"', 1280)
+    page.goto(url)
+    said(page, "no primary navigation at .md-sidebar--primary .md-sidebar__inner")
+
+
 def test_an_unchanged_material_passes_every_check(browser, served) -> None:
     """Opening tooltips by focus and by hover, searching, and a ?h= page: nothing is said (tooltips: below 1200 px)."""
     page = browser.new_page(viewport={"width": 1024, "height": 900})

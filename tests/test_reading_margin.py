@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 import reading
 
@@ -31,7 +32,13 @@ def test_margin_notes_stand_beside_their_lines_and_never_overlap(browser, served
         assert reading.median([abs(n["drift"]) for n in notes]) <= line, f"{url}: notes drift from their lines: {notes}"
         assert reading.overlaps(notes) == []
         body = page.locator(".latar-article-body").bounding_box()
-        assert all(n["left"] >= body["x"] + body["width"] and n["right"] <= width for n in notes), "notes stand in the margin"
+        text_left, text_right = body["x"], body["x"] + body["width"]
+        right = [n for n in notes if n["left"] >= text_right and n["right"] <= width]
+        left = [n for n in notes if n["right"] <= text_left and n["left"] >= 0]
+        assert len(left) + len(right) == len(notes), f"{url}: a note over the text or off the screen: {notes}"
+        assert left and right, "notes in both margins, each in the one where it stands closest to its line"
+        links = [box for box in reading.navigation_links(page) if box["visible"]]
+        assert reading.overlaps(notes + links) == [], "no note over the navigation at the top of the left margin"
         for i in range(markers.count()):
             markers.nth(i).focus()
             active = page.locator(".latar-margin-note.latar-active")
@@ -72,3 +79,37 @@ def test_the_wide_layout_is_decided_by_css_before_any_script(browser, served, wi
             boxes.append(page.locator(".latar-article-body").bounding_box())
             context.close()
         assert boxes[0] == boxes[1], f"the text column moves when latar's scripts run: {boxes}"
+
+
+@pytest.mark.parametrize("width", [1280, 1600])
+def test_an_article_page_keeps_its_navigation_in_view_and_on_the_keyboard_path(browser, served, width: int) -> None:
+    """The left margin is the navigation's column: its links to the articles, the notes' index and the timeline stay
+    at the top of the page, in view at load and reached by Tab before the article, never hidden from screen readers."""
+    _, origin = served
+    sections = {f"{origin}/{section}/" for section in ("artikel", "anotasi", "linimasa")}
+    for url in urls(served):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(url, wait_until="load")
+        links = [box for box in reading.navigation_links(page) if box["href"] in sections]
+        assert {box["href"] for box in links if box["visible"] and box["top"] >= 0 and box["bottom"] <= 900} == sections, links
+        assert not any(box["hidden"] for box in links), "the navigation is never hidden from screen readers"
+        reached = set()
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(reading.FOCUSED_JS)
+            if focused["in_article"]:
+                break
+            if focused["href"] in sections and focused["in_view"]:
+                reached.add(focused["href"])
+        assert reached == sections, f"{url}: Tab reaches {reached} before the article, not {sections}"
+        page.close()
+
+
+def test_the_wide_layout_is_keyed_on_article_pages_only(served) -> None:
+    """latar.css lays out two margin columns on the pages whose head holds the reading scripts' data island (it is
+    parsed before the body is drawn, so nothing shifts): exactly the pages that show an article."""
+    site, _ = served
+    for page in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        island = soup.select_one("head > script#latar-data") is not None
+        assert island == (soup.select_one("div.latar-article") is not None), f"{page.relative_to(site)}: island {island}"

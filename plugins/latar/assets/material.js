@@ -49,6 +49,11 @@ export const TYPESET = "md-typeset";
 export const BUTTON = "md-button";
 export const PRIMARY_BUTTON = "md-button--primary";
 
+/* The primary navigation (partials/nav.html inside .md-sidebar--primary > .md-sidebar__scrollwrap >
+ * .md-sidebar__inner, layout/_sidebar.scss). On an article page from 76.25em latar.css makes it the top of the left
+ * margin column, not sticky; reading/margin.js starts the notes of that column below it. */
+const NAVIGATION = ".md-sidebar--primary .md-sidebar__inner";
+
 const said = new Set();
 
 /** Say once, loudly, that Material no longer does what latar relies on. */
@@ -112,4 +117,14 @@ export function checkTooltips(article, markerSelector) {
   };
   article.addEventListener("focusin", soon);
   article.addEventListener("mouseover", soon);
+}
+
+/** The box of Material's primary navigation (a sidebar from 76.25em, a drawer below it), or null if it is gone. */
+export function navigationBox() {
+  const nav = document.querySelector(NAVIGATION);
+  if (!nav) {
+    changed(`no primary navigation at ${NAVIGATION} (partials/nav.html, layout/_sidebar.scss)`);
+    return null;
+  }
+  return nav.getBoundingClientRect();
 }

@@ -1,5 +1,7 @@
 """What the browser side receives from Python: one JSON data island on each page whose scripts need it (an
-article page: the MkDocs adapter puts it before ``</head>`` with the page's head tags).
+article page: the MkDocs adapter puts it before ``</head>`` with the page's head tags). Being in the head, it is also
+what ``latar.css`` keys an article page's wide layout on (two margin columns): it is parsed before anything in the
+body is drawn, so that layout never shifts.
 
 ``<script type="application/json" id="latar-data">`` is data, never run (a Content-Security-Policy does not
 execute it). ``assets/data.js`` reads it: the reading scripts' words (``reading``) and, when readers can propose

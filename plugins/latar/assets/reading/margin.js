@@ -1,15 +1,21 @@
-/* latar: margin notes on wide screens (from 75em, latar.css WIDE). Beside each marker's line, each note's full
- * summary with its kind, unclamped; a repeated note is a short back-reference ("lihat catatan 5") to its first one.
- * Where they would collide, the least displacement (pooled adjacent violators); an active note is raised and
- * pushes the next ones down, never covering them. latar.css makes the room before any script runs; this only
- * fills it (absolutely positioned notes shift nothing). */
+/* latar: margin notes on wide screens (from 75em, latar.css "Margin notes on wide screens"), in two columns, one each
+ * side of the text, as Gwern.net's sidenotes. Beside each marker's line, each note's full summary with its kind,
+ * unclamped; a repeated note is a short back-reference ("lihat catatan 5") to its first one. Each note goes to a
+ * column, whole or as its first line: as many whole as can stand within REACH lines of their line, each as close to
+ * it as can be (fit); then, in each column, the least displacement (pooled adjacent violators). An active note is
+ * raised and pushes the next ones in its column down, never covering them. latar.css makes the room before any
+ * script runs; this only fills it (absolutely positioned notes shift nothing). */
 
 import { fill } from "../data.js";
+import { navigationBox } from "../material.js";
 import { contentOf, make, numberOf, MARKER, phraseOf, shown } from "./markers.js";
 
 const GAP = 4;
 const BRIEF = "latar-margin-brief";
-const REACH = 2.5; // lines a note may stand below its own line, so that it is still read as beside it
+const REACH = 2.9; // lines a note may stand below its own line and still be read as beside it (the measure's limit: 3)
+const WAYS = 48; // partial layouts fit() keeps: more finds a few more whole notes, slowly
+const NARROWEST = 120; // px: a column narrower than this takes no notes
+const BELOW_NAV = 16; // px between the navigation at the top of the left column and the first note under it
 const noteOfRef = new WeakMap();
 const refOfNote = new WeakMap();
 
@@ -38,38 +44,64 @@ export function settle(items) {
     }
     blocks.push(block);
   }
-  let floor = -Infinity;
+  let floor = items.length ? items[0].floor ?? -Infinity : -Infinity;
   for (const block of blocks) {
-    block.items.forEach((it, i) => { // never more than half a line above its line
+    block.items.forEach((it, i) => { // never more than half a line above its line, never above the column's floor
       it.top = Math.max(block.top + block.offsets[i], it.ideal - it.lineHeight / 2, floor);
       floor = it.top + it.height + GAP;
     });
   }
 }
 
-/** Which notes show in full (sets ``item.brief`` and ``item.height``): all of them where there is room; a note whose
- * whole text would push the next one more than ``REACH`` lines below its own line shows its first line only, and
- * opens in full when its marker or phrase is active. */
-export function fit(items) {
-  let floor = -Infinity;
-  items.forEach((item, i) => {
-    const top = Math.max(item.ideal, floor);
-    const next = items[i + 1];
-    item.brief = !!next && item.short < item.full && top + item.full + GAP > next.ideal + REACH * next.lineHeight;
-    item.height = item.brief ? item.short : item.full;
-    floor = top + item.height + GAP;
-  });
+/** Each note's column and whether it shows whole (sets ``item.column``, ``item.brief``, ``item.height``, ``item.floor``).
+ * ``item.full[c]`` and ``item.short[c]`` are its heights in column ``c``, whole and as its first line; ``floors[c]``
+ * is the highest a note may stand in column ``c``. Notes are placed in reading order, each at its line or below the
+ * one before it in its column; of the ways to do so, the one with the fewest notes more than ``REACH`` lines below
+ * their line, then the most notes whole, then the least displacement (a beam search over the two columns: the
+ * ``WAYS`` best partial ways are kept, and one kept way that is no worse in any column drops another). A note that
+ * is not whole shows its first line, and opens whole when its marker or phrase is active. */
+export function fit(items, floors) {
+  let ways = [{ at: [...floors], far: 0, whole: 0, cost: 0, path: null }];
+  for (const item of items) {
+    // beyond every column's last note, the ways differ only in their score: keep the best one
+    if (ways.every((way) => way.at.every((floor) => floor <= item.ideal))) ways = [ways[0]];
+    const next = [];
+    for (const way of ways) {
+      floors.forEach((_, c) => {
+        const top = Math.max(item.ideal, way.at[c]);
+        for (const brief of item.short[c] < item.full[c] ? [false, true] : [false]) {
+          const at = [...way.at];
+          at[c] = top + (brief ? item.short[c] : item.full[c]) + GAP;
+          const far = way.far + (top > item.ideal + REACH * item.lineHeight ? 1 : 0);
+          next.push({ at, far, whole: way.whole + (brief ? 0 : 1), cost: way.cost + top - item.ideal, path: { c, brief, before: way.path } });
+        }
+      });
+    }
+    next.sort((a, b) => a.far - b.far || b.whole - a.whole || a.cost - b.cost);
+    ways = [];
+    for (const way of next) {
+      const better = (kept) => kept.far <= way.far && kept.whole >= way.whole && kept.at.every((floor, c) => floor <= way.at[c] + 0.5);
+      if (ways.some(better)) continue;
+      ways.push(way);
+      if (ways.length === WAYS) break;
+    }
+  }
+  for (let path = ways[0].path, i = items.length - 1; path; path = path.before, i--) {
+    const item = items[i];
+    Object.assign(item, { column: path.c, brief: path.brief, floor: floors[path.c] });
+    item.height = path.brief ? item.short[path.c] : item.full[path.c];
+  }
 }
 
 /** Start; returns ``activate(ref, on)`` (a marker's note grows or shrinks). */
 export function setupMargin(article, strings) {
   const wide = window.matchMedia("screen and (min-width: 75em)");
-  let margin = null;
+  let columns = null; // the right column, then the left one (latar.css)
   const notes = [];
   let rest = null;
 
   const build = () => {
-    margin = make("div", "latar-margin");
+    columns = [make("div", "latar-margin"), make("div", "latar-margin latar-margin-left")];
     const first = new Map();
     article.querySelectorAll(MARKER).forEach((ref) => {
       const id = ref.getAttribute("data-latar-note");
@@ -96,38 +128,76 @@ export function setupMargin(article, strings) {
       note.append(content);
       refOfNote.set(note, ref);
       noteOfRef.set(ref, note);
-      margin.append(note);
+      columns[0].append(note);
       notes.push(note);
     });
-    article.append(margin);
+    article.append(...columns);
   };
+
+  /** The columns that take notes now (the right one always), each with its width and floor. */
+  const usable = (origin) => {
+    const width = document.documentElement.clientWidth;
+    return columns.flatMap((el, c) => {
+      const box = el.getBoundingClientRect();
+      if (c > 0 && (box.width < NARROWEST || box.left < -0.5 || box.right > width + 0.5)) return [];
+      let floor = -Infinity;
+      const nav = c > 0 ? navigationBox() : null; // the navigation at the top of the left column: notes start below it
+      if (nav && nav.height > 0 && nav.right > box.left && nav.left < box.right) floor = nav.bottom - origin + BELOW_NAV;
+      return [{ el, width: box.width, floor }];
+    });
+  };
+
+  /** Each note's height whole and as its first line, in each column (measured once for columns as wide). */
+  const measure = (visible, used) => {
+    const sizes = visible.map(() => ({ full: [], short: [] }));
+    used.forEach((column, c) => {
+      const same = used.findIndex((other, k) => k < c && Math.abs(other.width - column.width) < 0.5);
+      if (same !== -1) {
+        sizes.forEach((size) => { size.full[c] = size.full[same]; size.short[c] = size.short[same]; });
+        return;
+      }
+      visible.forEach((note) => column.el.append(note));
+      visible.forEach((note) => note.classList.remove(BRIEF));
+      visible.forEach((note, i) => { sizes[i].full[c] = note.offsetHeight; });
+      visible.forEach((note) => note.classList.add(BRIEF));
+      visible.forEach((note, i) => { sizes[i].short[c] = note.offsetHeight; });
+    });
+    return sizes;
+  };
+
+  /** Columns, whole or first line, and places at rest of the visible notes. */
+  const arrange = (visible) => {
+    const origin = columns[0].getBoundingClientRect().top; // both columns start at the article's top
+    const used = usable(origin);
+    const sizes = measure(visible, used);
+    const items = visible.map((note, i) => {
+      const rects = phraseOf(markerOf(note)).getClientRects();
+      const line = rects[rects.length - 1];
+      const lineHeight = parseFloat(getComputedStyle(markerOf(note).closest("p, h1")).lineHeight) || line.height;
+      return { note, ideal: line.top - origin, full: sizes[i].full, short: sizes[i].short, lineHeight };
+    });
+    fit(items, used.map((column) => column.floor));
+    items.forEach((item) => {
+      item.el = used[item.column].el;
+      item.note.classList.toggle(BRIEF, item.brief);
+      if (item.note.parentNode !== item.el) item.el.append(item.note);
+    });
+    used.forEach((_, c) => settle(items.filter((item) => item.column === c)));
+    return items;
+  };
+
   const layout = () => {
     if (!wide.matches) return;
-    if (!margin) build();
-    const origin = margin.getBoundingClientRect().top;
+    if (!columns) build();
     const visible = notes.filter((note) => shown(markerOf(note)) && shown(note));
-    const activeIndex = visible.findLastIndex((note) => note.classList.contains("latar-active"));
-    if (activeIndex === -1 || !rest) {
-      visible.forEach((note) => note.classList.remove(BRIEF));
-      const full = visible.map((note) => note.offsetHeight);
-      visible.forEach((note) => note.classList.add(BRIEF));
-      const items = visible.map((note, i) => {
-        const rects = phraseOf(markerOf(note)).getClientRects();
-        const line = rects[rects.length - 1];
-        const lineHeight = parseFloat(getComputedStyle(markerOf(note).closest("p, h1")).lineHeight) || line.height;
-        return { note, ideal: line.top - origin, full: full[i], short: note.offsetHeight, lineHeight };
-      });
-      fit(items);
-      items.forEach((item) => item.note.classList.toggle(BRIEF, item.brief));
-      if (activeIndex !== -1) items[activeIndex].height = items[activeIndex].note.offsetHeight;
-      settle(items);
-      rest = items;
-    }
-    let floor = -Infinity;
+    if (!rest || rest.length !== visible.length || rest.some((item, i) => item.note !== visible[i])) rest = arrange(visible);
+    const active = rest.findLastIndex((item) => item.note.classList.contains("latar-active"));
+    const grown = active === -1 ? 0 : rest[active].note.offsetHeight; // a note at rest keeps the height it was given
+    const floors = new Map();
     rest.forEach((item, i) => {
-      const top = i > activeIndex && activeIndex !== -1 ? Math.max(item.top, floor) : item.top;
+      const top = active !== -1 && i > active ? Math.max(item.top, floors.get(item.el) ?? -Infinity) : item.top;
       item.note.style.top = `${top}px`;
-      floor = top + item.note.offsetHeight + GAP;
+      floors.set(item.el, top + (i === active ? grown : item.height) + GAP);
     });
   };
   const relayout = () => {
@@ -137,7 +207,7 @@ export function setupMargin(article, strings) {
   wide.addEventListener("change", relayout);
   window.addEventListener("resize", relayout);
   window.addEventListener("load", relayout);
-  const watched = new ResizeObserver(() => { if (margin) relayout(); });
+  const watched = new ResizeObserver(() => { if (columns) relayout(); });
   article.querySelectorAll(".latar-article-body, .latar-controls").forEach((el) => watched.observe(el));
 
   return {
