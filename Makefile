@@ -38,7 +38,7 @@ PORT ?= 8000
 serve: $(STAMP) ## build and serve on http://127.0.0.1:$(PORT) (make serve PORT=8001), reloading on note or seed changes
 	@$(BIN)/python -c 'import socket; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", $(PORT)))' 2>/dev/null \
 	  || { echo "ERROR: port $(PORT) on 127.0.0.1 is in use (another 'make serve'?); stop it or run 'make serve PORT=8001'" >&2; exit 1; }
-	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:$(PORT)
 
 build: $(STAMP) ## build site/ (fails on any warning)
 	$(BIN)/mkdocs build --strict
