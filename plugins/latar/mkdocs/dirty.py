@@ -146,6 +146,7 @@ class DirtyPreview:
             if skip:
                 self.skipped.add(file.src_uri)
         if self.full:
+            self._kept = {}
             self._empty(Path(config.site_dir), site.root)
 
     def restore(self, files: Files, site: SiteModel, renders: rendercache.RenderCache) -> None:
@@ -166,6 +167,10 @@ class DirtyPreview:
             site.note_in_sitemap(page)
             renders.carry(uri)
             self._next[uri] = kept
+
+    def forget(self) -> None:
+        """A build failed half way: the site folder is not what was kept, so the next rebuild is a full one."""
+        self.signature, self._kept, self._next = "", {}, {}
 
     def rendering(self, page: Page) -> None:
         """``on_page_content``: a page MkDocs renders (one latar marked unmodified means MkDocs changed)."""

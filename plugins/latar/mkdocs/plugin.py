@@ -178,6 +178,10 @@ class LatarPlugin(BasePlugin[LatarConfig]):
                 "\n".join([f"Aborted: latar found {len(self.site.problems)} problems in strict mode:", *map(str, self.site.problems)])
             )
 
+    def on_build_error(self, *, error: Exception) -> None:
+        """A rebuild that failed half way leaves a site folder nothing was kept for: the next one is a full one."""
+        self.dirty.forget()
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when an article changes, not only when ``docs/`` does."""
         server.watch(str(self.site.seeds_dir))
