@@ -38,7 +38,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import latar
-from latar.core.memo import Memo
 from latar.mkdocs import rendercache
 from latar.mkdocs.pages import ArticlePage, NotePage
 from latar.mkdocs.preview import page_problems
@@ -297,14 +296,9 @@ class DirtyPreview:
                 entry.unlink()
 
 
-def said(dirty: DirtyPreview, renders: rendercache.RenderCache, memo: Memo[Any]) -> list[tuple[int, str]]:
+def said(dirty: DirtyPreview, renders: rendercache.RenderCache) -> list[tuple[int, str]]:
     """What a ``mkdocs serve`` rebuild tells the terminal: the render cache's reuse, then what ``--dirty`` rebuilt."""
     lines = []
     if renders.reused:
-        lines.append(
-            (
-                logging.INFO,
-                f"preview: {renders.reused} unchanged pages written again without rendering, {memo.reused} pieces of the outputs reused",
-            )
-        )
+        lines.append((logging.INFO, f"preview: {renders.reused} unchanged pages written again without rendering"))
     return lines + (dirty.finish() if dirty.enabled else [])

@@ -16,8 +16,8 @@ from mkdocs.structure.pages import Page
 from latar.core.memo import Memo
 from latar.core.notes import ParsedNotes
 from latar.html.csp import with_policy
+from latar.mkdocs import background, pages, preview, rendercache, theme
 from latar.mkdocs import dirty as dirty_preview
-from latar.mkdocs import pages, preview, rendercache, theme
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import refuse_linked_folders
 from latar.mkdocs.rendercache import RenderCache
@@ -59,6 +59,8 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         """Kept across ``mkdocs serve`` rebuilds: ``on_post_build``'s pieces (annotations, search counts) by their inputs."""
         self.dirty = dirty_preview.DirtyPreview(enabled=False)
         """``mkdocs serve --dirty`` (``make serve``): which pages a rebuild skips, and what they left in the last build."""
+        self.background = background.Background()
+        """``make serve``: ``on_post_build``'s files written after the pages (the saved page is served first)."""
         self.serving = False
         self._activated: Page | None = None
 
@@ -71,7 +73,9 @@ class LatarPlugin(BasePlugin[LatarConfig]):
             dirty_preview.quiet_dirty_warning()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """A new site model (``mkdocs serve`` keeps this instance); latar's assets on every page."""
+        """A new site model (``mkdocs serve`` keeps this instance, and the last rebuild's files are written first);
+        latar's assets on every page."""
+        self.background.wait()
         self.site = SiteModel.start(self.config, config, self.serving)
         self.outputs_memo.next_build()
         refuse_linked_folders(Path(config.docs_dir), self.site.root)  # before MkDocs walks into them
@@ -166,17 +170,21 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the plain texts, the Web Annotation collection, the cards and the sitemap; index for search."""
-        indexed = self.site.write_outputs(self.card_cache, self.outputs_memo if self.serving else None)
-        if indexed:
-            log.info(indexed)
-        for level, line in dirty_preview.said(self.dirty, self.render_cache, self.outputs_memo) if self.serving else ():
+        """Write the plain texts, the Web Annotation collection, the cards and the sitemap; index for search (with
+        ``make serve``, after the pages: see :mod:`~latar.mkdocs.background`)."""
+        job = background.write_outputs(self.site, self.card_cache, self.outputs_memo if self.serving else None)
+        self.background.run(job, log, later=self.dirty.enabled)
+        for level, line in dirty_preview.said(self.dirty, self.render_cache) if self.serving else ():
             log.log(level, line)
         if config.strict and self.site.problems and not log.isEnabledFor(logging.WARNING):
             # ``-q`` drops warnings before MkDocs' strict mode counts them: the rule book must still stop the build.
             raise Abort(
                 "\n".join([f"Aborted: latar found {len(self.site.problems)} problems in strict mode:", *map(str, self.site.problems)])
             )
+
+    def on_shutdown(self) -> None:
+        """The server stops (and deletes its folder) only once the last rebuild's files are written."""
+        self.background.wait()
 
     def on_build_error(self, *, error: Exception) -> None:
         """A rebuild that failed half way leaves a site folder nothing was kept for: the next one is a full one."""
