@@ -6,7 +6,8 @@ note lands until it is served from the new build (the epoch MkDocs writes into e
 grows with each build). MkDocs' own rebuild time is its "Documentation built in" line for that save; the server's
 CPU time from the save until both pages are served (user + system, from ``/proc``) is steadier on a loaded machine.
 The server runs as ``make serve`` runs it (``--dirty``: a save rebuilds only the pages it touches); ``dirty=False``
-measures MkDocs' full rebuild on every save, for comparison.
+measures MkDocs' full rebuild on every save, for comparison. Each save starts from a settled server (with ``--dirty``,
+the files written after the pages are written).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ POLL = 0.05
 """Seconds between two requests of a polling reader."""
 EPOCH = re.compile(rb"livereload\((\d+),")
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+WRITTEN = "search index, annotations and cards written"
+"""latar's line once ``make serve`` has written what no page waits for (after the pages, see mkdocs/background.py)."""
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -59,6 +62,7 @@ class Server:
         mount = urlsplit(yaml.safe_load(config.read_text("utf-8")).get("site_url") or "/").path or "/"
         self.base = f"http://127.0.0.1:{self.port}{mount.rstrip('/')}/"
         self.lines: list[tuple[float, str]] = []
+        self.dirty = dirty
         self.process = subprocess.Popen(
             [str(MKDOCS), "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{self.port}", "-f", str(config)],
             cwd=config.parent,
@@ -95,6 +99,15 @@ class Server:
                     return float(found.group(1))
             time.sleep(0.05)
         return None
+
+    def settle(self, timeout: float) -> None:
+        """Until every build's files are written (``--dirty`` writes them after the pages): each save starts from a quiet server."""
+        deadline = time.perf_counter() + timeout
+        while self.dirty and time.perf_counter() < deadline:
+            lines = [line for _, line in list(self.lines)]
+            if sum(WRITTEN in line for line in lines) >= sum(bool(BUILT.search(line)) for line in lines):
+                return
+            time.sleep(0.1)
 
     def cpu(self) -> float | None:
         """The server's CPU seconds so far (user + system; None where ``/proc`` is not there)."""
@@ -135,6 +148,7 @@ def latency(config: Path, note: Path, note_page: str, article_page: str, saves: 
     rows = []
     try:
         server.wait_ready(note_page, timeout)
+        server.settle(timeout)
         text = original
         for number in range(saves):
             word = f"pratinjau{number}x{os.getpid()}"
@@ -176,6 +190,7 @@ def latency(config: Path, note: Path, note_page: str, article_page: str, saves: 
                 f"MkDocs built in {result['mkdocs_build'] or float('nan'):.2f} s, server CPU {result['cpu'] or float('nan'):.2f} s",
                 flush=True,
             )
+            server.settle(timeout)
             time.sleep(1.5)  # let the watcher settle before the next save
     finally:
         note.write_text(original, encoding="utf-8")

@@ -399,3 +399,19 @@ def test_the_equality_check_sees_a_page_skipped_by_mistake(dirty_serve, tmp_path
     EDITS[0][2](root)
     rebuild()
     assert differences(site, clean_serve_build(root, tmp_path / "mkdocs_reference")) == ["differs anotasi/krimea/index.html"]
+
+
+def test_a_mkdocs_that_stops_asking_is_said_loudly(dirty_serve, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A MkDocs whose dirty build renders the pages latar marks unmodified (as if it no longer asked
+    ``File.is_modified``): the terminal says so as a warning, the site stays right, the next rebuild is a full one."""
+    root, site, rebuild = dirty_serve
+    rebuild()
+    unmodified = dirty._unmodified
+    monkeypatch.setattr(dirty, "_unmodified", lambda: True)
+    EDITS[0][2](root)
+    lines = rebuild()
+    assert any(line.startswith("WARNING") and "no longer asks File.is_modified" in line for line in lines), lines
+    assert differences(site, clean_serve_build(root, tmp_path / "mkdocs_reference")) == []
+    monkeypatch.setattr(dirty, "_unmodified", unmodified)
+    _anotasi(root, "krimea").write_text(note_text(), encoding="utf-8")
+    assert preview_line(rebuild()) is None, "nothing was kept from the build MkDocs did its own way: a full rebuild"

@@ -113,7 +113,7 @@ class DirtyPreview:
         self.why = ""
         self.skipped: set[str] = set()
         self.rendered = 0
-        self.ignored: list[str] = []
+        self.ignored: set[str] = set()
         """Pages MkDocs rendered although latar had marked them unmodified (MkDocs changed)."""
         self.changed: list[str] = []
         self._inputs: dict[str, str] = {}
@@ -132,7 +132,7 @@ class DirtyPreview:
         self.full = not self._kept or signature != self.signature or bool(others)
         self.why = f"plugins {', '.join(others)} keep what they collect from every page" if others else ""
         self.signature, self._inputs, self._next, self._keys = signature, inputs, {}, {}
-        self.skipped, self.rendered, self.ignored = set(), 0, []
+        self.skipped, self.rendered, self.ignored = set(), 0, set()
         self._in_nav = {page.file.src_uri for page in nav.pages}
         for file in files:
             if not file.is_documentation_page():
@@ -151,7 +151,7 @@ class DirtyPreview:
     def restore(self, files: Files, site: SiteModel, renders: rendercache.RenderCache) -> None:
         """``on_env``: each skipped page gets what it had at the end of the last build (for the others' navigation,
         the sitemap, the cards and the render cache)."""
-        for uri in sorted(self.skipped):
+        for uri in sorted(self.skipped - self.ignored):  # a page MkDocs read after all keeps what it read
             file = files.get_file_from_path(uri)
             kept = self._kept[uri]
             page = file.page if file is not None else None
@@ -172,16 +172,16 @@ class DirtyPreview:
         self.signature, self._kept, self._next = "", {}, {}
 
     def rendering(self, page: Page) -> None:
-        """``on_page_content``: a page MkDocs renders (one latar marked unmodified means MkDocs changed)."""
+        """``on_page_markdown``: a page MkDocs reads and renders (one latar marked unmodified means MkDocs changed)."""
         self.rendered += 1
         if page.file.src_uri in self.skipped:
-            self.ignored.append(page.file.src_uri)
+            self.ignored.add(page.file.src_uri)
 
     def keep(self, page: Page, site: SiteModel) -> None:
         """``on_post_page``: what the page left in this build, by its key, for the next one."""
         uri = page.file.src_uri
         if uri in self.skipped:
-            self.ignored.append(uri)
+            self.ignored.add(uri)
         key = self._keys.get(uri)
         if key is None or uri in self.skipped:
             return
@@ -220,7 +220,7 @@ class DirtyPreview:
     def _mkdocs_changed(self) -> str:
         """Said loudly when MkDocs rendered a page latar had marked unmodified: its dirty build no longer asks."""
         return (
-            f"MkDocs rendered {len(self.ignored)} pages latar had marked unmodified (e.g. {self.ignored[0]}): its dirty "
+            f"MkDocs rendered {len(self.ignored)} pages latar had marked unmodified (e.g. {min(self.ignored)}): its dirty "
             "build no longer asks File.is_modified (MkDocs changed); every rebuild is a full one until latar follows"
         )
 
