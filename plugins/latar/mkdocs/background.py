@@ -61,7 +61,7 @@ def write_outputs(site: SiteModel, cards: CardCache, memo: Memo[Any] | None) -> 
 
     def job() -> list[str]:
         indexed = site.write_outputs(cards, memo)
-        reused = [f"preview: {memo.reused} pieces of the outputs reused"] if memo is not None else []
+        reused = [f"preview: {memo.reused} pieces of the outputs reused"] if memo is not None and memo.reused else []
         return [*([indexed] if indexed else []), *reused]
 
     return job
