@@ -35,10 +35,11 @@ $(NODE_TOOLS): tests/package-lock.json
 
 PORT ?= 8000
 # Not --strict: a problem is shown on the served pages and in the terminal instead of stopping the preview.
+# --dirty: a save rebuilds only the pages it touches, as latar decides (plugins/latar/mkdocs/dirty.py), not by file times.
 serve: $(STAMP) ## build and serve on http://127.0.0.1:$(PORT) (make serve PORT=8001), reloading on note or seed changes
 	@$(BIN)/python -c 'import socket; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", $(PORT)))' 2>/dev/null \
 	  || { echo "ERROR: port $(PORT) on 127.0.0.1 is in use (another 'make serve'?); stop it or run 'make serve PORT=8001'" >&2; exit 1; }
-	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:$(PORT)
 
 build: $(STAMP) ## build site/ (fails on any warning)
 	$(BIN)/mkdocs build --strict

@@ -3,7 +3,11 @@
 Each save appends one new word to the note's body. Two readers poll every :data:`POLL` seconds from the
 moment of the save: one the note's page until the word is served, one the page of an article where the
 note lands until it is served from the new build (the epoch MkDocs writes into every page it serves
-grows with each build). MkDocs' own rebuild time is its "Documentation built in" line for that save.
+grows with each build). MkDocs' own rebuild time is its "Documentation built in" line for that save; the server's
+CPU time from the save until both pages are served (user + system, from ``/proc``) is steadier on a loaded machine.
+The server runs as ``make serve`` runs it (``--dirty``: a save rebuilds only the pages it touches); ``dirty=False``
+measures MkDocs' full rebuild on every save, for comparison. Each save starts from a settled server (with ``--dirty``,
+the files written after the pages are written).
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ POLL = 0.05
 """Seconds between two requests of a polling reader."""
 EPOCH = re.compile(rb"livereload\((\d+),")
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+WRITTEN = "search index, annotations and cards written"
+"""latar's line once ``make serve`` has written what no page waits for (after the pages, see mkdocs/background.py)."""
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -51,13 +57,14 @@ def _free_port() -> int:
 class Server:
     """``mkdocs serve`` of one project, as ``make serve`` runs it; its log lines with the time each arrived."""
 
-    def __init__(self, config: Path) -> None:
+    def __init__(self, config: Path, dirty: bool = True) -> None:
         self.port = _free_port()
         mount = urlsplit(yaml.safe_load(config.read_text("utf-8")).get("site_url") or "/").path or "/"
         self.base = f"http://127.0.0.1:{self.port}{mount.rstrip('/')}/"
         self.lines: list[tuple[float, str]] = []
+        self.dirty = dirty
         self.process = subprocess.Popen(
-            [str(MKDOCS), "serve", "-a", f"127.0.0.1:{self.port}", "-f", str(config)],
+            [str(MKDOCS), "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{self.port}", "-f", str(config)],
             cwd=config.parent,
             env=ENV,
             stdout=subprocess.DEVNULL,
@@ -93,6 +100,23 @@ class Server:
             time.sleep(0.05)
         return None
 
+    def settle(self, timeout: float) -> None:
+        """Until every build's files are written (``--dirty`` writes them after the pages): each save starts from a quiet server."""
+        deadline = time.perf_counter() + timeout
+        while self.dirty and time.perf_counter() < deadline:
+            lines = [line for _, line in list(self.lines)]
+            if sum(WRITTEN in line for line in lines) >= sum(bool(BUILT.search(line)) for line in lines):
+                return
+            time.sleep(0.1)
+
+    def cpu(self) -> float | None:
+        """The server's CPU seconds so far (user + system; None where ``/proc`` is not there)."""
+        try:
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         """End the server this object started (its own process group)."""
         if self.process.poll() is None:
@@ -116,13 +140,15 @@ def _until(url: str, served, start: float, timeout: float, result: dict, key: st
     result[key] = None
 
 
-def latency(config: Path, note: Path, note_page: str, article_page: str, saves: int, timeout: float = 600.0) -> dict:
-    """Median over ``saves`` saves of: save → note page shows the word, → article page from the new build; MkDocs' time."""
+def latency(config: Path, note: Path, note_page: str, article_page: str, saves: int, timeout: float = 600.0, dirty: bool = True) -> dict:
+    """Median over ``saves`` saves of: save → note page shows the word, → article page from the new build; MkDocs' time;
+    the server's CPU time."""
     original = note.read_text("utf-8")
-    server = Server(config)
+    server = Server(config, dirty)
     rows = []
     try:
         server.wait_ready(note_page, timeout)
+        server.settle(timeout)
         text = original
         for number in range(saves):
             word = f"pratinjau{number}x{os.getpid()}"
@@ -130,6 +156,7 @@ def latency(config: Path, note: Path, note_page: str, article_page: str, saves: 
             epoch = int(EPOCH.search(before).group(1)) if EPOCH.search(before) else -1
             text = text.rstrip("\n") + f" {word}\n"
             result: dict = {}
+            cpu = server.cpu()
             start = time.perf_counter()
             note.write_text(text, encoding="utf-8")
             readers = [
@@ -155,12 +182,15 @@ def latency(config: Path, note: Path, note_page: str, article_page: str, saves: 
             if result["note"] is None or result["article"] is None:
                 raise SystemExit(f"mkdocs serve did not show the saved note within {timeout:.0f} s")
             result["mkdocs_build"] = server.built_after(start)
+            after = server.cpu()
+            result["cpu"] = after - cpu if after is not None and cpu is not None else None
             rows.append(result)
             print(
                 f"  save {number + 1}: note page {result['note']:.2f} s, article page {result['article']:.2f} s, "
-                f"MkDocs built in {result['mkdocs_build'] or float('nan'):.2f} s",
+                f"MkDocs built in {result['mkdocs_build'] or float('nan'):.2f} s, server CPU {result['cpu'] or float('nan'):.2f} s",
                 flush=True,
             )
+            server.settle(timeout)
             time.sleep(1.5)  # let the watcher settle before the next save
     finally:
         note.write_text(original, encoding="utf-8")
@@ -175,6 +205,7 @@ def latency(config: Path, note: Path, note_page: str, article_page: str, saves: 
         "note_s": median("note"),
         "article_s": median("article"),
         "mkdocs_build_s": median("mkdocs_build"),
+        "cpu_s": median("cpu"),
         "note_max_s": max(row["note"] for row in rows),
         "rows": rows,
     }

@@ -16,7 +16,8 @@ from mkdocs.structure.pages import Page
 from latar.core.memo import Memo
 from latar.core.notes import ParsedNotes
 from latar.html.csp import with_policy
-from latar.mkdocs import pages, preview, rendercache, theme
+from latar.mkdocs import background, pages, preview, rendercache, theme
+from latar.mkdocs import dirty as dirty_preview
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import refuse_linked_folders
 from latar.mkdocs.rendercache import RenderCache
@@ -56,15 +57,25 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         """Kept across ``mkdocs serve`` rebuilds: a page whose inputs did not change is not rendered again."""
         self.outputs_memo: Memo = Memo()
         """Kept across ``mkdocs serve`` rebuilds: ``on_post_build``'s pieces (annotations, search counts) by their inputs."""
+        self.dirty = dirty_preview.DirtyPreview(enabled=False)
+        """``mkdocs serve --dirty`` (``make serve``): which pages a rebuild skips, and what they left in the last build."""
+        self.background = background.Background()
+        """``make serve``: ``on_post_build``'s files written after the pages (the saved page is served first)."""
         self.serving = False
         self._activated: Page | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether this is ``mkdocs serve``: a preview shows problems on the pages instead of going dark."""
+        """Remember whether this is ``mkdocs serve`` (a preview shows problems on the pages instead of going dark) and
+        whether it is dirty (a save rebuilds only the pages it touches)."""
         self.serving = command == "serve"
+        self.dirty = dirty_preview.DirtyPreview(enabled=self.serving and dirty)  # a new server: its first build is a full one
+        if self.dirty.enabled:
+            dirty_preview.quiet_dirty_warning()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """A new site model (``mkdocs serve`` keeps this instance); latar's assets on every page."""
+        """A new site model (``mkdocs serve`` keeps this instance, and the last rebuild's files are written first);
+        latar's assets on every page."""
+        self.background.wait()
         self.site = SiteModel.start(self.config, config, self.serving)
         self.outputs_memo.next_build()
         refuse_linked_folders(Path(config.docs_dir), self.site.root)  # before MkDocs walks into them
@@ -91,6 +102,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """latar's pages give MkDocs nothing to render (a note's title becomes escaped plain text)."""
+        self.dirty.rendering(page)
         latar_page = self.site.pages.get(page.file.src_uri)
         return latar_page.markdown(markdown, page, self.site) if latar_page else markdown
 
@@ -129,6 +141,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         if self._activated is not None:
             self._activated.active = False
             self._activated = None
+        self.dirty.keep(page, self.site)
         earlier = self.render_cache.reuse(page) if self.serving else None
         if earlier is not None:
             return earlier
@@ -143,29 +156,39 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The remaining template patches (see :mod:`latar.mkdocs.theme`); while serving, the empty template of unchanged pages."""
         env = theme.patch_templates(env, config.theme.get("language"))
+        if self.dirty.enabled:
+            self.dirty.restore(files, self.site, self.render_cache)
         return rendercache.register(env) if self.serving else env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """While serving: what every page's output shares (navigation, configuration), for the render cache."""
+        """While serving: what every page's output shares (navigation, configuration), for the render cache; with
+        ``--dirty``, which pages this rebuild skips (before any page is read)."""
         if self.serving:
             self.render_cache.start(config, nav)
+        if self.dirty.enabled:
+            self.dirty.plan(self.site, files, nav, config)
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the plain texts, the Web Annotation collection, the cards and the sitemap; index for search."""
-        indexed = self.site.write_outputs(self.card_cache, self.outputs_memo if self.serving else None)
-        if indexed:
-            log.info(indexed)
-        if self.serving and self.render_cache.reused:
-            log.info(
-                f"preview: {self.render_cache.reused} unchanged pages written again without rendering, "
-                f"{self.outputs_memo.reused} pieces of the outputs reused"
-            )
+        """Write the plain texts, the Web Annotation collection, the cards and the sitemap; index for search (with
+        ``make serve``, after the pages: see :mod:`~latar.mkdocs.background`)."""
+        job = background.write_outputs(self.site, self.card_cache, self.outputs_memo if self.serving else None)
+        self.background.run(job, log, later=self.dirty.enabled)
+        for level, line in dirty_preview.said(self.dirty, self.render_cache) if self.serving else ():
+            log.log(level, line)
         if config.strict and self.site.problems and not log.isEnabledFor(logging.WARNING):
             # ``-q`` drops warnings before MkDocs' strict mode counts them: the rule book must still stop the build.
             raise Abort(
                 "\n".join([f"Aborted: latar found {len(self.site.problems)} problems in strict mode:", *map(str, self.site.problems)])
             )
+
+    def on_shutdown(self) -> None:
+        """The server stops (and deletes its folder) only once the last rebuild's files are written."""
+        self.background.wait()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A rebuild that failed half way leaves a site folder nothing was kept for: the next one is a full one."""
+        self.dirty.forget()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when an article changes, not only when ``docs/`` does."""

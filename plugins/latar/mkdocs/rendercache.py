@@ -11,6 +11,7 @@ serving. ``mkdocs build`` never uses this: every build renders every page.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -34,12 +35,14 @@ class RenderCache:
         self._previous: dict[str, bytes] = {}
         self._current: dict[str, bytes] = {}
         self._keys: dict[str, str] = {}
+        self._previous_keys: dict[str, str] = {}
         self.reused = 0
 
     def start(self, config: MkDocsConfig, nav: Navigation) -> None:
         """A new build: what every page shares; outputs of a build with another signature are dropped."""
-        signature = _digest([_config_bytes(config), _theme_files(config), [_nav_item(item) for item in nav.items]])
-        self._previous = self._current if signature == self.signature else {}
+        signature = _digest([config_digest(config), theme_files(config), nav_signature(nav)])
+        same = signature == self.signature
+        self._previous, self._previous_keys = (self._current, self._keys) if same else ({}, {})
         self._current, self._keys, self.signature, self.reused = {}, {}, signature, 0
 
     def look_up(self, page: Page, content: str, head: str) -> None:
@@ -69,6 +72,13 @@ class RenderCache:
         self.reused += 1
         return zlib.decompress(self._previous[key]).decode("utf-8")
 
+    def carry(self, uri: str) -> None:
+        """A page this build does not write at all (``mkdocs serve --dirty``): its earlier output stays for the next one."""
+        key = self._previous_keys.get(uri)
+        if key is not None and key in self._previous:
+            self._keys[uri] = key
+            self._current[key] = self._previous[key]
+
     def keep(self, page: Page, output: str) -> str:
         """Keep a page's new output for the next rebuild."""
         key = self._keys.get(page.file.src_uri)
@@ -78,28 +88,55 @@ class RenderCache:
 
 
 def register(env: Any) -> Any:
-    """The empty template unchanged pages get."""
+    """The empty template unchanged pages get; the theme's templates compiled once per server, not once per rebuild."""
     from jinja2 import ChoiceLoader, DictLoader  # noqa: PLC0415 - only while serving
 
     env.loader = ChoiceLoader([DictLoader({TEMPLATE: ""}), env.loader])
+    env.bytecode_cache = _compiled()
     return env
+
+
+@functools.cache
+def _compiled() -> Any:
+    """Compiled templates kept in memory for the server's life (MkDocs makes a new Jinja environment every rebuild, and
+    compiling Material's templates again costs about 0.4 s of a rebuild); Jinja checks each one against its source."""
+    from jinja2.bccache import Bucket, BytecodeCache  # noqa: PLC0415 - only while serving
+
+    class Compiled(BytecodeCache):
+        def __init__(self) -> None:
+            self.code: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            if bucket.key in self.code:
+                bucket.bytecode_from_string(self.code[bucket.key])
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            self.code[bucket.key] = bucket.bytecode_to_string()
+
+    return Compiled()
 
 
 def _digest(parts: Any) -> str:
     return hashlib.blake2b(json.dumps(parts, default=str).encode("utf-8"), digest_size=20).hexdigest()
 
 
-def _config_bytes(config: MkDocsConfig) -> str:
+def config_digest(config: MkDocsConfig) -> str:
+    """``mkdocs.yml``'s digest."""
     path = config.config_file_path
     return hashlib.blake2b(Path(path).read_bytes()).hexdigest() if path and os.path.isfile(path) else ""
 
 
-def _theme_files(config: MkDocsConfig) -> list[tuple[str, int]]:
+def theme_files(config: MkDocsConfig) -> list[tuple[str, int]]:
     """The theme overrides' files and their change times (``custom_dir``; the installed theme does not change)."""
     folder = config.theme.custom_dir
     if not folder or not os.path.isdir(folder):
         return []
     return sorted((str(path), path.stat().st_mtime_ns) for path in Path(folder).rglob("*") if path.is_file())
+
+
+def nav_signature(nav: Navigation) -> list[Any]:
+    """The navigation's entries: titles and addresses, nested."""
+    return [_nav_item(item) for item in nav.items]
 
 
 def _nav_item(item: Any) -> list[Any]:
