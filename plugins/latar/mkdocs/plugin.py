@@ -22,6 +22,7 @@ from latar.mkdocs.contributed import refuse_linked_folders
 from latar.mkdocs.rendercache import RenderCache
 from latar.mkdocs.site import SiteModel
 from latar.outputs.cardcache import CardCache, card_folder
+from latar.outputs.indexcache import IndexCache, index_folder
 
 log = get_plugin_logger("latar")
 
@@ -50,6 +51,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def __init__(self) -> None:
         self.site: SiteModel | None = None
         self.card_cache = CardCache(None)
+        self.index_cache = IndexCache(None)
         self.parsed = ParsedNotes()
         """Kept across ``mkdocs serve`` rebuilds: a save parses only the notes that changed."""
         self.render_cache = RenderCache()
@@ -69,9 +71,11 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         self.outputs_memo.next_build()
         refuse_linked_folders(Path(config.docs_dir), self.site.root)  # before MkDocs walks into them
         cache, refused = card_folder(self.site.root, self.config.cache_dir)  # outside the work tree, never a link
-        if refused:
-            log.warning(refused)
+        index, refused_index = index_folder(self.site.root, self.config.cache_dir)  # the same rules
+        for warning in filter(None, (refused, refused_index)):
+            log.warning(warning)
         self.card_cache = CardCache(cache)
+        self.index_cache = IndexCache(None if self.serving else index)  # serve has its memo of each page's part
         theme.register_assets(config)
         return config
 
@@ -153,7 +157,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the plain texts, the Web Annotation collection, the cards and the sitemap; index for search."""
-        indexed = self.site.write_outputs(self.card_cache, self.outputs_memo if self.serving else None)
+        indexed = self.site.write_outputs(self.card_cache, self.outputs_memo if self.serving else None, self.index_cache)
         if indexed:
             log.info(indexed)
         if self.serving and self.render_cache.reused:

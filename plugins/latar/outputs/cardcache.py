@@ -39,20 +39,25 @@ def default_base(root: Path) -> Path:
 
 def card_folder(root: Path, option: str | None) -> tuple[Path | None, str | None]:
     """The folder cards are cached in, or None (memory only) and the warning that says why."""
+    return cache_folder(root, option, "kartu", "the card cache", "cards are drawn in memory until then")
+
+
+def cache_folder(root: Path, option: str | None, name: str, what: str, meanwhile: str) -> tuple[Path | None, str | None]:
+    """The folder ``name`` of latar's cache (cards, the search index), or None and the warning that says why not."""
     base = root / option if option else default_base(root)
-    folder = base / "kartu"
+    folder = base / name
     for path in (base, folder):
         if path.is_symlink():
-            return None, f"the card cache {path} is a symbolic link; remove it (cards are drawn in memory until then)"
+            return None, f"{what} {path} is a symbolic link; remove it ({meanwhile})"
     if folder.is_relative_to(root):
         link = linked_folder(folder, root)
         if link is not None:
-            return None, f"the card cache's folder {link} is a symbolic link; remove it (cards are drawn in memory until then)"
+            return None, f"{what}'s folder {link} is a symbolic link; remove it ({meanwhile})"
         tracked = git.output(root, "ls-files", "-z", "--", folder.relative_to(root).as_posix())
         if tracked:
             return None, (
-                f"the card cache {folder} is tracked by git, so a pull request could put cards in it; "
-                "remove it from git (git rm -r --cached) or unset plugins.latar.cache_dir (cards are drawn in memory until then)"
+                f"{what} {folder} is tracked by git, so a pull request could put files in it; "
+                f"remove it from git (git rm -r --cached) or unset plugins.latar.cache_dir ({meanwhile})"
             )
     return folder, None
 
