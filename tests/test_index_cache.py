@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS_YML, SITE_NOTES, build_project, note_text, write_project
-from latar.outputs import indexcache, searchindex
+from latar.outputs import searchindex
+from latar.outputs.cardcache import cache_folders
 from latar.outputs.indexcache import IndexCache, digest
 from latar.outputs.searchindex import FOLDER, SearchPage, index_key, write_index
 
@@ -139,12 +140,19 @@ def test_no_cache_folder_or_a_linked_one_keeps_nothing(tmp_path: Path) -> None:
 
 def test_the_index_cache_follows_the_card_cache_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LATAR_CACHE_DIR", str(tmp_path / "base"))
-    folder, refused = indexcache.index_folder(tmp_path / "project", None)
-    assert (folder, refused) == (tmp_path / "base" / "cari", None)
+    folders, refused = cache_folders(tmp_path / "project", None)
+    assert (folders, refused) == ({name: tmp_path / "base" / name for name in ("kartu", "cari", "catatan")}, [])
     (tmp_path / "base").mkdir()
     (tmp_path / "base" / "cari").symlink_to(tmp_path, target_is_directory=True)
-    folder, refused = indexcache.index_folder(tmp_path / "project", None)
-    assert folder is None and refused is not None and "symbolic link" in refused
+    folders, refused = cache_folders(tmp_path / "project", None)
+    assert folders["cari"] is None and folders["kartu"] == tmp_path / "base" / "kartu"
+    assert len(refused) == 1 and "search index" in refused[0] and "symbolic link" in refused[0]
+    (tmp_path / "base" / "cari").unlink()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "base").rename(tmp_path / "old")
+    (tmp_path / "base").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    folders, refused = cache_folders(tmp_path / "project", None)
+    assert set(folders.values()) == {None} and len(refused) == 1, refused
 
 
 def test_a_build_from_the_kept_index_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,6 +26,7 @@ from latar import strings
 from latar.core.articles import Article
 from latar.core.history import Dates, History
 from latar.core.memo import Memo
+from latar.core.notecache import KeptNotes
 from latar.core.notes import Note, ParsedNotes
 from latar.core.pipeline import Catalog, Placement, Placements, load_catalog, place_notes
 from latar.core.problems import Problem
@@ -132,6 +133,8 @@ class SiteModel:
             review=self.options.review_placements,
             parsed=parsed,
         )
+        if isinstance(parsed, KeptNotes):
+            parsed.save()  # for the next build
         publishable_only(files, docs, self.catalog.publishable)  # nothing but notes and allowed_files from the docs folder
         self.history = History.load(self.root, [Path(self.config.docs_dir), self.seeds_dir])
         self.notes = {note.id: note for note in self.catalog.notes}

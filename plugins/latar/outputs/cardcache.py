@@ -37,9 +37,25 @@ def default_base(root: Path) -> Path:
     return home / "latar" / hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:16]
 
 
-def card_folder(root: Path, option: str | None) -> tuple[Path | None, str | None]:
-    """The folder cards are cached in, or None (memory only) and the warning that says why."""
-    return cache_folder(root, option, "kartu", "the card cache", "cards are drawn in memory until then")
+CACHES = {
+    "kartu": ("the card cache", "cards are drawn in memory until then"),
+    "cari": ("the search index cache", "every build indexes anew until then"),
+    "catatan": ("the parsed notes cache", "every build parses every note until then"),
+}
+"""latar's cache folders (cards, the search index, parsed notes): what each is called in a warning, what happens without it."""
+
+
+def cache_folders(root: Path, option: str | None) -> tuple[dict[str, Path | None], list[str]]:
+    """Every folder of :data:`CACHES` (None where refused), and the warnings that say why (one, if the base is refused)."""
+    base = root / option if option else default_base(root)
+    if base.is_symlink():
+        return dict.fromkeys(CACHES), [f"latar's cache {base} is a symbolic link; remove it (nothing is kept between builds until then)"]
+    folders: dict[str, Path | None] = {}
+    refused: list[str] = []
+    for name, (what, meanwhile) in CACHES.items():
+        folders[name], warning = cache_folder(root, option, name, what, meanwhile)
+        refused += [warning] if warning else []
+    return folders, refused
 
 
 def cache_folder(root: Path, option: str | None, name: str, what: str, meanwhile: str) -> tuple[Path | None, str | None]:

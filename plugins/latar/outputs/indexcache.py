@@ -57,7 +57,7 @@ class IndexCache:
             return None
         try:
             data = json.loads(read_bytes(path, path.name, MAX_BYTES))
-        except (InputError, ValueError):  # missing, a link, too large, not JSON
+        except (InputError, ValueError, RecursionError):  # missing, a link, too large, not JSON (or nested past the parser)
             return None
         if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("keys"), int):
             return None
@@ -87,10 +87,3 @@ class IndexCache:
         for other in os.scandir(path.parent):  # only the entries it writes: <sha256>.json, regular files
             if ENTRY.fullmatch(other.name) and other.name != path.name and other.is_file(follow_symlinks=False):
                 Path(other.path).unlink(missing_ok=True)
-
-
-def index_folder(root: Path, option: str | None) -> tuple[Path | None, str | None]:
-    """The folder the search index is kept in, next to the cards' (same rules), or None and the warning that says why not."""
-    from latar.outputs.cardcache import cache_folder  # noqa: PLC0415 - cardcache imports Pillow's card drawing
-
-    return cache_folder(root, option, "cari", "the search index cache", "every build indexes anew until then")
