@@ -7,7 +7,7 @@ source of ``latar/core`` and ``latar/schemas``, and the installed packages (thei
 
 The file is data, never code: JSON, read without following a link and up to :data:`MAX_BYTES`, each entry rebuilt
 into the same dataclasses :func:`~latar.core.notes.parse_note` returns, every field's type checked, and used only if
-it writes back to exactly what was read; anything else is parsed again. Entries the build did not read are dropped.
+every field is there, of its type, and nothing else is; anything else is parsed again. Entries the build did not read are dropped.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import os
 import tempfile
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,70 +49,89 @@ def code_key() -> str:
     return hashed.hexdigest()
 
 
-def _encode(result: Note | InputError) -> dict[str, Any]:
-    if isinstance(result, Note):
-        return {"note": dataclasses.asdict(result)}
-    anchors = [dataclasses.asdict(anchor) for anchor in result.anchors] if isinstance(result, InvalidNote) else None
-    return {"problems": [dataclasses.asdict(problem) for problem in result.problems], "anchors": anchors}
-
-
-def _typed(value: Any, hint: Any) -> Any:
-    """``value`` (from JSON) as ``hint`` says, or TypeError."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        for option in typing.get_args(hint):
-            try:
-                return _typed(value, option)
-            except TypeError:
-                continue
-        raise TypeError(hint)
-    if origin is tuple:
-        if not isinstance(value, list):
-            raise TypeError(hint)
-        item = typing.get_args(hint)[0]
-        return tuple(_typed(element, item) for element in value)
-    if hint is type(None):
-        if value is not None:
-            raise TypeError(hint)
-        return None
-    if dataclasses.is_dataclass(hint):
-        return _build(hint, value)
-    if type(value) is not hint:  # bool is no int here, and an int no bool
-        raise TypeError(hint)
+def _plain(value: Any) -> Any:
+    """A parse result's value as JSON data (what ``dataclasses.asdict`` gives, without its deep copies)."""
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if dataclasses.is_dataclass(value):
+        cls: Any = type(value)
+        return {name: _plain(getattr(value, name)) for name in _decoders(cls)}
     return value
 
 
-def _build(cls: Any, data: Any) -> Any:
-    if not isinstance(data, dict):
-        raise TypeError(cls)
-    hints = _hints(cls)
-    if set(data) != set(hints):
-        raise TypeError(cls)
-    return cls(**{name: _typed(data[name], hint) for name, hint in hints.items()})
+def _encode(result: Note | InputError) -> dict[str, Any]:
+    if isinstance(result, Note):
+        return {"note": _plain(result)}
+    anchors = _plain(result.anchors) if isinstance(result, InvalidNote) else None
+    return {"problems": _plain(tuple(result.problems)), "anchors": anchors}
+
+
+Decode = Callable[[Any], Any]
+
+
+def _exactly(kind: type) -> Decode:
+    def decode(value: Any) -> Any:
+        if type(value) is not kind:  # bool is no int here, and an int no bool
+            raise TypeError(kind)
+        return value
+
+    return decode
 
 
 @functools.cache
-def _hints(cls: Any) -> dict[str, Any]:
-    namespace = {**_CLASSES, "Any": Any}
-    hints = typing.get_type_hints(cls, localns=namespace)
-    return {field.name: hints[field.name] for field in dataclasses.fields(cls)}
+def _decoder(hint: Any) -> Decode:
+    """How to turn JSON data into ``hint`` (a field's type), checking every value on the way; TypeError if it is not one."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(hint)
+        if len(options) == 2 and type(None) in options:
+            inner = _decoder(next(option for option in options if option is not type(None)))
+            return lambda value: None if value is None else inner(value)
+        raise TypeError(hint)  # no other union in a note
+    if origin is tuple:
+        item = _decoder(typing.get_args(hint)[0])
+
+        def decode_tuple(value: Any) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise TypeError(hint)
+            return tuple(map(item, value))
+
+        return decode_tuple
+    if dataclasses.is_dataclass(hint):
+        cls: Any = hint
+        fields = _decoders(cls)
+        names = set(fields)
+
+        def decode_class(value: Any) -> Any:
+            if type(value) is not dict or value.keys() != names:
+                raise TypeError(hint)
+            return cls(**{name: decode(value[name]) for name, decode in fields.items()})
+
+        return decode_class
+    if hint in (str, int, bool):
+        return _exactly(hint)
+    raise TypeError(hint)
+
+
+@functools.cache
+def _decoders(cls: Any) -> dict[str, Decode]:
+    """Each field of dataclass ``cls`` and how to decode it."""
+    hints = typing.get_type_hints(cls, localns=_CLASSES)
+    return {field.name: _decoder(hints[field.name]) for field in dataclasses.fields(cls)}
 
 
 def _decode(entry: Any) -> Note | InputError:
-    """A kept result as parse_note gave it, or TypeError/KeyError/ValueError when it is not one."""
-    if not isinstance(entry, dict):
+    """A kept result as parse_note gave it, or TypeError when it is not one (every field is there and of its type)."""
+    if type(entry) is not dict:
         raise TypeError(entry)
-    if set(entry) == {"note"}:
-        result: Note | InputError = _build(Note, entry["note"])
-    elif set(entry) == {"problems", "anchors"} and isinstance(entry["problems"], list) and entry["problems"]:
-        problems = [_build(Problem, problem) for problem in entry["problems"]]
+    if entry.keys() == {"note"}:
+        note: Note = _decoder(Note)(entry["note"])
+        return note
+    if entry.keys() == {"problems", "anchors"} and type(entry["problems"]) is list and entry["problems"]:
+        problems = list(_decoder(tuple[Problem, ...])(entry["problems"]))
         anchors = entry["anchors"]
-        result = InputError(problems) if anchors is None else InvalidNote(problems, _typed(anchors, tuple[Anchor, ...]))
-    else:
-        raise TypeError(entry)
-    if json.loads(json.dumps(_encode(result))) != entry:  # nothing dropped, nothing changed on the way
-        raise ValueError(entry)
-    return result
+        return InputError(problems) if anchors is None else InvalidNote(problems, _decoder(tuple[Anchor, ...])(anchors))
+    raise TypeError(entry)
 
 
 class KeptNotes(ParsedNotes):
@@ -146,7 +166,7 @@ class KeptNotes(ParsedNotes):
             try:
                 result = _decode(self._kept[key])
                 self.reused += 1
-            except (TypeError, KeyError, ValueError):
+            except TypeError:
                 result = None
         if result is None:
             try:
