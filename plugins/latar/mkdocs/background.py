@@ -19,6 +19,7 @@ from typing import Any
 from latar.core.memo import Memo
 from latar.mkdocs.site import SiteModel
 from latar.outputs.cardcache import CardCache
+from latar.outputs.indexcache import IndexCache
 
 
 class Background:
@@ -56,11 +57,13 @@ class Background:
             self._thread = None
 
 
-def write_outputs(site: SiteModel, cards: CardCache, memo: Memo[Any] | None) -> Callable[[], list[str]]:
+def write_outputs(
+    site: SiteModel, cards: CardCache, memo: Memo[Any] | None, index_cache: IndexCache | None = None
+) -> Callable[[], list[str]]:
     """``on_post_build``'s job: the site model's files, then what to tell the terminal."""
 
     def job() -> list[str]:
-        indexed = site.write_outputs(cards, memo)
+        indexed = site.write_outputs(cards, memo, index_cache)
         reused = [f"preview: {memo.reused} pieces of the outputs reused"] if memo is not None and memo.reused else []
         return [*([indexed] if indexed else []), *reused]
 

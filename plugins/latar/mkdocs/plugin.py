@@ -14,6 +14,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from latar.core.memo import Memo
+from latar.core.notecache import KeptNotes
 from latar.core.notes import ParsedNotes
 from latar.html.csp import with_policy
 from latar.mkdocs import background, pages, preview, rendercache, theme
@@ -22,7 +23,8 @@ from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import refuse_linked_folders
 from latar.mkdocs.rendercache import RenderCache
 from latar.mkdocs.site import SiteModel
-from latar.outputs.cardcache import CardCache, card_folder
+from latar.outputs.cardcache import CardCache, cache_folders
+from latar.outputs.indexcache import IndexCache
 
 log = get_plugin_logger("latar")
 
@@ -51,6 +53,8 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def __init__(self) -> None:
         self.site: SiteModel | None = None
         self.card_cache = CardCache(None)
+        self.index_cache = IndexCache(None)
+        self.kept_notes = KeptNotes(None)
         self.parsed = ParsedNotes()
         """Kept across ``mkdocs serve`` rebuilds: a save parses only the notes that changed."""
         self.render_cache = RenderCache()
@@ -79,17 +83,19 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         self.site = SiteModel.start(self.config, config, self.serving)
         self.outputs_memo.next_build()
         refuse_linked_folders(Path(config.docs_dir), self.site.root)  # before MkDocs walks into them
-        cache, refused = card_folder(self.site.root, self.config.cache_dir)  # outside the work tree, never a link
-        if refused:
-            log.warning(refused)
-        self.card_cache = CardCache(cache)
+        folders, refused = cache_folders(self.site.root, self.config.cache_dir)  # outside the work tree, never a link
+        for warning in refused:
+            log.warning(warning)
+        self.card_cache = CardCache(folders["kartu"])
+        self.index_cache = IndexCache(None if self.serving else folders["cari"])  # serve keeps its own memos
+        self.kept_notes = KeptNotes(None if self.serving else folders["catatan"])
         theme.register_assets(config)
         return config
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Load articles and notes, add latar's pages, place every note and render every article."""
-        self.site.load(files, self.parsed if self.serving else None)
+        self.site.load(files, self.parsed if self.serving else self.kept_notes)
         if self.site.history.warning:  # git failed: said once, loudly
             log.warning(self.site.history.warning)
         pages.register(self.site, files)
@@ -172,7 +178,8 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the plain texts, the Web Annotation collection, the cards and the sitemap; index for search (with
         ``make serve``, after the pages: see :mod:`~latar.mkdocs.background`)."""
-        job = background.write_outputs(self.site, self.card_cache, self.outputs_memo if self.serving else None)
+        memo = self.outputs_memo if self.serving else None
+        job = background.write_outputs(self.site, self.card_cache, memo, self.index_cache)
         self.background.run(job, log, later=self.dirty.enabled)
         for level, line in dirty_preview.said(self.dirty, self.render_cache) if self.serving else ():
             log.log(level, line)

@@ -26,6 +26,7 @@ from latar import strings
 from latar.core.articles import Article
 from latar.core.history import Dates, History
 from latar.core.memo import Memo
+from latar.core.notecache import KeptNotes
 from latar.core.notes import Note, ParsedNotes
 from latar.core.pipeline import Catalog, Placement, Placements, load_catalog, place_notes
 from latar.core.problems import Problem
@@ -38,6 +39,7 @@ from latar.mkdocs.contributed import publishable_only
 from latar.outputs import search, searchindex
 from latar.outputs.cardcache import CardCache
 from latar.outputs.cards import HEIGHT, WIDTH, Card
+from latar.outputs.indexcache import IndexCache
 from latar.outputs.sitemap import gzipped, sitemap
 from latar.outputs.webannotation import Addresses, annotation_collection
 
@@ -131,6 +133,8 @@ class SiteModel:
             review=self.options.review_placements,
             parsed=parsed,
         )
+        if isinstance(parsed, KeptNotes):
+            parsed.save()  # for the next build
         publishable_only(files, docs, self.catalog.publishable)  # nothing but notes and allowed_files from the docs folder
         self.history = History.load(self.root, [Path(self.config.docs_dir), self.seeds_dir])
         self.notes = {note.id: note for note in self.catalog.notes}
@@ -267,11 +271,12 @@ class SiteModel:
 
     # after the build
 
-    def write_outputs(self, card_cache: CardCache, memo: Memo | None = None) -> str | None:
+    def write_outputs(self, card_cache: CardCache, memo: Memo | None = None, index_cache: IndexCache | None = None) -> str | None:
         """Write what is not a page: each article's plain text, the Web Annotation collection, the cards, the
         sitemap (replacing MkDocs' own: each canonical address once, with its real last change); then the search
         index (from the model, not the written pages). Returns what the indexing did, to log. ``memo``
-        (``mkdocs serve``): the pieces of the last build's outputs, reused where their inputs are unchanged.
+        (``mkdocs serve``): the pieces of the last build's outputs, reused where their inputs are unchanged;
+        ``index_cache``: the search index of an earlier build with the same inputs.
         """
         site_url = self.config.site_url or ""
         site = Path(self.config.site_dir)
@@ -294,7 +299,7 @@ class SiteModel:
             (site / "sitemap.xml.gz").write_bytes(gzipped(xml))
         if not self.search:
             return None
-        report = searchindex.write_index(site, self.search_pages(), memo)
+        report = searchindex.write_index(site, self.search_pages(), memo, index_cache)
         return f"search: {report.pages} pages, {report.keys} keys indexed in {report.seconds:.2f} s CPU ({report.bytes / 1024:.0f} KiB)"
 
     def note_other_page(self, page: Page, html: str) -> None:

@@ -37,22 +37,43 @@ def default_base(root: Path) -> Path:
     return home / "latar" / hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:16]
 
 
-def card_folder(root: Path, option: str | None) -> tuple[Path | None, str | None]:
-    """The folder cards are cached in, or None (memory only) and the warning that says why."""
+CACHES = {
+    "kartu": ("the card cache", "cards are drawn in memory until then"),
+    "cari": ("the search index cache", "every build indexes anew until then"),
+    "catatan": ("the parsed notes cache", "every build parses every note until then"),
+}
+"""latar's cache folders (cards, the search index, parsed notes): what each is called in a warning, what happens without it."""
+
+
+def cache_folders(root: Path, option: str | None) -> tuple[dict[str, Path | None], list[str]]:
+    """Every folder of :data:`CACHES` (None where refused), and the warnings that say why (one, if the base is refused)."""
     base = root / option if option else default_base(root)
-    folder = base / "kartu"
+    if base.is_symlink():
+        return dict.fromkeys(CACHES), [f"latar's cache {base} is a symbolic link; remove it (nothing is kept between builds until then)"]
+    folders: dict[str, Path | None] = {}
+    refused: list[str] = []
+    for name, (what, meanwhile) in CACHES.items():
+        folders[name], warning = cache_folder(root, option, name, what, meanwhile)
+        refused += [warning] if warning else []
+    return folders, refused
+
+
+def cache_folder(root: Path, option: str | None, name: str, what: str, meanwhile: str) -> tuple[Path | None, str | None]:
+    """The folder ``name`` of latar's cache (cards, the search index), or None and the warning that says why not."""
+    base = root / option if option else default_base(root)
+    folder = base / name
     for path in (base, folder):
         if path.is_symlink():
-            return None, f"the card cache {path} is a symbolic link; remove it (cards are drawn in memory until then)"
+            return None, f"{what} {path} is a symbolic link; remove it ({meanwhile})"
     if folder.is_relative_to(root):
         link = linked_folder(folder, root)
         if link is not None:
-            return None, f"the card cache's folder {link} is a symbolic link; remove it (cards are drawn in memory until then)"
+            return None, f"{what}'s folder {link} is a symbolic link; remove it ({meanwhile})"
         tracked = git.output(root, "ls-files", "-z", "--", folder.relative_to(root).as_posix())
         if tracked:
             return None, (
-                f"the card cache {folder} is tracked by git, so a pull request could put cards in it; "
-                "remove it from git (git rm -r --cached) or unset plugins.latar.cache_dir (cards are drawn in memory until then)"
+                f"{what} {folder} is tracked by git, so a pull request could put files in it; "
+                f"remove it from git (git rm -r --cached) or unset plugins.latar.cache_dir ({meanwhile})"
             )
     return folder, None
 

@@ -18,6 +18,7 @@ never mixes with a cached old file):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -26,6 +27,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 from latar import strings
@@ -33,6 +35,8 @@ from latar.core.articles import PARAGRAPH, Article
 from latar.core.memo import Memo
 from latar.core.notes import Note
 from latar.core.sanitize import plain_text, render_block, render_inline
+from latar.outputs import searchterms
+from latar.outputs.indexcache import IndexCache, digest
 from latar.outputs.searchterms import keys, tokenize
 
 FOLDER = "cari"
@@ -163,12 +167,20 @@ def _text(page: SearchPage) -> dict[str, object]:
     return data
 
 
-def write_index(site_dir: Path, pages: Sequence[SearchPage], memo: Memo | None = None) -> IndexReport:
-    """Write ``site_dir/cari/`` for ``pages`` (in this order: a page's number is its place here); no network.
+def index_key(pages: Sequence[SearchPage]) -> str:
+    """A hash of everything :func:`index_files` makes the index from: the pages, this code, the stemmer's version."""
+    hashed = hashlib.sha256()
+    for module in (__file__, searchterms.__file__):
+        hashed.update(Path(module).read_bytes())
+    hashed.update(f"\0{_stemmer_version()}\0".encode())
+    for page in pages:
+        hashed.update(_json([page.url, page.title, page.kind, page.summary, page.body, page.paragraphs, page.anchor, page.name]).encode())
+        hashed.update(b"\0")
+    return hashed.hexdigest()
 
-    ``memo`` (``mkdocs serve``): what each unchanged page gave the last build (its counts, its text file).
-    """
-    start = time.process_time()
+
+def index_files(pages: Sequence[SearchPage], memo: Memo | None = None) -> tuple[dict[str, str], int]:
+    """The index's data files (name → text, in the order :func:`write_index` names the build by) and the key count."""
     found = postings(pages, memo)
     size = sum(len(key) + 4 + 4 * len(values) for key, values in found.items())
     shards = max(1, math.ceil(size / SHARD_BYTES))
@@ -185,10 +197,33 @@ def write_index(site_dir: Path, pages: Sequence[SearchPage], memo: Memo | None =
         files[f"x{number}.json"] = (
             memo.get(("text", page), lambda page=page: _json(_text(page))) if memo is not None else _json(_text(page))
         )
-    digest = hashlib.sha256()
-    for name, text in files.items():
-        digest.update(f"{name}\0{text}\0".encode())
-    build = digest.hexdigest()[:12]
+    return files, len(found)
+
+
+def _complete(files: dict[str, str], pages: int) -> bool:
+    """Exactly the files :func:`index_files` writes for ``pages`` pages, in its order (a kept entry is checked so)."""
+    shards = sum(name.startswith("t") for name in files)
+    names = [f"t{k}.json" for k in range(shards)] + [f"p{k}.json" for k in range(-(-pages // PAGE_CHUNK))]
+    return shards > 0 and list(files) == names + [f"x{n}.json" for n in range(pages)]
+
+
+def write_index(site_dir: Path, pages: Sequence[SearchPage], memo: Memo | None = None, cache: IndexCache | None = None) -> IndexReport:
+    """Write ``site_dir/cari/`` for ``pages`` (in this order: a page's number is its place here); no network.
+
+    ``memo`` (``mkdocs serve``): what each unchanged page gave the last build (its counts, its text file).
+    ``cache``: the files of an earlier build (any process) with the same :func:`index_key`, written as they were.
+    """
+    start = time.process_time()
+    key = index_key(pages) if cache is not None else ""
+    kept = cache.get(key) if cache is not None else None
+    if kept is not None and _complete(kept[0], len(pages)):
+        files, keys_count = kept
+    else:
+        files, keys_count = index_files(pages, memo)
+        if cache is not None:
+            cache.put(key, files, keys_count)
+    shards = sum(name.startswith("t") for name in files)
+    build = digest(files)[:12]
     output = site_dir / FOLDER
     shutil.rmtree(output, ignore_errors=True)
     (output / build).mkdir(parents=True)
@@ -200,7 +235,15 @@ def write_index(site_dir: Path, pages: Sequence[SearchPage], memo: Memo | None =
         written += len(data)
     index = _json(manifest).encode("utf-8")
     (output / "index.json").write_bytes(index)
-    return IndexReport(len(pages), len(found), len(files) + 1, written + len(index), time.process_time() - start)
+    return IndexReport(len(pages), keys_count, len(files) + 1, written + len(index), time.process_time() - start)
+
+
+@functools.cache
+def _stemmer_version() -> str:
+    try:
+        return metadata.version("snowballstemmer")
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 def _json(data: object) -> str:

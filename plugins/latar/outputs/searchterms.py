@@ -12,10 +12,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Any
 
-import snowballstemmer
-
-_STEMMER = snowballstemmer.stemmer("indonesian")
 _TOKEN = re.compile(r"[^\W_]+")
 _VOWELS = frozenset("aeiou")
 _RESTORED = ((("meng", "peng"), "k"), (("men", "pen"), "t"), (("ber", "per"), "r"))
@@ -28,10 +26,19 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFKC", text).lower())
 
 
+@functools.cache
+def _stemmer() -> Any:
+    """Snowball's Indonesian stemmer, made on first use: the package imports every language's stemmer (~30 ms),
+    and a build whose search index is kept (:mod:`latar.outputs.indexcache`) stems nothing."""
+    import snowballstemmer  # noqa: PLC0415
+
+    return snowballstemmer.stemmer("indonesian")
+
+
 @functools.lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """Snowball's Indonesian stem of a lowercase word."""
-    return _STEMMER.stemWord(word)
+    return str(_stemmer().stemWord(word))
 
 
 def _vowel_at(word: str, at: int) -> bool:
