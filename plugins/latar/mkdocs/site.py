@@ -39,7 +39,7 @@ from latar.outputs import search, searchindex
 from latar.outputs.cardcache import CardCache
 from latar.outputs.cards import HEIGHT, WIDTH, Card
 from latar.outputs.sitemap import gzipped, sitemap
-from latar.outputs.webannotation import Addresses, annotation_collection
+from latar.outputs.webannotation import Addresses, collection_chunks
 
 if TYPE_CHECKING:
     from latar.mkdocs.pages import LatarPage
@@ -285,8 +285,8 @@ class SiteModel:
             note=lambda note_id: self.absolute(self.urls[self.note_uri(note_id)]),
         )
         project = (self.config.site_name, self.config.site_url or None)
-        collection = annotation_collection(self.rendered.values(), self.notes, where, self.note_dates, project, memo)
-        (site / self.options.annotations_file).write_text(collection, encoding="utf-8")
+        with (site / self.options.annotations_file).open("w", encoding="utf-8") as out:  # written as made, never whole in memory
+            out.writelines(collection_chunks(self.rendered.values(), self.notes, where, self.note_dates, project, memo))
         card_cache.prune(card_cache.place({site / path: card for path, card in sorted(self.cards.items())}))
         if site_url:
             xml = sitemap(self.sitemap)

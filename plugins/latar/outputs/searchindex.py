@@ -23,7 +23,8 @@ import json
 import math
 import shutil
 import time
-from collections import Counter, defaultdict
+from array import array
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,7 +108,12 @@ def shard_of(key: str, shards: int) -> int:
     return value % shards
 
 
-def _counts(weighted: Iterable[tuple[str, float]]) -> tuple[Counter[str], int]:
+Counts = tuple[tuple[str, ...], "array[float]"]
+"""A part's weighted key counts, compact: its keys and, in the same order, their weights (a Counter per part held
+every part of every page at ~80 bytes a key until the scores were known; these hold 16)."""
+
+
+def _counts(weighted: Iterable[tuple[str, float]]) -> tuple[Counts, int]:
     """Weighted key counts of some texts, and their length in words (each word counts every key once)."""
     counts: Counter[str] = Counter()
     length = 0
@@ -117,38 +123,53 @@ def _counts(weighted: Iterable[tuple[str, float]]) -> tuple[Counter[str], int]:
         for token, times in Counter(tokens).items():
             for key in keys(token):
                 counts[key] += weight * times
-    return counts, length
+    return (tuple(counts), array("d", counts.values())), length
 
 
-def _page_parts(page: SearchPage) -> list[tuple[int, Counter[str], int]]:
+def _page_parts(page: SearchPage) -> list[tuple[int, Counts, int]]:
     """A page's parts: (part, weighted key counts, length); part 0 is the page, i its i-th paragraph."""
     fields = [(page.title, WEIGHTS["title"]), (page.summary, WEIGHTS["summary"]), (page.body, WEIGHTS["body"])]
     mine = [(0, *_counts(fields))]
     return mine + [(index, *_counts([(text, WEIGHTS["body"])])) for index, text in enumerate(page.paragraphs, start=1)]
 
 
-def postings(pages: Sequence[SearchPage], memo: Memo | None = None) -> dict[str, list[int]]:
+def postings(pages: Sequence[SearchPage], memo: Memo | None = None) -> dict[str, array[int]]:
     """Key → flat ``[page delta, part, score, …]`` (pages ascending; part 0 is the page, i the i-th paragraph).
 
-    ``memo`` (``mkdocs serve``): each page's parts kept from the last build, by the page itself.
+    Every part's counts wait for the document frequencies in a few flat arrays (tens of thousands of parts: objects
+    per part would cost more than the counts). ``memo`` (``mkdocs serve``): each page's parts kept from the last
+    build, by the page itself.
     """
-    parts: list[tuple[int, int, Counter[str], int]] = []
+    names: list[str] = []
+    weights: array[float] = array("d")
+    ends, numbers, part_numbers, lengths = array("l"), array("l"), array("l"), array("l")
     frequency: Counter[str] = Counter()
     for number, page in enumerate(pages):
         counted = memo.get(("parts", page), lambda page=page: _page_parts(page)) if memo is not None else _page_parts(page)
-        mine = [(number, *part) for part in counted]
-        frequency.update(set().union(*(counts for _, _, counts, _ in mine)) if len(mine) > 1 else mine[0][2].keys())
-        parts += mine
-    average = sum(length for *_, length in parts) / max(len(parts), 1) or 1.0
+        frequency.update(set().union(*(counts[0] for _, counts, _ in counted)) if len(counted) > 1 else counted[0][1][0])
+        for part, (keys_, tfs), length in counted:
+            names += keys_
+            weights += tfs
+            ends.append(len(names))
+            numbers.append(number)
+            part_numbers.append(part)
+            lengths.append(length)
+    average = sum(lengths) / max(len(lengths), 1) or 1.0
     total = len(pages)
     factor = {key: SCALE * (K1 + 1) * math.log(1 + (total - df + 0.5) / (df + 0.5)) for key, df in frequency.items()}
-    found: dict[str, list[int]] = defaultdict(list)
+    found: dict[str, array[int]] = {}
     last: dict[str, int] = {}
-    for number, part, counts, length in parts:
+    begin = 0
+    for end, number, part, length in zip(ends, numbers, part_numbers, lengths, strict=True):
         norm = K1 * (1 - B + B * length / average)
-        for key, tf in counts.items():
-            found[key] += (number - last.get(key, 0), part, round(factor[key] * tf / (tf + norm)) or 1)
+        for at in range(begin, end):
+            key, tf = names[at], weights[at]
+            flat = found.get(key)
+            if flat is None:
+                flat = found[key] = array("i")
+            flat.extend((number - last.get(key, 0), part, round(factor[key] * tf / (tf + norm)) or 1))
             last[key] = number
+        begin = end
     return found
 
 
@@ -166,41 +187,46 @@ def _text(page: SearchPage) -> dict[str, object]:
 def write_index(site_dir: Path, pages: Sequence[SearchPage], memo: Memo | None = None) -> IndexReport:
     """Write ``site_dir/cari/`` for ``pages`` (in this order: a page's number is its place here); no network.
 
-    ``memo`` (``mkdocs serve``): what each unchanged page gave the last build (its counts, its text file).
+    Each file is written as it is made (into a folder named once every file is hashed): only one shard's postings
+    exist as JSON at a time. ``memo`` (``mkdocs serve``): what each unchanged page gave the last build (its counts,
+    its text file).
     """
     start = time.process_time()
     found = postings(pages, memo)
     size = sum(len(key) + 4 + 4 * len(values) for key, values in found.items())
     shards = max(1, math.ceil(size / SHARD_BYTES))
-    grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    grouped: list[list[str]] = [[] for _ in range(shards)]
     for key in sorted(found):
-        grouped[shard_of(key, shards)][key] = found[key]
-    files: dict[str, str] = {f"t{k}.json": _json(shard) for k, shard in enumerate(grouped)}
+        grouped[shard_of(key, shards)].append(key)
+    output = site_dir / FOLDER
+    shutil.rmtree(output, ignore_errors=True)
+    making = output / ".making"
+    making.mkdir(parents=True)
+    digest = hashlib.sha256()
+    files = written = 0
+
+    def write(name: str, text: str) -> None:
+        nonlocal files, written
+        digest.update(f"{name}\0{text}\0".encode())
+        data = text.encode("utf-8")
+        (making / name).write_bytes(data)
+        files, written = files + 1, written + len(data)
+
+    for k, shard in enumerate(grouped):
+        write(f"t{k}.json", _json({key: found[key].tolist() for key in shard}))
     for k in range(0, len(pages), PAGE_CHUNK):
         chunk = [
             [page.url, page.title, page.kind, *([page.anchor, page.name] if page.anchor else [])] for page in pages[k : k + PAGE_CHUNK]
         ]
-        files[f"p{k // PAGE_CHUNK}.json"] = _json(chunk)
+        write(f"p{k // PAGE_CHUNK}.json", _json(chunk))
     for number, page in enumerate(pages):
-        files[f"x{number}.json"] = (
-            memo.get(("text", page), lambda page=page: _json(_text(page))) if memo is not None else _json(_text(page))
-        )
-    digest = hashlib.sha256()
-    for name, text in files.items():
-        digest.update(f"{name}\0{text}\0".encode())
+        write(f"x{number}.json", memo.get(("text", page), lambda page=page: _json(_text(page))) if memo is not None else _json(_text(page)))
     build = digest.hexdigest()[:12]
-    output = site_dir / FOLDER
-    shutil.rmtree(output, ignore_errors=True)
-    (output / build).mkdir(parents=True)
+    making.rename(output / build)
     manifest = {"build": build, "shards": shards, "chunk": PAGE_CHUNK, "pages": len(pages)}
-    written = 0
-    for name, text in [*files.items()]:
-        data = text.encode("utf-8")
-        (output / build / name).write_bytes(data)
-        written += len(data)
     index = _json(manifest).encode("utf-8")
     (output / "index.json").write_bytes(index)
-    return IndexReport(len(pages), len(found), len(files) + 1, written + len(index), time.process_time() - start)
+    return IndexReport(len(pages), len(found), files + 1, written + len(index), time.process_time() - start)
 
 
 def _json(data: object) -> str:
