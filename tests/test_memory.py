@@ -47,6 +47,7 @@ def test_a_build_keeps_no_article_html_once_its_pages_are_written(tmp_path: Path
     assert site.rendered and site.home is not None
     assert all(rendered.html == "" for rendered in site.rendered.values())  # markers and texts stay, the HTML goes
     assert site.home_html == ""
+    assert site.heads == {}  # every page's head tags went into the page as it was written
     article_pages = [file.page for file in site.files.documentation_pages() if isinstance(site.pages.get(file.src_uri), ArticlePage)]
     assert len(article_pages) == len(site.rendered) + 1  # each article's page and the home page
     assert all(page is not None and page.content == DEFERRED for page in article_pages)

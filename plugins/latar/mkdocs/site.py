@@ -231,6 +231,11 @@ class SiteModel:
             return self.history.of(*latar_page.made_of(page, self))
         return self.history.of(*([Path(page.file.abs_src_path)] if page.file.abs_src_path else []))
 
+    def head(self, uri: str) -> str:
+        """The head tags of page ``uri``, as it is written; ``mkdocs build`` lets go of them then (``serve`` keys its
+        render cache with them)."""
+        return self.heads.get(uri, "") if self.serving else self.heads.pop(uri, "")
+
     def note_in_sitemap(self, page: Page) -> None:
         """The page's canonical address and last change, for the sitemap."""
         address = page.canonical_url or page.abs_url
