@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from latar import strings
+from latar.core import memory
 from latar.core.articles import Article
 from latar.core.history import Dates, History
 from latar.core.memo import Memo
@@ -156,6 +157,7 @@ class SiteModel:
             self.home_html = renderer.render(self.rendered[self.home].placed).html
         footnote_body.cache_clear()  # every article is rendered: its notes' footnotes need not stay in memory
         self.problems = self.placements.problems
+        memory.give_back()  # the parses' and renders' scratch: the pages are built in that memory, not above it
 
     # addresses
 
@@ -278,6 +280,7 @@ class SiteModel:
         index (from the model, not the written pages). Returns what the indexing did, to log. ``memo``
         (``mkdocs serve``): the pieces of the last build's outputs, reused where their inputs are unchanged.
         """
+        memory.give_back()  # what writing the pages freed: the outputs are made in that memory, not above it
         site_url = self.config.site_url or ""
         site = Path(self.config.site_dir)
         texts = {name: self.beside(self.article_uri(name), PLAIN_TEXT) for name in self.rendered}
