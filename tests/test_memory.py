@@ -7,6 +7,7 @@ Python allocates (``tracemalloc``) while the outputs are written, against the si
 from __future__ import annotations
 
 import json
+import platform
 import tracemalloc
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import SITE_NOTES, note_text, write_project
+from latar.core.memory import give_back
 from latar.mkdocs.pages import DEFERRED, ArticlePage
 from latar.mkdocs.site import SiteModel
 from latar.outputs.searchindex import SearchPage, write_index
@@ -88,3 +90,7 @@ def test_note_pages_keep_no_html_either(tmp_path: Path) -> None:
     site = config.plugins["latar"].site
     page = site.files.get_file_from_path(site.note_uri("krimea")).page
     assert page is not None and page.content == DEFERRED
+
+
+def test_freed_memory_is_given_back_where_the_c_library_can() -> None:
+    assert give_back() is (platform.libc_ver()[0] == "glibc")
