@@ -13,6 +13,9 @@ import ctypes.util
 import functools
 from collections.abc import Callable
 
+from latar.core.dropped import dropped
+from latar.core.sanitize import markdown_to_html
+
 
 @functools.cache
 def _trim() -> Callable[[int], int] | None:
@@ -28,3 +31,10 @@ def give_back() -> bool:
     """Return the C allocator's free pages to the system; whether it could."""
     trim = _trim()
     return bool(trim is not None and trim(0) is not None)
+
+
+def forget_raw_markdown() -> None:
+    """Let go of what checking the notes' raw Markdown cached (``mkdocs build``, once every note is loaded): every
+    body as its file has it and its cmark-gfm HTML, which nothing renders again (pages render the parsed note)."""
+    markdown_to_html.cache_clear()
+    dropped.cache_clear()

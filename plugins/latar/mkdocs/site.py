@@ -133,6 +133,8 @@ class SiteModel:
             parsed=parsed,
         )
         publishable_only(files, docs, self.catalog.publishable)  # nothing but notes and allowed_files from the docs folder
+        if not self.serving:
+            memory.forget_raw_markdown()
         self.history = History.load(self.root, [Path(self.config.docs_dir), self.seeds_dir])
         self.notes = {note.id: note for note in self.catalog.notes}
         self.articles = {article.name: article for article in self.catalog.articles}
