@@ -7,7 +7,7 @@ page up there and never tell page kinds apart by their URI again. A new kind of 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from latar.core.redirects import redirects
 from latar.core.sanitize import clean, plain, plain_text
 from latar.html import pages as page_html
 from latar.html.article import headline_id
-from latar.html.builder import escape_attribute, escape_text
+from latar.html.builder import Markup, escape_attribute, escape_text
 from latar.html.head import Site, description, head_tags, note_description, note_head_tags, rights_line
 from latar.mkdocs import preview
 from latar.mkdocs.site import SiteModel
@@ -71,6 +71,9 @@ class LatarPage:
         """The files whose problems the preview shows on this page (None: every problem)."""
         return None
 
+    def written(self, page: Page, site: SiteModel) -> None:
+        """The page is written (``mkdocs build``): let go of what only its output needed."""
+
     def section(self, site: SiteModel) -> str | None:
         """The navigation entry to mark active while this page is shown (a page outside the navigation)."""
         return None
@@ -107,6 +110,13 @@ class ArticlePage(LatarPage):
         """The rendered article."""
         return site.rendered[self.name].html
 
+    def written(self, page: Page, site: SiteModel) -> None:
+        """The article's HTML is in the written page: neither MkDocs (``page.content``, held to the end of the build)
+        nor the site model keeps it (the markers and texts stay, for the outputs)."""
+        page.content = DEFERRED
+        rendered = site.rendered[self.name]
+        site.rendered[self.name] = replace(rendered, html=Markup(""))
+
     def made_of(self, page: Page, site: SiteModel) -> list[Path]:
         """An article page changes with its seed and with every note placed in it."""
         notes = site.rendered[self.name].placed.numbers
@@ -121,6 +131,11 @@ class HomePage(ArticlePage):
     def html(self, site: SiteModel) -> str:
         """The copy rendered with links relative to the home page."""
         return site.home_html
+
+    def written(self, page: Page, site: SiteModel) -> None:
+        """The copy is in the written page: let go of it."""
+        page.content = DEFERRED
+        site.home_html = ""
 
 
 class NotePage(LatarPage):
@@ -286,9 +301,14 @@ DEFERRED = "<!-- latar: this page's HTML, <h1> included, is written in on_post_p
 
 
 def fill_deferred(output: str, page: Page, site: SiteModel) -> str:
-    """A deferred page as written: its HTML made now, in place of :data:`DEFERRED`."""
+    """A deferred page as written: its HTML made now, in place of :data:`DEFERRED`; with ``mkdocs build``, what only
+    the page's output needed is let go of (:meth:`LatarPage.written`)."""
     latar_page = site.pages.get(page.file.src_uri)
-    if latar_page is None or not latar_page.deferred or DEFERRED not in output:
+    if latar_page is None:
+        return output
+    if not site.serving:
+        latar_page.written(page, site)
+    if not latar_page.deferred or DEFERRED not in output:
         return output
     return output.replace(DEFERRED, latar_page.content("", page, site), 1)
 

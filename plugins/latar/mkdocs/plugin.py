@@ -152,7 +152,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         if earlier is not None:
             return earlier
         output = pages.fill_deferred(output, page, self.site)
-        output = with_policy(theme.inject(output, self.site.heads.get(page.file.src_uri, ""), self.site.boot))
+        output = with_policy(theme.inject(output, self.site.head(page.file.src_uri), self.site.boot))
         return self.render_cache.keep(page, output) if self.serving else output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from latar import strings
+from latar.core import memory
 from latar.core.articles import Article
 from latar.core.history import Dates, History
 from latar.core.memo import Memo
@@ -41,7 +42,7 @@ from latar.outputs.cardcache import CardCache
 from latar.outputs.cards import HEIGHT, WIDTH, Card
 from latar.outputs.indexcache import IndexCache
 from latar.outputs.sitemap import gzipped, sitemap
-from latar.outputs.webannotation import Addresses, annotation_collection
+from latar.outputs.webannotation import Addresses, collection_chunks
 
 if TYPE_CHECKING:
     from latar.mkdocs.pages import LatarPage
@@ -136,6 +137,8 @@ class SiteModel:
         if isinstance(parsed, KeptNotes):
             parsed.save()  # for the next build
         publishable_only(files, docs, self.catalog.publishable)  # nothing but notes and allowed_files from the docs folder
+        if not self.serving:
+            memory.forget_raw_markdown()
         self.history = History.load(self.root, [Path(self.config.docs_dir), self.seeds_dir])
         self.notes = {note.id: note for note in self.catalog.notes}
         self.articles = {article.name: article for article in self.catalog.articles}
@@ -160,6 +163,7 @@ class SiteModel:
             self.home_html = renderer.render(self.rendered[self.home].placed).html
         footnote_body.cache_clear()  # every article is rendered: its notes' footnotes need not stay in memory
         self.problems = self.placements.problems
+        memory.give_back()  # the parses' and renders' scratch: the pages are built in that memory, not above it
 
     # addresses
 
@@ -235,6 +239,11 @@ class SiteModel:
             return self.history.of(*latar_page.made_of(page, self))
         return self.history.of(*([Path(page.file.abs_src_path)] if page.file.abs_src_path else []))
 
+    def head(self, uri: str) -> str:
+        """The head tags of page ``uri``, as it is written; ``mkdocs build`` lets go of them then (``serve`` keys its
+        render cache with them)."""
+        return self.heads.get(uri, "") if self.serving else self.heads.pop(uri, "")
+
     def note_in_sitemap(self, page: Page) -> None:
         """The page's canonical address and last change, for the sitemap."""
         address = page.canonical_url or page.abs_url
@@ -278,6 +287,7 @@ class SiteModel:
         (``mkdocs serve``): the pieces of the last build's outputs, reused where their inputs are unchanged;
         ``index_cache``: the search index of an earlier build with the same inputs.
         """
+        memory.give_back()  # what writing the pages freed: the outputs are made in that memory, not above it
         site_url = self.config.site_url or ""
         site = Path(self.config.site_dir)
         texts = {name: self.beside(self.article_uri(name), PLAIN_TEXT) for name in self.rendered}
@@ -290,8 +300,8 @@ class SiteModel:
             note=lambda note_id: self.absolute(self.urls[self.note_uri(note_id)]),
         )
         project = (self.config.site_name, self.config.site_url or None)
-        collection = annotation_collection(self.rendered.values(), self.notes, where, self.note_dates, project, memo)
-        (site / self.options.annotations_file).write_text(collection, encoding="utf-8")
+        with (site / self.options.annotations_file).open("w", encoding="utf-8") as out:  # written as made, never whole in memory
+            out.writelines(collection_chunks(self.rendered.values(), self.notes, where, self.note_dates, project, memo))
         card_cache.prune(card_cache.place({site / path: card for path, card in sorted(self.cards.items())}))
         if site_url:
             xml = sitemap(self.sitemap)

@@ -24,8 +24,9 @@ import json
 import math
 import shutil
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -36,7 +37,7 @@ from latar.core.memo import Memo
 from latar.core.notes import Note
 from latar.core.sanitize import plain_text, render_block, render_inline
 from latar.outputs import searchterms
-from latar.outputs.indexcache import IndexCache, digest
+from latar.outputs.indexcache import IndexCache
 from latar.outputs.searchterms import keys, tokenize
 
 FOLDER = "cari"
@@ -111,7 +112,12 @@ def shard_of(key: str, shards: int) -> int:
     return value % shards
 
 
-def _counts(weighted: Iterable[tuple[str, float]]) -> tuple[Counter[str], int]:
+Counts = tuple[tuple[str, ...], "array[float]"]
+"""A part's weighted key counts, compact: its keys and, in the same order, their weights (a Counter per part held
+every part of every page at ~80 bytes a key until the scores were known; these hold 16)."""
+
+
+def _counts(weighted: Iterable[tuple[str, float]]) -> tuple[Counts, int]:
     """Weighted key counts of some texts, and their length in words (each word counts every key once)."""
     counts: Counter[str] = Counter()
     length = 0
@@ -121,38 +127,53 @@ def _counts(weighted: Iterable[tuple[str, float]]) -> tuple[Counter[str], int]:
         for token, times in Counter(tokens).items():
             for key in keys(token):
                 counts[key] += weight * times
-    return counts, length
+    return (tuple(counts), array("d", counts.values())), length
 
 
-def _page_parts(page: SearchPage) -> list[tuple[int, Counter[str], int]]:
+def _page_parts(page: SearchPage) -> list[tuple[int, Counts, int]]:
     """A page's parts: (part, weighted key counts, length); part 0 is the page, i its i-th paragraph."""
     fields = [(page.title, WEIGHTS["title"]), (page.summary, WEIGHTS["summary"]), (page.body, WEIGHTS["body"])]
     mine = [(0, *_counts(fields))]
     return mine + [(index, *_counts([(text, WEIGHTS["body"])])) for index, text in enumerate(page.paragraphs, start=1)]
 
 
-def postings(pages: Sequence[SearchPage], memo: Memo | None = None) -> dict[str, list[int]]:
+def postings(pages: Sequence[SearchPage], memo: Memo | None = None) -> dict[str, array[int]]:
     """Key → flat ``[page delta, part, score, …]`` (pages ascending; part 0 is the page, i the i-th paragraph).
 
-    ``memo`` (``mkdocs serve``): each page's parts kept from the last build, by the page itself.
+    Every part's counts wait for the document frequencies in a few flat arrays (tens of thousands of parts: objects
+    per part would cost more than the counts). ``memo`` (``mkdocs serve``): each page's parts kept from the last
+    build, by the page itself.
     """
-    parts: list[tuple[int, int, Counter[str], int]] = []
+    names: list[str] = []
+    weights: array[float] = array("d")
+    ends, numbers, part_numbers, lengths = array("l"), array("l"), array("l"), array("l")
     frequency: Counter[str] = Counter()
     for number, page in enumerate(pages):
         counted = memo.get(("parts", page), lambda page=page: _page_parts(page)) if memo is not None else _page_parts(page)
-        mine = [(number, *part) for part in counted]
-        frequency.update(set().union(*(counts for _, _, counts, _ in mine)) if len(mine) > 1 else mine[0][2].keys())
-        parts += mine
-    average = sum(length for *_, length in parts) / max(len(parts), 1) or 1.0
+        frequency.update(set().union(*(counts[0] for _, counts, _ in counted)) if len(counted) > 1 else counted[0][1][0])
+        for part, (keys_, tfs), length in counted:
+            names += keys_
+            weights += tfs
+            ends.append(len(names))
+            numbers.append(number)
+            part_numbers.append(part)
+            lengths.append(length)
+    average = sum(lengths) / max(len(lengths), 1) or 1.0
     total = len(pages)
     factor = {key: SCALE * (K1 + 1) * math.log(1 + (total - df + 0.5) / (df + 0.5)) for key, df in frequency.items()}
-    found: dict[str, list[int]] = defaultdict(list)
+    found: dict[str, array[int]] = {}
     last: dict[str, int] = {}
-    for number, part, counts, length in parts:
+    begin = 0
+    for end, number, part, length in zip(ends, numbers, part_numbers, lengths, strict=True):
         norm = K1 * (1 - B + B * length / average)
-        for key, tf in counts.items():
-            found[key] += (number - last.get(key, 0), part, round(factor[key] * tf / (tf + norm)) or 1)
+        for at in range(begin, end):
+            key, tf = names[at], weights[at]
+            flat = found.get(key)
+            if flat is None:
+                flat = found[key] = array("i")
+            flat.extend((number - last.get(key, 0), part, round(factor[key] * tf / (tf + norm)) or 1))
             last[key] = number
+        begin = end
     return found
 
 
@@ -179,25 +200,31 @@ def index_key(pages: Sequence[SearchPage]) -> str:
     return hashed.hexdigest()
 
 
-def index_files(pages: Sequence[SearchPage], memo: Memo | None = None) -> tuple[dict[str, str], int]:
-    """The index's data files (name → text, in the order :func:`write_index` names the build by) and the key count."""
+def index_files(pages: Sequence[SearchPage], memo: Memo | None = None) -> tuple[Iterator[tuple[str, str]], int]:
+    """The index's data files (name and text, made one at a time in the order :func:`write_index` names the build by)
+    and the key count: only one shard's postings exist as JSON at a time."""
     found = postings(pages, memo)
     size = sum(len(key) + 4 + 4 * len(values) for key, values in found.items())
     shards = max(1, math.ceil(size / SHARD_BYTES))
-    grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    grouped: list[list[str]] = [[] for _ in range(shards)]
     for key in sorted(found):
-        grouped[shard_of(key, shards)][key] = found[key]
-    files: dict[str, str] = {f"t{k}.json": _json(shard) for k, shard in enumerate(grouped)}
-    for k in range(0, len(pages), PAGE_CHUNK):
-        chunk = [
-            [page.url, page.title, page.kind, *([page.anchor, page.name] if page.anchor else [])] for page in pages[k : k + PAGE_CHUNK]
-        ]
-        files[f"p{k // PAGE_CHUNK}.json"] = _json(chunk)
-    for number, page in enumerate(pages):
-        files[f"x{number}.json"] = (
-            memo.get(("text", page), lambda page=page: _json(_text(page))) if memo is not None else _json(_text(page))
-        )
-    return files, len(found)
+        grouped[shard_of(key, shards)].append(key)
+
+    def made() -> Iterator[tuple[str, str]]:
+        for k, shard in enumerate(grouped):
+            yield f"t{k}.json", _json({key: found[key].tolist() for key in shard})
+        for k in range(0, len(pages), PAGE_CHUNK):
+            chunk = [
+                [page.url, page.title, page.kind, *([page.anchor, page.name] if page.anchor else [])] for page in pages[k : k + PAGE_CHUNK]
+            ]
+            yield f"p{k // PAGE_CHUNK}.json", _json(chunk)
+        for number, page in enumerate(pages):
+            yield (
+                f"x{number}.json",
+                (memo.get(("text", page), lambda page=page: _json(_text(page))) if memo is not None else _json(_text(page))),
+            )
+
+    return made(), len(found)
 
 
 def _complete(files: dict[str, str], pages: int) -> bool:
@@ -210,32 +237,41 @@ def _complete(files: dict[str, str], pages: int) -> bool:
 def write_index(site_dir: Path, pages: Sequence[SearchPage], memo: Memo | None = None, cache: IndexCache | None = None) -> IndexReport:
     """Write ``site_dir/cari/`` for ``pages`` (in this order: a page's number is its place here); no network.
 
-    ``memo`` (``mkdocs serve``): what each unchanged page gave the last build (its counts, its text file).
-    ``cache``: the files of an earlier build (any process) with the same :func:`index_key`, written as they were.
+    Each file is written as it is made (into a folder named once every file is hashed). ``memo`` (``mkdocs serve``):
+    what each unchanged page gave the last build (its counts, its text file). ``cache``: the files of an earlier build
+    (any process) with the same :func:`index_key`, written as they were.
     """
     start = time.process_time()
     key = index_key(pages) if cache is not None else ""
     kept = cache.get(key) if cache is not None else None
+    keep: dict[str, str] | None = None
     if kept is not None and _complete(kept[0], len(pages)):
-        files, keys_count = kept
+        made: Iterator[tuple[str, str]] = iter(kept[0].items())
+        keys_count = kept[1]
     else:
-        files, keys_count = index_files(pages, memo)
-        if cache is not None:
-            cache.put(key, files, keys_count)
-    shards = sum(name.startswith("t") for name in files)
-    build = digest(files)[:12]
+        made, keys_count = index_files(pages, memo)
+        keep = {} if cache is not None else None
     output = site_dir / FOLDER
     shutil.rmtree(output, ignore_errors=True)
-    (output / build).mkdir(parents=True)
-    manifest = {"build": build, "shards": shards, "chunk": PAGE_CHUNK, "pages": len(pages)}
-    written = 0
-    for name, text in [*files.items()]:
+    making = output / ".making"
+    making.mkdir(parents=True)
+    hashed = hashlib.sha256()
+    files = written = shards = 0
+    for name, text in made:
+        hashed.update(f"{name}\0{text}\0".encode())
         data = text.encode("utf-8")
-        (output / build / name).write_bytes(data)
-        written += len(data)
+        (making / name).write_bytes(data)
+        files, written, shards = files + 1, written + len(data), shards + name.startswith("t")
+        if keep is not None:
+            keep[name] = text
+    if cache is not None and keep is not None:
+        cache.put(key, keep, keys_count)
+    build = hashed.hexdigest()[:12]
+    making.rename(output / build)
+    manifest = {"build": build, "shards": shards, "chunk": PAGE_CHUNK, "pages": len(pages)}
     index = _json(manifest).encode("utf-8")
     (output / "index.json").write_bytes(index)
-    return IndexReport(len(pages), keys_count, len(files) + 1, written + len(index), time.process_time() - start)
+    return IndexReport(len(pages), keys_count, files + 1, written + len(index), time.process_time() - start)
 
 
 @functools.cache

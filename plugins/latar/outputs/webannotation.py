@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 
@@ -154,40 +154,57 @@ def annotation_collection(
     project: tuple[str, str | None],
     memo: Memo | None = None,
 ) -> str:
-    """A deterministic ``AnnotationCollection`` with one page holding every annotation.
+    """The whole collection as one string (see :func:`collection_chunks`, which writes it piece by piece)."""
+    return "".join(collection_chunks(rendered, notes, where, dates, project, memo))
 
-    ``project`` is the (name, home page) of the publishing project, the annotations' ``creator``. ``memo``
-    (``mkdocs serve``): annotations kept from the last build, by everything each one is made from.
+
+def collection_chunks(
+    rendered: Iterable[RenderedArticle],
+    notes: Mapping[str, Note],
+    where: Addresses,
+    dates: Callable[[Note], Dates],
+    project: tuple[str, str | None],
+    memo: Memo | None = None,
+) -> Iterator[str]:
+    """A deterministic ``AnnotationCollection`` with one page holding every annotation, as consecutive pieces of its JSON.
+
+    Byte for byte ``json.dumps(collection, ensure_ascii=False) + "\\n"``, but only one article's annotations exist as
+    objects at a time (at 10,000 notes the whole collection as dicts was some 100 MiB). ``project`` is the (name, home
+    page) of the publishing project, the annotations' ``creator``. ``memo`` (``mkdocs serve``): annotations kept from
+    the last build, by everything each one is made from.
     """
     creator, generator = organization(*project), software()
     agents = json.dumps([creator, generator], sort_keys=True)
-    items: list[dict] = []
-    for result in sorted(rendered, key=lambda r: r.article.name):
+    results = sorted(rendered, key=lambda r: r.article.name)
+    total = sum(len(r.markers) + bool(r.placed.headline and r.headline_ref) for r in results)
+    page_id = where.collection + PAGE_FRAGMENT
+    head = {"@context": CONTEXT, "id": where.collection, "type": "AnnotationCollection", "label": NOTES_TITLE, "total": total}
+    first = {"id": page_id, "type": "AnnotationPage", "partOf": where.collection, "startIndex": 0}
+    yield f'{_dumps(head)[:-1]}, "first": {_dumps(first)[:-1]}, "items": ['
+    separator = ""
+    for result in results:
         placed = [(marker, notes[marker.placement.note_id]) for marker in result.markers]
         placed = [(marker, note, dates(note)) for marker, note in placed]
         mark = result.placed.headline
-        head = (mark, notes[mark.note_id], dates(notes[mark.note_id])) if mark and result.headline_ref else None
+        head_mark = (mark, notes[mark.note_id], dates(notes[mark.note_id])) if mark and result.headline_ref else None
 
-        def made(result: RenderedArticle = result, placed: list = placed, head: tuple | None = head) -> list[dict]:
+        def made(result: RenderedArticle = result, placed: list = placed, head: tuple | None = head_mark) -> list[dict]:
             first = [headline_annotation(result, head[1], where, head[2], creator, generator)] if head else []
             return first + [annotation(marker, result, note, where, when, creator, generator) for marker, note, when in placed]
 
         if memo is None:
-            items += made()
-            continue
-        name = result.article.name
-        texts = hashlib.blake2b(f"{result.page_text}\0{result.plain_text}".encode(), digest_size=20).digest()
-        addresses = (where.article(name), where.plain_text(name), tuple(where.note(note.id) for _, note, _ in placed))
-        items += memo.get(("annotations", name, texts, tuple(placed), head, result.headline_ref, addresses, agents), made)
-    page_id = where.collection + PAGE_FRAGMENT
-    collection = {
-        "@context": CONTEXT,
-        "id": where.collection,
-        "type": "AnnotationCollection",
-        "label": NOTES_TITLE,
-        "total": len(items),
-        "first": {"id": page_id, "type": "AnnotationPage", "partOf": where.collection, "startIndex": 0, "items": items},
-        "last": page_id,
-    }
-    # Compact: with ``indent`` the json module falls back to its pure-Python encoder (~5x slower at 6,000 items).
-    return json.dumps(collection, ensure_ascii=False) + "\n"
+            items = made()
+        else:
+            name = result.article.name
+            texts = hashlib.blake2b(f"{result.page_text}\0{result.plain_text}".encode(), digest_size=20).digest()
+            addresses = (where.article(name), where.plain_text(name), tuple(where.note(note.id) for _, note, _ in placed))
+            items = memo.get(("annotations", name, texts, tuple(placed), head_mark, result.headline_ref, addresses, agents), made)
+        if items:
+            yield separator + ", ".join(map(_dumps, items))
+            separator = ", "
+    yield f']}}, "last": {_dumps(page_id)}}}\n'
+
+
+def _dumps(data: object) -> str:
+    """Compact as ``json.dumps``' defaults (with ``indent`` the json module falls back to its pure-Python encoder)."""
+    return json.dumps(data, ensure_ascii=False)
