@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from latar.outputs.cardcache import CACHES
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
@@ -154,14 +155,15 @@ def test_zizmor_finds_nothing() -> None:
 
 
 @pytest.mark.parametrize(("name", "job"), [("ci.yml", "test"), ("pages.yml", "build")])
-def test_builds_keep_their_cards_between_runs(name: str, job: str) -> None:
-    """A fresh clone draws every card (26 ms each): CI restores the card cache, keyed on what cards are drawn from."""
+def test_builds_keep_their_caches_between_runs(name: str, job: str) -> None:
+    """A fresh clone draws every card (26 ms each), indexes and parses everything: CI restores latar's cache folders
+    (every one of CACHES, nothing else: no compiled code), keyed on what they are made from."""
     workflow = load(ROOT / ".github" / "workflows" / name)
     folder = workflow["jobs"][job]["env"]["LATAR_CACHE_DIR"]
     cache = next(step for found, step in steps(workflow) if found == job and step.get("uses", "").startswith("actions/cache@"))
-    assert cache["with"]["path"] == f"{folder}/kartu"
-    for source in ("docs/anotasi/**", "seeds/**", "mkdocs.yml", "plugins/latar/outputs/cards.py", "plugins/latar/strings.py"):
-        assert f"'{source}'" in cache["with"]["key"], f"the card cache's key leaves out {source}"
+    assert cache["with"]["path"].split() == [f"{folder}/{kind}" for kind in CACHES]
+    for source in ("docs/anotasi/**", "seeds/**", "mkdocs.yml", "plugins/latar/**", ".github/requirements/deploy.txt"):
+        assert f"'{source}'" in cache["with"]["key"], f"the cache's key leaves out {source}"
     builds = [step for found, step in steps(workflow) if found == job and "build" in step.get("run", "")]
     order = [step for found, step in steps(workflow) if found == job]
     assert builds and all(order.index(cache) < order.index(step) for step in builds), "the cache is restored before the build"
