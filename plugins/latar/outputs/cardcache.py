@@ -41,8 +41,9 @@ CACHES = {
     "kartu": ("the card cache", "cards are drawn in memory until then"),
     "cari": ("the search index cache", "every build indexes anew until then"),
     "catatan": ("the parsed notes cache", "every build parses every note until then"),
+    "templat": ("the compiled templates cache", "every build compiles the theme's templates until then"),
 }
-"""latar's cache folders (cards, the search index, parsed notes): what each is called in a warning, what happens without it."""
+"""latar's cache folders (cards, the search index, parsed notes, compiled templates): what each is called in a warning, what happens without it."""
 
 
 def cache_folders(root: Path, option: str | None) -> tuple[dict[str, Path | None], list[str]]:
