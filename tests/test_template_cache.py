@@ -13,10 +13,13 @@ import jinja2
 import pytest
 import yaml
 from jinja2.bccache import bc_magic
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
 
 from conftest import MKDOCS_YML, SITE_NOTES, build_project, write_project
-from latar.mkdocs import templatecache
+from latar.mkdocs import templatecache, theme
 from latar.mkdocs.templatecache import Compiled, safe, version_folder
+from latar.mkdocs.theme import VisibleTemplates
 from latar.outputs.cardcache import cache_folders
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,3 +195,34 @@ def test_ci_never_restores_the_compiled_templates() -> None:
                     continue
                 for path in str(step["with"]["path"]).split():
                     assert not path.startswith(base) or path.rstrip("/") == f"{base}/kartu", (workflow.name, path)
+
+
+def test_the_theme_publishes_the_same_files_without_walking_hidden_folders(tmp_path: Path) -> None:
+    """MkDocs' own listing of Material (and of a custom_dir with hidden files and folders) against latar's: the same
+    static files published, no hidden name listed, and a hidden template still loads."""
+    custom = tmp_path / "overrides"
+    for name in (".hidden/a.css", "sub/.b.js", "sub/.deep/c.js", "assets/d.css", ".e.txt", "main.html", "f.md"):
+        (custom / name).parent.mkdir(parents=True, exist_ok=True)
+        (custom / name).write_text("{{ 1 }}", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: t\ntheme:\n  name: material\n  custom_dir: overrides\n", encoding="utf-8")
+    published = {}
+    for name in ("mkdocs", "latar"):
+        config = load_config(config_file=str(config_file), site_dir=str(tmp_path / "site"))
+        if name == "latar":
+            theme.environments(config.theme, Compiled(None))
+        env = config.theme.get_env()
+        assert isinstance(env.loader, VisibleTemplates) == (name == "latar")
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        published[name] = [(file.src_uri, file.abs_src_path) for file in files]
+        listed = env.list_templates()
+        assert (".hidden/a.css" in listed and ".icons/material/home.svg" in listed) == (name == "mkdocs")
+        if name == "latar":
+            assert "assets/d.css" in listed and "main.html" in listed
+            assert not [template for template in listed if "/." in f"/{template}"]
+            assert env.get_template(".hidden/a.css").render() == "1"
+    assert published["latar"] == published["mkdocs"]
+    assert ("assets/d.css", str(custom / "assets" / "d.css")) in published["latar"]
+    assert len(published["latar"]) > 20  # Material's own static files

@@ -83,10 +83,10 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     @event_priority(100)
     def _on_config_theme(self, config: MkDocsConfig) -> MkDocsConfig:
         """Before any other plugin makes a Jinja environment (Material's search does, for its words): latar's cache
-        folders, and the theme's compiled templates kept in one of them (see :mod:`~latar.mkdocs.templatecache`)."""
+        folders, and the theme's compiled templates kept in one of them (see :func:`~latar.mkdocs.theme.environments`)."""
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.folders, self.refused = cache_folders(root, self.config.cache_dir)  # outside the work tree, never a link
-        templatecache.attach(config.theme, self.folders["templat"])
+        theme.environments(config.theme, templatecache.cache(self.folders["templat"]))
         return config
 
     def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -2,8 +2,8 @@
 
 Every build, MkDocs makes a Jinja environment and compiles Material's templates in it (45 of them, about a third of
 a small site's build), and Material's search plugin makes three more environments for its words. latar's ``on_config``
-runs first (priority 100) and has every environment of the theme (``Theme.get_env``) use one :class:`Compiled`
-cache: compiled templates in memory for the process (``mkdocs serve``: the server's life) and, when latar has a cache
+runs first (priority 100) and has every environment of the theme use one :class:`Compiled` cache
+(:func:`latar.mkdocs.theme.environments`): compiled templates in memory for the process (``mkdocs serve``: the server's life) and, when latar has a cache
 folder, on disk in ``templat/<Jinja's version>-<Python's magic number>/`` for the next process. Jinja checks each
 entry against its template's source (a changed template, a ``custom_dir`` override or one of latar's patches is
 compiled anew).
@@ -25,7 +25,6 @@ import stat
 import tempfile
 import types
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from jinja2.bccache import Bucket, BytecodeCache
@@ -82,20 +81,6 @@ class Compiled(BytecodeCache):
 def cache(folder: Path | None) -> Compiled:
     """One cache per folder in a process: ``mkdocs serve`` keeps what it compiled from one rebuild to the next."""
     return Compiled(None if folder is None else version_folder(folder))
-
-
-def attach(theme: Any, folder: Path | None) -> Compiled:
-    """Every Jinja environment ``theme`` makes from now on (MkDocs', Material's search plugin's) uses the cache."""
-    compiled = cache(folder)
-    make = theme.get_env
-
-    def get_env() -> jinja2.Environment:
-        env: jinja2.Environment = make()
-        env.bytecode_cache = compiled
-        return env
-
-    theme.get_env = get_env
-    return compiled
 
 
 def safe(info: os.stat_result, kind: int) -> bool:
