@@ -187,9 +187,10 @@ def test_builds_from_a_warm_or_damaged_cache_are_byte_identical(tmp_path: Path, 
 def test_ci_never_restores_the_compiled_templates() -> None:
     """Only the cards' folder is restored from actions/cache: the compiled templates hold code that runs."""
     for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
-        jobs = yaml.safe_load(workflow.read_text("utf-8"))["jobs"]
-        for job in jobs.values():
-            base = str((job.get("env") or {}).get("LATAR_CACHE_DIR", "~/.cache/latar"))
+        data = yaml.safe_load(workflow.read_text("utf-8"))
+        for job in data["jobs"].values():
+            env = {**(data.get("env") or {}), **(job.get("env") or {})}
+            base = str(env.get("LATAR_CACHE_DIR", "~/.cache/latar"))
             for step in job.get("steps", []):
                 if "actions/cache" not in str(step.get("uses", "")):
                     continue
