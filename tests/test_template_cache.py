@@ -20,7 +20,7 @@ from conftest import MKDOCS_YML, SITE_NOTES, build_project, write_project
 from latar.mkdocs import templatecache, theme
 from latar.mkdocs.templatecache import Compiled, safe, version_folder
 from latar.mkdocs.theme import VisibleTemplates
-from latar.outputs.cardcache import cache_folders
+from latar.outputs.cardcache import CACHES, LOCAL_CACHES, cache_folders
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = {
@@ -185,17 +185,19 @@ def test_builds_from_a_warm_or_damaged_cache_are_byte_identical(tmp_path: Path, 
 
 
 def test_ci_never_restores_the_compiled_templates() -> None:
-    """Only the cards' folder is restored from actions/cache: the compiled templates hold code that runs."""
+    """CI restores latar's data caches only: the compiled templates hold code that runs, and are made on the machine."""
+    assert set(LOCAL_CACHES).isdisjoint(CACHES)
     for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
         data = yaml.safe_load(workflow.read_text("utf-8"))
         for job in data["jobs"].values():
             env = {**(data.get("env") or {}), **(job.get("env") or {})}
-            base = str(env.get("LATAR_CACHE_DIR", "~/.cache/latar"))
+            base = str(env.get("LATAR_CACHE_DIR", "~/.cache/latar")).rstrip("/")
             for step in job.get("steps", []):
                 if "actions/cache" not in str(step.get("uses", "")):
                     continue
                 for path in str(step["with"]["path"]).split():
-                    assert not path.startswith(base) or path.rstrip("/") == f"{base}/kartu", (workflow.name, path)
+                    inside = path.rstrip("/") == base or path.startswith(f"{base}/")
+                    assert not inside or path.rstrip("/") in {f"{base}/{name}" for name in CACHES}, (workflow.name, path)
 
 
 def test_the_theme_publishes_the_same_files_without_walking_hidden_folders(tmp_path: Path) -> None:

@@ -10,10 +10,10 @@ compiled anew).
 
 The cache holds code that is run: marshalled Python code objects. So it lives only in latar's cache folder (the
 user's, or ``$LATAR_CACHE_DIR``; never a folder git tracks, never through a link, see
-:func:`latar.outputs.cardcache.cache_folders`), is never restored from CI's cache (only ``kartu/`` is), and an entry
-is read only when it is a regular file owned by this user and writable by no one else, in a folder that is too. An
-entry that cannot be read, is not Jinja's, or is not a code object is a miss: the template is compiled and the entry
-written again, atomically.
+:func:`latar.outputs.cardcache.cache_folders`), is never restored from CI's cache (it is in ``LOCAL_CACHES``, not
+``CACHES``), and an entry is read only when it is a regular file owned by this user and writable by no one else, in a
+folder that is too. An entry that cannot be read, is not Jinja's, or is not a code object is a miss: the template is
+compiled and the entry written again, atomically.
 """
 
 from __future__ import annotations
