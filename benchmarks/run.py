@@ -188,13 +188,14 @@ def first_landing(config: Path) -> tuple[Path, str, str]:
 
 
 def cold_pairs(config: Path, count: int, work: Path) -> dict:
-    """``count`` pairs of a cold build (as a fresh clone: every ignored or untracked file removed, and the card cache
-    outside the work tree, so no card, no Pagefind cache, no other cache) then a warm one (what the cold build left); ratio cold ÷ warm."""
+    """``count`` pairs of a cold build (as a fresh clone: every ignored or untracked file removed, and latar's cache
+    folders outside the work tree, so no card, no kept index, notes or compiled templates, no Pagefind cache) then a warm
+    one (what the cold build left); ratio cold ÷ warm."""
     cold, warm = [], []
-    cards = default_base(config.parent.resolve()) / "kartu"  # the card cache lives outside the work tree: a fresh clone has none
+    caches = default_base(config.parent.resolve())  # latar's cache folders live outside the work tree: a fresh clone has none
     for _ in range(count):
         git(config.parent, "clean", "-q", "-f", "-d", "-x")
-        shutil.rmtree(cards, ignore_errors=True)
+        shutil.rmtree(caches, ignore_errors=True)
         cold.append(build(config, work / "site-cold", work / "record-cold.json"))
         warm.append(build(config, work / "site-warm", work / "record-warm.json"))
 

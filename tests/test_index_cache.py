@@ -141,7 +141,7 @@ def test_no_cache_folder_or_a_linked_one_keeps_nothing(tmp_path: Path) -> None:
 def test_the_index_cache_follows_the_card_cache_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LATAR_CACHE_DIR", str(tmp_path / "base"))
     folders, refused = cache_folders(tmp_path / "project", None)
-    assert (folders, refused) == ({name: tmp_path / "base" / name for name in ("kartu", "cari", "catatan")}, [])
+    assert (folders, refused) == ({name: tmp_path / "base" / name for name in ("kartu", "cari", "catatan", "templat")}, [])
     (tmp_path / "base").mkdir()
     (tmp_path / "base" / "cari").symlink_to(tmp_path, target_is_directory=True)
     folders, refused = cache_folders(tmp_path / "project", None)

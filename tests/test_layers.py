@@ -126,13 +126,21 @@ EVENTS = {f"on_{event}" for event in mkdocs.plugins.EVENTS}
 """Every MkDocs event a plugin (or a hooks module) can handle."""
 
 
+def event(name: str) -> str | None:
+    """The event a function handles: ``on_<event>``, or ``_on_<event>[_part]``, one part of a ``CombinedEvent``."""
+    if name in EVENTS:
+        return name
+    parts = [known for known in EVENTS if name[:1] == "_" and (name[1:] == known or name[1:].startswith(f"{known}_"))]
+    return max(parts, key=len) if parts else None
+
+
 def event_handlers(source: str, label: str) -> dict[str, int]:
-    """Every MkDocs event handler in ``source`` (a method of any class, or a module-level hook) and its length in
-    lines, decorators left out."""
+    """Every MkDocs event handler in ``source`` (a method of any class, a part of a ``CombinedEvent``, or a
+    module-level hook) and its length in lines, decorators left out; named by the event it handles."""
     return {
-        f"{label}:{node.lineno} {node.name}": node.end_lineno - node.lineno + 1
+        f"{label}:{node.lineno} {event(node.name)}": node.end_lineno - node.lineno + 1
         for node in ast.walk(ast.parse(source))
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in EVENTS and node.end_lineno is not None
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and event(node.name) and node.end_lineno is not None
     }
 
 
@@ -159,6 +167,9 @@ def test_the_handler_rule_sees_a_long_handler_anywhere() -> None:
     assert event_handlers(method, "m.py") == {"m.py:3 on_post_page": MAX_HANDLER_LINES + 1}
     assert event_handlers(hook, "h.py") == {"h.py:1 on_page_markdown": MAX_HANDLER_LINES + 1}
     assert event_handlers("def on_something_else():\n    pass\n", "x.py") == {}
+    part = f"def _on_config_theme(self, config):\n{body}"
+    assert event_handlers(part, "c.py") == {"c.py:1 on_config": MAX_HANDLER_LINES + 1}
+    assert event_handlers("def _on_configure():\n    pass\n", "x.py") == {}
 
 
 def test_the_readme_and_architecture_name_every_part_of_the_package() -> None:

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from hostile import CONFIG, commit_all, latar, project, strict_build
+from latar.html import csp
 
 ISSUE = "### Frasa di artikel\n\nNATO\n\n### Judul catatan\n\nNATO\n"
 
@@ -179,6 +180,28 @@ def test_codeowners_covers_everything_but_notes_and_seeds() -> None:
 
 
 # --- Content-Security-Policy on every page (row 10.2's defence in depth) --------------------------------
+
+
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+"""The one-pattern definition of a script element the policy's scanner must agree with."""
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "",
+        "<script>a</script>",
+        "<SCRIPT type=module>a</Script >b<script src=x></script>",
+        "<script>a</script\n><script>b",
+        "<script>unclosed <script>x</script>",
+        "<scripts>no</scripts><script\n data-x='>'>y</script>",
+        "<script>a</scriptx></script><script></script  >",
+        "<script><!-- </script> --></script>",
+        "x" * 1000 + "<script>\r\nz\r</script>" * 3,
+    ],
+)
+def test_the_policy_finds_the_scripts_the_one_pattern_finds(page: str) -> None:
+    assert list(csp.scripts(page)) == SCRIPT.findall(page)
 
 
 def test_every_page_has_a_csp_that_allows_only_its_own_scripts(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ shows is written here once and imported where the page is built, never typed int
 
 from __future__ import annotations
 
+import functools
+
 from latar.core import dates
 from latar.core.articles import Article
 
@@ -36,6 +38,16 @@ def format_date(value: str | None) -> str:
     """
     if value is None or value == "":
         return ""
+    return _formatted(value) if isinstance(value, str) else _format(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(value: str) -> str:
+    """:func:`_format`, once per value: a build formats the same few hundred dates on many pages."""
+    return _format(value)
+
+
+def _format(value: object) -> str:
     match dates.parts(value):
         case (year, month, day):
             return f"{day} {MONTHS[month - 1]} {year:04d}"

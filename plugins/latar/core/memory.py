@@ -9,7 +9,6 @@ page, the process stays as large as its busiest moment, and the next phase grows
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 from collections.abc import Callable
 
@@ -19,11 +18,11 @@ from latar.core.sanitize import markdown_to_html
 
 @functools.cache
 def _trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim``, or None where the C library has none."""
-    name = ctypes.util.find_library("c")
+    """glibc's ``malloc_trim``, or None where the C library has none. Looked up among the symbols the process has
+    loaded (the C library is one): ``ctypes.util.find_library`` would run ``ldconfig`` in a process of its own."""
     try:
-        return ctypes.CDLL(name).malloc_trim if name else None
-    except (OSError, AttributeError):
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
         return None
 
 

@@ -22,9 +22,10 @@ class LatarConfig(Config):
     annotations_file = c.Type(str, default="anotasi.jsonld")
     """W3C Web Annotation collection written into ``site_dir``."""
     cache_dir = c.Optional(c.Type(str))
-    """Folder (relative to ``mkdocs.yml``) where social cards are cached between builds. Default: ``$LATAR_CACHE_DIR``,
-    else the user's cache folder (``$XDG_CACHE_HOME/latar/<hash of the project's path>``), outside the work tree; a
-    folder git tracks, or a symbolic link, is refused (cards are then drawn in memory only)."""
+    """Folder (relative to ``mkdocs.yml``) where social cards, the search index, parsed notes and compiled templates
+    are cached between builds. Default: ``$LATAR_CACHE_DIR``, else the user's cache folder
+    (``$XDG_CACHE_HOME/latar/<hash of the project's path>``), outside the work tree; a folder git tracks, or a
+    symbolic link, is refused (nothing is then kept between builds)."""
     allowed_files = c.ListOfItems(c.Type(str), default=[])
     """Files under ``docs_dir`` (relative paths or ``fnmatch`` patterns) that are published though they are not notes,
     e.g. ``CNAME``: a maintainer's decision; anything else there is refused (see :mod:`latar.core.contributed`)."""

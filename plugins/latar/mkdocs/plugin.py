@@ -8,7 +8,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -17,7 +17,7 @@ from latar.core.memo import Memo
 from latar.core.notecache import KeptNotes
 from latar.core.notes import ParsedNotes
 from latar.html.csp import with_policy
-from latar.mkdocs import background, pages, preview, rendercache, theme
+from latar.mkdocs import background, pages, preview, rendercache, templatecache, theme
 from latar.mkdocs import dirty as dirty_preview
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import refuse_linked_folders
@@ -39,6 +39,8 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     ==================  ========  ============================================================================
     event               priority  why
     ==================  ========  ============================================================================
+    on_config           100, 0    first (100): the theme's Jinja environments get the compiled templates cache
+                                  before Material's search plugin makes its own; the rest at 0
     on_files            50        early: other plugins (search, social) see latar's pages, and note pages
                                   know their placements before any page renders
     on_page_content     -50       late: latar fills its pages after other plugins had the Markdown's HTML
@@ -65,6 +67,8 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         """``mkdocs serve --dirty`` (``make serve``): which pages a rebuild skips, and what they left in the last build."""
         self.background = background.Background()
         """``make serve``: ``on_post_build``'s files written after the pages (the saved page is served first)."""
+        self.folders: dict[str, Path | None] = {}
+        self.refused: list[str] = []
         self.serving = False
         self._activated: Page | None = None
 
@@ -76,21 +80,31 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         if self.dirty.enabled:
             dirty_preview.quiet_dirty_warning()
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)
+    def _on_config_theme(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Before any other plugin makes a Jinja environment (Material's search does, for its words): latar's cache
+        folders, and the theme's compiled templates kept in one of them (see :func:`~latar.mkdocs.theme.environments`)."""
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.folders, self.refused = cache_folders(root, self.config.cache_dir)  # outside the work tree, never a link
+        theme.environments(config.theme, templatecache.cache(self.folders["templat"]))
+        return config
+
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """A new site model (``mkdocs serve`` keeps this instance, and the last rebuild's files are written first);
         latar's assets on every page."""
         self.background.wait()
         self.site = SiteModel.start(self.config, config, self.serving)
         self.outputs_memo.next_build()
         refuse_linked_folders(Path(config.docs_dir), self.site.root)  # before MkDocs walks into them
-        folders, refused = cache_folders(self.site.root, self.config.cache_dir)  # outside the work tree, never a link
-        for warning in refused:
+        for warning in self.refused:
             log.warning(warning)
-        self.card_cache = CardCache(folders["kartu"])
-        self.index_cache = IndexCache(None if self.serving else folders["cari"])  # serve keeps its own memos
-        self.kept_notes = KeptNotes(None if self.serving else folders["catatan"])
+        self.card_cache = CardCache(self.folders["kartu"])
+        self.index_cache = IndexCache(None if self.serving else self.folders["cari"])  # serve keeps its own memos
+        self.kept_notes = KeptNotes(None if self.serving else self.folders["catatan"])
         theme.register_assets(config)
         return config
+
+    on_config = CombinedEvent(_on_config_theme, _on_config)
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -11,7 +11,6 @@ serving. ``mkdocs build`` never uses this: every build renders every page.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -88,32 +87,12 @@ class RenderCache:
 
 
 def register(env: Any) -> Any:
-    """The empty template unchanged pages get; the theme's templates compiled once per server, not once per rebuild."""
+    """The empty template unchanged pages get (the theme's templates are compiled once per server: see
+    :mod:`~latar.mkdocs.templatecache`)."""
     from jinja2 import ChoiceLoader, DictLoader  # noqa: PLC0415 - only while serving
 
     env.loader = ChoiceLoader([DictLoader({TEMPLATE: ""}), env.loader])
-    env.bytecode_cache = _compiled()
     return env
-
-
-@functools.cache
-def _compiled() -> Any:
-    """Compiled templates kept in memory for the server's life (MkDocs makes a new Jinja environment every rebuild, and
-    compiling Material's templates again costs about 0.4 s of a rebuild); Jinja checks each one against its source."""
-    from jinja2.bccache import Bucket, BytecodeCache  # noqa: PLC0415 - only while serving
-
-    class Compiled(BytecodeCache):
-        def __init__(self) -> None:
-            self.code: dict[str, bytes] = {}
-
-        def load_bytecode(self, bucket: Bucket) -> None:
-            if bucket.key in self.code:
-                bucket.bytecode_from_string(self.code[bucket.key])
-
-        def dump_bytecode(self, bucket: Bucket) -> None:
-            self.code[bucket.key] = bucket.bytecode_to_string()
-
-    return Compiled()
 
 
 def _digest(parts: Any) -> str:

@@ -13,10 +13,13 @@ project's ``custom_dir`` ``main.html`` cannot drop them. Three touches remain te
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from jinja2.bccache import BytecodeCache
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -30,6 +33,42 @@ CSS = "assets/latar/latar.css"
 JS = "assets/latar/reading/main.js"
 BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
 """Material's bundle: the search boot script must run before it."""
+
+
+def environments(site_theme: Any, compiled: BytecodeCache) -> None:
+    """Every Jinja environment ``site_theme`` makes from now on (MkDocs', Material's search plugin's): templates
+    compiled once (``compiled``, see :mod:`~latar.mkdocs.templatecache`), and the theme's folders listed without
+    their hidden files (:class:`VisibleTemplates`)."""
+    make = site_theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env: jinja2.Environment = make()
+        env.bytecode_cache = compiled
+        if type(env.loader) is jinja2.FileSystemLoader:
+            env.loader = VisibleTemplates(env.loader.searchpath, env.loader.encoding, env.loader.followlinks)
+        return env
+
+    site_theme.get_env = get_env
+
+
+class VisibleTemplates(jinja2.FileSystemLoader):
+    """The theme's folders, as Jinja's loader, but listing no hidden file or folder (a name part starting with ".").
+
+    MkDocs lists every file of the theme to publish its static files, and drops hidden ones (``.*``, ``*/.*``) only
+    then: Material's ``.icons/`` alone is about 14,000 files, some 0.08 s of every build. Loading a template, hidden
+    or not, is Jinja's own; the files MkDocs publishes are the same (``tests/test_template_cache.py``).
+    """
+
+    def list_templates(self) -> list[str]:
+        """Every file under the search path, as Jinja lists them, hidden folders not walked."""
+        found: set[str] = set()
+        for searchpath in self.searchpath:
+            for folder, folders, names in os.walk(searchpath, followlinks=self.followlinks):
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                relative = os.path.relpath(folder, searchpath)
+                prefix = "" if relative == os.curdir else relative.replace(os.path.sep, "/") + "/"
+                found.update(prefix + name for name in names if not name.startswith("."))
+        return sorted(found)
 
 
 def register_assets(config: MkDocsConfig) -> None:
@@ -81,8 +120,6 @@ def _before(output: str, at: int, text: str) -> str:
 
 def patch_templates(env: Any, language: str | None) -> Any:
     """The three template patches (see the module docstring), each warning when Material's markup has changed."""
-    from jinja2 import ChoiceLoader, DictLoader  # noqa: PLC0415 - only needed here
-
     overrides = {}
     name, source = "partials/search.html", _source(env, "partials/search.html")
     marker = 'data-md-component="search" role="dialog"'
@@ -105,7 +142,7 @@ def patch_templates(env: Any, language: str | None) -> Any:
         table = "{{ " + repr(INTERFACE_STRINGS[language]) + "[key] or lang.t(key)"
         overrides[name] = source.replace(call, table, 1)
     if overrides:
-        env.loader = ChoiceLoader([DictLoader(overrides), env.loader])
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(overrides), env.loader])
     return env
 
 

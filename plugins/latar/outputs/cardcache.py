@@ -42,17 +42,26 @@ CACHES = {
     "cari": ("the search index cache", "every build indexes anew until then"),
     "catatan": ("the parsed notes cache", "every build parses every note until then"),
 }
-"""latar's cache folders (cards, the search index, parsed notes): what each is called in a warning, what happens without it."""
+"""latar's data caches (cards, the search index, parsed notes): what each is called in a warning, what happens
+without it. CI restores these (their entries are data, checked when read)."""
+LOCAL_CACHES = {
+    "templat": ("the compiled templates cache", "every build compiles the theme's templates until then"),
+}
+"""Caches of code that runs (Jinja's compiled templates): under the same rules, but only ever made on this machine,
+never restored from CI's cache (see :mod:`latar.mkdocs.templatecache`)."""
 
 
 def cache_folders(root: Path, option: str | None) -> tuple[dict[str, Path | None], list[str]]:
-    """Every folder of :data:`CACHES` (None where refused), and the warnings that say why (one, if the base is refused)."""
+    """Every folder of :data:`CACHES` and :data:`LOCAL_CACHES` (None where refused), and the warnings that say why
+    (one, if the base is refused)."""
     base = root / option if option else default_base(root)
     if base.is_symlink():
-        return dict.fromkeys(CACHES), [f"latar's cache {base} is a symbolic link; remove it (nothing is kept between builds until then)"]
+        return dict.fromkeys(CACHES | LOCAL_CACHES), [
+            f"latar's cache {base} is a symbolic link; remove it (nothing is kept between builds until then)"
+        ]
     folders: dict[str, Path | None] = {}
     refused: list[str] = []
-    for name, (what, meanwhile) in CACHES.items():
+    for name, (what, meanwhile) in (CACHES | LOCAL_CACHES).items():
         folders[name], warning = cache_folder(root, option, name, what, meanwhile)
         refused += [warning] if warning else []
     return folders, refused
