@@ -13,6 +13,7 @@ import { contentOf, make, numberOf, MARKER, phraseOf, shown } from "./markers.js
 const GAP = 4;
 const BRIEF = "latar-margin-brief";
 const REACH = 2.9; // lines a note may stand below its own line and still be read as beside it (the measure's limit: 3)
+const RISE = 1.9; // lines a note may stand above its own line where the ones below need the room
 const WAYS = 48; // partial layouts fit() keeps: more finds a few more whole notes, slowly
 const NARROWEST = 120; // px: a column narrower than this takes no notes
 const BELOW_NAV = 16; // px between the navigation at the top of the left column and the first note under it
@@ -47,7 +48,7 @@ export function settle(items) {
   let floor = items.length ? items[0].floor ?? -Infinity : -Infinity;
   for (const block of blocks) {
     block.items.forEach((it, i) => { // never more than half a line above its line, never above the column's floor
-      it.top = Math.max(block.top + block.offsets[i], it.ideal - it.lineHeight / 2, floor);
+      it.top = Math.max(block.top + block.offsets[i], it.ideal - RISE * it.lineHeight, floor);
       floor = it.top + it.height + GAP;
     });
   }
@@ -68,12 +69,12 @@ export function fit(items, floors) {
     const next = [];
     for (const way of ways) {
       floors.forEach((_, c) => {
-        const top = Math.max(item.ideal, way.at[c]);
+        const top = Math.max(item.ideal - RISE * item.lineHeight, way.at[c]);
         for (const brief of item.short[c] < item.full[c] ? [false, true] : [false]) {
           const at = [...way.at];
           at[c] = top + (brief ? item.short[c] : item.full[c]) + GAP;
           const far = way.far + (top > item.ideal + REACH * item.lineHeight ? 1 : 0);
-          next.push({ at, far, whole: way.whole + (brief ? 0 : 1), cost: way.cost + top - item.ideal, path: { c, brief, before: way.path } });
+          next.push({ at, far, whole: way.whole + (brief ? 0 : 1), cost: way.cost + Math.abs(top - item.ideal), path: { c, brief, before: way.path } });
         }
       });
     }
