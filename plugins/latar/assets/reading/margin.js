@@ -47,10 +47,15 @@ export function settle(items) {
   }
   let floor = items.length ? items[0].floor ?? -Infinity : -Infinity;
   for (const block of blocks) {
-    block.items.forEach((it, i) => { // never more than half a line above its line, never above the column's floor
+    block.items.forEach((it, i) => { // never more than RISE lines above its line, never above the column's floor
       it.top = Math.max(block.top + block.offsets[i], it.ideal - RISE * it.lineHeight, floor);
       floor = it.top + it.height + GAP;
     });
+  }
+  let ceiling = Infinity; // and never lower than fit() found room for it (``item.reach``), the ones above it raised
+  for (const it of [...items].reverse()) {
+    it.top = Math.min(it.top, it.reach ?? Infinity, ceiling - it.height - GAP);
+    ceiling = it.top;
   }
 }
 
@@ -74,7 +79,7 @@ export function fit(items, floors) {
           const at = [...way.at];
           at[c] = top + (brief ? item.short[c] : item.full[c]) + GAP;
           const far = way.far + (top > item.ideal + REACH * item.lineHeight ? 1 : 0);
-          next.push({ at, far, whole: way.whole + (brief ? 0 : 1), cost: way.cost + Math.abs(top - item.ideal), path: { c, brief, before: way.path } });
+          next.push({ at, far, whole: way.whole + (brief ? 0 : 1), cost: way.cost + Math.abs(top - item.ideal), path: { c, brief, top, before: way.path } });
         }
       });
     }
@@ -89,7 +94,7 @@ export function fit(items, floors) {
   }
   for (let path = ways[0].path, i = items.length - 1; path; path = path.before, i--) {
     const item = items[i];
-    Object.assign(item, { column: path.c, brief: path.brief, floor: floors[path.c] });
+    Object.assign(item, { column: path.c, brief: path.brief, floor: floors[path.c], reach: Math.max(path.top, item.ideal + REACH * item.lineHeight) });
     item.height = path.brief ? item.short[path.c] : item.full[path.c];
   }
 }
