@@ -119,7 +119,9 @@ def test_the_wide_layout_is_decided_by_css_before_any_script(browser, served, wi
         context.close()
 
 
-PARAGRAPHS_JS = "() => [...document.querySelectorAll('.latar-article-body, .latar-article-body > p')].map(e => e.getBoundingClientRect().toJSON())"
+PARAGRAPHS_JS = (
+    "() => [...document.querySelectorAll('.latar-article-body, .latar-article-body > p')].map(e => e.getBoundingClientRect().toJSON())"
+)
 GAPS_JS = """() => [...document.querySelectorAll('.latar-article-body > p')]
   .filter(p => parseFloat(getComputedStyle(p).marginTop) > parseFloat(getComputedStyle(p).fontSize) + 0.5).map(p => p.id)"""
 

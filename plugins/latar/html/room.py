@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from latar.core.articles import PUBLISHER, Article
 from latar.core.notes import Note
 from latar.core.pipeline import Placement
-from latar.core.sanitize import plain_text
+from latar.core.sanitize import plain_text, render_inline
 from latar.strings import kind_label, verdict_label
 
 
@@ -73,8 +73,8 @@ def rooms(article: Article, placements: Sequence[Placement], notes: Mapping[str,
 def note_characters(note: Note) -> int:
     """The characters of a note as its margin note shows it: number, kind (and verdict), a finding's title, summary."""
     kind = kind_label(note.kind) + (f" · {verdict_label(note.verdict)}" if note.verdict else "")
-    title = f"{plain_text(note.title)} — " if note.kind == "clarification" else ""
-    return len(f"00 {kind}: {title}{plain_text(note.summary)}")
+    title = f"{plain_text(render_inline(note.title))} — " if note.kind == "clarification" else ""
+    return len(f"00 {kind}: {title}{plain_text(render_inline(note.summary))}")
 
 
 def _band(
