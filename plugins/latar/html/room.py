@@ -46,8 +46,8 @@ NOTE_PADDING = 0.2  # rem above and below a note's text
 GAP = 0.2  # rem between two notes (reading/margin.js GAP, 4 px)
 TEXT_CHARS_PER_EM = 2.0  # Indonesian text in Material's sans-serif: about 68 characters in 34em
 NOTE_CHARS_PER_EM = 2.1  # a note's text, wrapped in a narrow column (measured 2.2–2.5; fewer is safer)
-REACH = 2.0  # lines a note may stand below its line here (reading/margin.js allows 2.9)
-RISE = 1.2  # lines a note may stand above its line here (reading/margin.js allows 1.9)
+REACH = 2.0  # lines a note may stand below its line here (reading/margin.js REACH: 2.9)
+RISE = 1.2  # lines a note may stand above its line here (reading/margin.js RISE: 1.9)
 
 
 @dataclass

@@ -1,10 +1,11 @@
 /* latar: margin notes on wide screens (from 75em, latar.css "Margin notes on wide screens"), in two columns, one each
  * side of the text, as Gwern.net's sidenotes. Beside each marker's line, each note's full summary with its kind,
  * unclamped; a repeated note is a short back-reference ("lihat catatan 5") to its first one. Each note goes to a
- * column, whole or as its first line: as many whole as can stand within REACH lines of their line, each as close to
- * it as can be (fit); then, in each column, the least displacement (pooled adjacent violators). An active note is
- * raised and pushes the next ones in its column down, never covering them. latar.css makes the room before any
- * script runs; this only fills it (absolutely positioned notes shift nothing). */
+ * column, whole or as its first line: as many whole as can stand from RISE lines above their line to REACH below,
+ * each as close to it as can be (fit); then, in each column, the least displacement (pooled adjacent violators). An
+ * active note is raised and pushes the next ones in its column down, never covering them. latar.css makes the room
+ * before any script runs (the columns, and room above the paragraphs after a crowded stretch: html/room.py); this
+ * only fills it (absolutely positioned notes shift nothing). */
 
 import { fill } from "../data.js";
 import { navigationBox } from "../material.js";
@@ -13,7 +14,7 @@ import { contentOf, make, numberOf, MARKER, phraseOf, shown } from "./markers.js
 const GAP = 4;
 const BRIEF = "latar-margin-brief";
 const REACH = 2.9; // lines a note may stand below its own line and still be read as beside it (the measure's limit: 3)
-const RISE = 1.9; // lines a note may stand above its own line where the ones below need the room
+const RISE = 1.9; // lines a note may stand above its own line where the ones after it need the room (html/room.py: 1.2)
 const WAYS = 48; // partial layouts fit() keeps: more finds a few more whole notes, slowly
 const NARROWEST = 120; // px: a column narrower than this takes no notes
 const BELOW_NAV = 16; // px between the navigation at the top of the left column and the first note under it
@@ -59,10 +60,10 @@ export function settle(items) {
   }
 }
 
-/** Each note's column and whether it shows whole (sets ``item.column``, ``item.brief``, ``item.height``, ``item.floor``).
- * ``item.full[c]`` and ``item.short[c]`` are its heights in column ``c``, whole and as its first line; ``floors[c]``
- * is the highest a note may stand in column ``c``. Notes are placed in reading order, each at its line or below the
- * one before it in its column; of the ways to do so, the one with the fewest notes more than ``REACH`` lines below
+/** Each note's column and whether it shows whole (sets ``item.column``, ``item.brief``, ``item.height``, ``item.floor``,
+ * ``item.reach``: the lowest it may then stand). ``item.full[c]`` and ``item.short[c]`` are its heights in column
+ * ``c``, whole and as its first line; ``floors[c]`` is the highest a note may stand in column ``c``. Notes are placed
+ * in reading order, each ``RISE`` lines above its line or below the one before it in its column; of the ways to do so, the one with the fewest notes more than ``REACH`` lines below
  * their line, then the most notes whole, then the least displacement (a beam search over the two columns: the
  * ``WAYS`` best partial ways are kept, and one kept way that is no worse in any column drops another). A note that
  * is not whole shows its first line, and opens whole when its marker or phrase is active. */
