@@ -110,27 +110,27 @@ def _band(
 
 
 def _shift(placed: Sequence[_Note], floors: list[float], top: float) -> tuple[float, list[float]]:
-    """How far down a paragraph at ``top`` must move for its notes to stand within reach; the columns' floors after."""
+    """How far down a paragraph at ``top`` must move so that the notes before it push none of its own further from its
+    line than they stand anyway (with nothing before them: a crowded paragraph's own notes may reach further, within
+    what reading/margin.js allows); the columns' floors after it."""
+    alone = [max(0.0, over) for over in _place(placed, [-math.inf] * len(floors), top)[1]]
     shift = 0.0
-    for _ in range(8):
-        worst = _place(placed, floors, top + shift)[1]
-        if worst <= 0.01:
+    for _ in range(12):
+        excess = max((over - allowed for over, allowed in zip(_place(placed, floors, top + shift)[1], alone, strict=True)), default=0.0)
+        if excess <= 0.01:
             break
-        moved = _place(placed, floors, top + shift + worst)[1]
-        if moved >= worst - 0.01:  # the paragraph's own notes crowd each other: room above does not help
-            break
-        shift += worst
+        shift += excess
     return shift, _place(placed, floors, top + shift)[0]
 
 
-def _place(placed: Sequence[_Note], floors: list[float], top: float) -> tuple[list[float], float]:
-    """Each note in the column where it can stand highest: the columns' floors and the worst overshoot past reach."""
+def _place(placed: Sequence[_Note], floors: list[float], top: float) -> tuple[list[float], list[float]]:
+    """Each note in the column where it can stand highest: the columns' floors after, and how far past reach each is."""
     at = list(floors)
-    worst = 0.0
+    overs = []
     for note in placed:
         ideal = top + note.line * LINE
         column = min(range(len(at)), key=lambda c: max(ideal - RISE * LINE, at[c]))
         start = max(ideal - RISE * LINE, at[column])
         at[column] = start + note.height + GAP
-        worst = max(worst, start - (ideal + REACH * LINE))
-    return at, worst
+        overs.append(start - (ideal + REACH * LINE))
+    return at, overs
