@@ -63,10 +63,11 @@ export function settle(items) {
 /** Each note's column and whether it shows whole (sets ``item.column``, ``item.brief``, ``item.height``, ``item.floor``,
  * ``item.reach``: the lowest it may then stand). ``item.full[c]`` and ``item.short[c]`` are its heights in column
  * ``c``, whole and as its first line; ``floors[c]`` is the highest a note may stand in column ``c``. Notes are placed
- * in reading order, each ``RISE`` lines above its line or below the one before it in its column; of the ways to do so, the one with the fewest notes more than ``REACH`` lines below
- * their line, then the most notes whole, then the least displacement (a beam search over the two columns: the
- * ``WAYS`` best partial ways are kept, and one kept way that is no worse in any column drops another). A note that
- * is not whole shows its first line, and opens whole when its marker or phrase is active. */
+ * in reading order, each ``RISE`` lines above its line or below the one before it in its column; of the ways to do
+ * so, the one with the fewest notes more than ``REACH`` lines below their line, then the most notes whole, then the
+ * least displacement (a beam search over the two columns: the ``WAYS`` best partial ways are kept, and one kept way
+ * that is no worse in any column drops another). A note that is not whole shows its first line, and opens whole
+ * when its marker or phrase is active. */
 export function fit(items, floors) {
   let ways = [{ at: [...floors], far: 0, whole: 0, cost: 0, path: null }];
   for (const item of items) {
