@@ -237,6 +237,10 @@
     const seen = new Set();
     const rows = [];
     for (const annotation of options.annotations) {
+      if (annotation.headline) { // said beside the headline: the body's markers of its note are repeats
+        seen.add(annotation.note);
+        continue;
+      }
       const sup = document.getElementById(annotation.fragment);
       if (!sup || !body || !body.contains(sup)) {
         rows.push({ fragment: annotation.fragment, note: annotation.note, missing: true });

@@ -226,12 +226,15 @@ def annotations_of(site: Site, article: str) -> list[dict]:
     out = []
     for item in items:
         target, _, fragment = item["id"].partition("#")
-        if not target.endswith("/" + article) or item["target"][0]["selector"][0].get("type") == "CssSelector":
-            continue  # another article's, or the headline's marker (the probes measure the body's markers)
+        if not target.endswith("/" + article):
+            continue  # another article's
         bodies = item.get("body", [])
         summary = next((b.get("value", "") for b in bodies if b.get("type") == "TextualBody"), "")
         note = next((b.get("source", "") for b in bodies if b.get("purpose") == "identifying"), "")
-        out.append({"fragment": fragment, "note": note.rstrip("/").rsplit("/", 1)[-1], "summary": summary, "title": item.get("label")})
+        # the headline's marker is not measured (the probes measure the body's), but its note is then said once
+        headline = item["target"][0]["selector"][0].get("type") == "CssSelector"
+        row = {"fragment": fragment, "note": note.rstrip("/").rsplit("/", 1)[-1], "summary": summary, "title": item.get("label")}
+        out.append(row | ({"headline": True} if headline else {}))
     return out
 
 
@@ -392,13 +395,14 @@ def measure_margin(browser: Browser, server: Server, site: Site, options: Option
 
 def margin_summary(result: dict) -> dict:
     """The figures of one width: markers in the first two screens, readable ones, distances, repeats."""
+    every = [r for r in result["rows"] if not r.get("missing") and not r["repeat"]]
     rows = [r for r in result["rows"] if not r.get("missing") and r["in_first_two_viewports"]]
     first = [r for r in rows if not r["repeat"]]
     repeats = [r for r in rows if r["repeat"]]
     readable = [r for r in first if r["readable"]]
     distances = [abs(r["distance"]) for r in rows if r["beside"]]
     reasons: dict[str, int] = {}
-    for r in first:
+    for r in every:
         if not r["readable"]:
             key = re.sub(r"\d+(\.\d+)? px", "N px", r["reason"] or "more than 3 lines from its line")
             key = re.sub(r"\(.*\)", "", key).strip()
@@ -407,6 +411,8 @@ def margin_summary(result: dict) -> dict:
         "markers": len(rows),
         "first": len(first),
         "readable": len(readable),
+        "every": len(every),
+        "every_readable": sum(1 for r in every if r["readable"]),
         "repeats": len(repeats),
         "repeat_copies": sum(1 for r in repeats if r["beside"]),
         "median_distance": statistics.median(distances) if distances else None,
@@ -422,13 +428,15 @@ def table_margin(data: dict) -> list[str]:
         "A marker's summary is *readable* when a visible element beside the text column (not over it) holds the "
         "summary's whole text (from `anotasi.jsonld`), is not clipped (no line-clamp, `scrollHeight ≤ clientHeight + 1`, "
         "not cut by an ancestor's overflow), lies within the viewport's width, and its top is within 3 lines of the "
-        "marker's line, without any hover or click. Markers: those whose line is in the first two screens at load. "
+        "marker's line, without any hover or click. Markers: those whose line is in the first two screens at load; "
+        "*every marker*: all of the article's. A note marked on the headline is said beside it: its markers in the body "
+        "are repeats. "
         f"Overlaps: pairs of visible `{data['selector']}` boxes that intersect. CLS: the largest session window after load "
         "(+2 s), then after scrolling the whole page; worst of the runs.",
         "",
-        "| article | width | markers (first / repeats) | full summary readable beside its line | why not | repeats shown again in full | "
-        "note top − line top (median / max) | margin notes | overlaps | CLS load / scrolled, CPU 1× | CPU 4× |",
-        "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| article | width | markers (first / repeats) | full summary readable beside its line | every marker | why not (every marker) | "
+        "repeats shown again in full | note top − line top (median / max) | margin notes | overlaps | CLS load / scrolled, CPU 1× | CPU 4× |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for article, a in data["articles"].items():
         for width, result in a["widths"].items():
@@ -437,7 +445,8 @@ def table_margin(data: dict) -> list[str]:
             dist = f"{s['median_distance']:.0f} / {s['max_distance']:.0f} px" if s["median_distance"] is not None else "—"
             c1, c4 = result["cls"]["1x"], result["cls"]["4x"]
             lines.append(
-                f"| {article.split('/')[1]} | {width} | {s['markers']} ({s['first']} / {s['repeats']}) | **{s['readable']} of {s['first']}** | {why} | "
+                f"| {article.split('/')[1]} | {width} | {s['markers']} ({s['first']} / {s['repeats']}) | **{s['readable']} of {s['first']}** | "
+                f"{s['every_readable']} of {s['every']} | {why} | "
                 f"{s['repeat_copies']} of {s['repeats']} | {dist} | {result['margin_notes']} | {result['overlaps']} | "
                 f"{c1['load']:.4f} / {c1['scrolled']:.4f} | {c4['load']:.4f} / {c4['scrolled']:.4f} |"
             )
@@ -1134,8 +1143,8 @@ def summary(out: Path, label: str) -> list[str]:
                     cls = max(r["cls"][rate][k] for rate in ("1x", "4x") for k in ("load", "scrolled"))
                     rows.append(
                         (
-                            f"{width} px: full summaries readable beside their line; overlaps; CLS (worst)",
-                            f"{m['readable']} of {m['first']}; {r['overlaps']}; {cls:.4f}",
+                            f"{width} px: full summaries readable beside their line (first two screens; every marker); overlaps; CLS (worst)",
+                            f"{m['readable']} of {m['first']}; {m['every_readable']} of {m['every']}; {r['overlaps']}; {cls:.4f}",
                         )
                     )
     if lines := load(out, label, "lines"):

@@ -7,6 +7,7 @@ page of the built site; none of them knows an article or a note by name.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -279,3 +280,63 @@ def contrast(foreground: str, background: str) -> float:
     blended = (fr * alpha + br * (1 - alpha), fg * alpha + bg * (1 - alpha), fb * alpha + bb * (1 - alpha))
     lighter, darker = sorted((relative_luminance(blended), relative_luminance((br, bg, bb))), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+WHOLE_JS = """
+([summaries]) => {
+  const squash = (text) => text.replace(/\\s+/g, ' ').trim();
+  const body = document.querySelector('.latar-article-body').getBoundingClientRect();
+  const said = new Set([...document.querySelectorAll('.latar-headline a.footnote-ref')].map(a => a.getAttribute('data-latar-note')));
+  const failures = [];
+  for (const ref of document.querySelectorAll('.latar-article-body a.footnote-ref')) {
+    const id = ref.getAttribute('data-latar-note');
+    if (said.has(id)) continue;  // a repeat: "lihat catatan N" beside it, the note whole beside its first marker
+    said.add(id);
+    const paragraph = ref.closest('p');
+    let line = null;  // the line of the last visible character before the marker
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!(ref.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING)) break;
+      let last = node.data.length - 1;
+      while (last >= 0 && /\\s/.test(node.data[last])) last--;
+      if (last < 0) continue;
+      range.setStart(node, last); range.setEnd(node, last + 1);
+      line = [...range.getClientRects()].pop() || line;
+    }
+    const lineHeight = parseFloat(getComputedStyle(paragraph).lineHeight);
+    const note = window.latarMargin.noteOf(ref);
+    const box = note && note.getBoundingClientRect();
+    const clamped = note && [note, ...note.querySelectorAll('*')].some(e => {
+      const style = getComputedStyle(e);
+      return style.webkitLineClamp !== 'none' || (style.overflowY !== 'visible' && e.scrollHeight > e.clientHeight + 1);
+    });
+    const why = !note || !note.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}) ? 'no margin note'
+      : !squash(note.textContent).includes(squash(summaries[ref.closest('sup').id] || '?')) ? 'not its whole summary'
+      : clamped ? 'clipped (its first line only)'
+      : !(box.left >= body.right - 1 || box.right <= body.left + 1) ? 'over the text'
+      : box.left < -0.5 || box.right > innerWidth + 0.5 ? 'off the screen'
+      : Math.abs(box.top - line.top) > 3 * lineHeight ? `${Math.round(box.top - line.top)} px from its line` : '';
+    if (why) failures.push(`${id}: ${why}`);
+  }
+  return failures;
+}
+"""
+
+
+def summaries(site: Path) -> dict[str, str]:
+    """Each marker's note summary, by the marker's id, from the published Web Annotations (``anotasi.jsonld``)."""
+    data = json.loads((site / "anotasi.jsonld").read_text("utf-8"))
+    found = {}
+    for item in data.get("first", {}).get("items", []):
+        text = next((b.get("value", "") for b in item.get("body", []) if b.get("type") == "TextualBody"), "")
+        found[item["id"].partition("#")[2]] = text
+    return found
+
+
+def notes_not_whole(page, site: Path) -> list[str]:
+    """The body's first markers of each note whose margin note is not its whole summary, unclipped, beside the text
+    and within 3 lines of the marker's line (as ``make reader`` measures it, benchmarks/reader.js ``margin``)."""
+    use_module(page, "reading/margin.js", "latarMargin")
+    return page.evaluate(WHOLE_JS, [summaries(site)])

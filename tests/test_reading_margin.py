@@ -58,6 +58,35 @@ def test_margin_notes_stand_beside_their_lines_and_never_overlap(browser, served
         page.close()
 
 
+@pytest.mark.parametrize("width", [1280, 1600])
+def test_every_note_is_whole_beside_its_line(browser, served, width: int) -> None:
+    """Issue #24: at 1280 and 1600 px the first marker of each note has the note's whole summary beside its line
+    (unclipped, in a margin, on the screen, its top within 3 lines of the line), without any hover or click; every
+    marker of every article, not only the first screens. Crowded stretches of text get room for it (html/room.py)."""
+    site, _ = served
+    for url in urls(served):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(url, wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        failures = reading.notes_not_whole(page, site)
+        page.close()
+        assert failures == [], f"{url} at {width} px: {failures}"
+
+
+@pytest.mark.parametrize("width", [w for w in reading.WIDTHS if w < 1200])
+def test_no_room_for_margin_notes_where_there_are_none(browser, served, width: int) -> None:
+    """Below 75em (notes as tooltips and sheets) and in print every paragraph keeps its 1em: no room for notes."""
+    for url in urls(served):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(url)
+        assert page.evaluate(GAPS_JS) == [], f"{url} at {width} px: paragraphs with room for margin notes"
+        if width == reading.WIDTHS[-1 - len(reading.WIDE)]:
+            page.set_viewport_size({"width": 1600, "height": 900})
+            page.emulate_media(media="print")
+            assert page.evaluate(GAPS_JS) == [], f"{url} printed: paragraphs with room for margin notes"
+        page.close()
+
+
 @pytest.mark.parametrize("width", [w for w in reading.WIDTHS if w >= 768])
 def test_the_text_keeps_60_to_75_characters_per_line(browser, served, width: int) -> None:
     for url in urls(served):
@@ -70,15 +99,31 @@ def test_the_text_keeps_60_to_75_characters_per_line(browser, served, width: int
 
 @pytest.mark.parametrize("width", reading.WIDE)
 def test_the_wide_layout_is_decided_by_css_before_any_script(browser, served, width: int) -> None:
+    """The text column and its paragraphs (the room for the notes too) are where CSS puts them before latar's scripts
+    run: blocking them moves nothing. Without any script there are no margin notes, and no room for them."""
     for url in urls(served):
         boxes = []
-        for javascript in (False, True):
-            context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+        for latar in (False, True):
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            if not latar:
+                context.route("**/assets/latar/**/*.js", lambda route: route.abort())
             page = context.new_page()
-            page.goto(url)
-            boxes.append(page.locator(".latar-article-body").bounding_box())
+            page.goto(url, wait_until="load")
+            boxes.append(page.evaluate(PARAGRAPHS_JS))
             context.close()
-        assert boxes[0] == boxes[1], f"the text column moves when latar's scripts run: {boxes}"
+        assert boxes[0] == boxes[1], f"the text moves when latar's scripts run: {boxes}"
+        context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=False)
+        page = context.new_page()
+        page.goto(url)
+        assert page.evaluate(GAPS_JS) == [], "without scripts (no margin notes) no paragraph stands lower than its 1em"
+        context.close()
+
+
+PARAGRAPHS_JS = (
+    "() => [...document.querySelectorAll('.latar-article-body, .latar-article-body > p')].map(e => e.getBoundingClientRect().toJSON())"
+)
+GAPS_JS = """() => [...document.querySelectorAll('.latar-article-body > p')]
+  .filter(p => parseFloat(getComputedStyle(p).marginTop) > parseFloat(getComputedStyle(p).fontSize) + 0.5).map(p => p.id)"""
 
 
 @pytest.mark.parametrize("width", [1280, 1600])

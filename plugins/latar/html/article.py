@@ -16,6 +16,7 @@ from latar.core.sanitize import render_inline
 from latar.html.breaks import joined
 from latar.html.builder import Markup, append, dom_text, fragment, sanitized, tag, to_html
 from latar.html.opening import context_box, headline, headline_ref_id, marker
+from latar.html.room import rooms
 from latar.strings import KIND_LABELS, format_date, kind_label
 
 
@@ -123,12 +124,13 @@ class ArticleRenderer:
         spans: list[Element] = []
         paragraphs = 0
         cut = dateline_length(article)
+        room = rooms(article, placed.placements, self.notes, placed.headline.note_id if placed.headline else None)
         for index, block in enumerate(article.blocks):
             if block.kind == PUBLISHER:
                 aside = tag("aside", class_="latar-publisher-line latar-skip", data_search_exclude="")
                 body.append(append(aside, tag("p", block.text)))
                 continue
-            p = tag("p", id=f"{self.prefix}-p-{paragraphs + 1}")
+            p = tag("p", id=f"{self.prefix}-p-{paragraphs + 1}", **({"style": room[index]} if index in room else {}))
             here = by_block.get(index, [])
             start = 0
             if paragraphs == 0 and cut:

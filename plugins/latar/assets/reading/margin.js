@@ -1,10 +1,11 @@
 /* latar: margin notes on wide screens (from 75em, latar.css "Margin notes on wide screens"), in two columns, one each
  * side of the text, as Gwern.net's sidenotes. Beside each marker's line, each note's full summary with its kind,
  * unclamped; a repeated note is a short back-reference ("lihat catatan 5") to its first one. Each note goes to a
- * column, whole or as its first line: as many whole as can stand within REACH lines of their line, each as close to
- * it as can be (fit); then, in each column, the least displacement (pooled adjacent violators). An active note is
- * raised and pushes the next ones in its column down, never covering them. latar.css makes the room before any
- * script runs; this only fills it (absolutely positioned notes shift nothing). */
+ * column, whole or as its first line: as many whole as can stand from RISE lines above their line to REACH below,
+ * each as close to it as can be (fit); then, in each column, the least displacement (pooled adjacent violators). An
+ * active note is raised and pushes the next ones in its column down, never covering them. latar.css makes the room
+ * before any script runs (the columns, and room above the paragraphs after a crowded stretch: html/room.py); this
+ * only fills it (absolutely positioned notes shift nothing). */
 
 import { fill } from "../data.js";
 import { navigationBox } from "../material.js";
@@ -13,6 +14,7 @@ import { contentOf, make, numberOf, MARKER, phraseOf, shown } from "./markers.js
 const GAP = 4;
 const BRIEF = "latar-margin-brief";
 const REACH = 2.9; // lines a note may stand below its own line and still be read as beside it (the measure's limit: 3)
+const RISE = 1.9; // lines a note may stand above its own line where the ones after it need the room (html/room.py: 1.2)
 const WAYS = 48; // partial layouts fit() keeps: more finds a few more whole notes, slowly
 const NARROWEST = 120; // px: a column narrower than this takes no notes
 const BELOW_NAV = 16; // px between the navigation at the top of the left column and the first note under it
@@ -46,20 +48,26 @@ export function settle(items) {
   }
   let floor = items.length ? items[0].floor ?? -Infinity : -Infinity;
   for (const block of blocks) {
-    block.items.forEach((it, i) => { // never more than half a line above its line, never above the column's floor
-      it.top = Math.max(block.top + block.offsets[i], it.ideal - it.lineHeight / 2, floor);
+    block.items.forEach((it, i) => { // never more than RISE lines above its line, never above the column's floor
+      it.top = Math.max(block.top + block.offsets[i], it.ideal - RISE * it.lineHeight, floor);
       floor = it.top + it.height + GAP;
     });
   }
+  let ceiling = Infinity; // and never lower than fit() found room for it (``item.reach``), the ones above it raised
+  for (const it of [...items].reverse()) {
+    it.top = Math.min(it.top, it.reach ?? Infinity, ceiling - it.height - GAP);
+    ceiling = it.top;
+  }
 }
 
-/** Each note's column and whether it shows whole (sets ``item.column``, ``item.brief``, ``item.height``, ``item.floor``).
- * ``item.full[c]`` and ``item.short[c]`` are its heights in column ``c``, whole and as its first line; ``floors[c]``
- * is the highest a note may stand in column ``c``. Notes are placed in reading order, each at its line or below the
- * one before it in its column; of the ways to do so, the one with the fewest notes more than ``REACH`` lines below
- * their line, then the most notes whole, then the least displacement (a beam search over the two columns: the
- * ``WAYS`` best partial ways are kept, and one kept way that is no worse in any column drops another). A note that
- * is not whole shows its first line, and opens whole when its marker or phrase is active. */
+/** Each note's column and whether it shows whole (sets ``item.column``, ``item.brief``, ``item.height``, ``item.floor``,
+ * ``item.reach``: the lowest it may then stand). ``item.full[c]`` and ``item.short[c]`` are its heights in column
+ * ``c``, whole and as its first line; ``floors[c]`` is the highest a note may stand in column ``c``. Notes are placed
+ * in reading order, each ``RISE`` lines above its line or below the one before it in its column; of the ways to do
+ * so, the one with the fewest notes more than ``REACH`` lines below their line, then the most notes whole, then the
+ * least displacement (a beam search over the two columns: the ``WAYS`` best partial ways are kept, and one kept way
+ * that is no worse in any column drops another). A note that is not whole shows its first line, and opens whole
+ * when its marker or phrase is active. */
 export function fit(items, floors) {
   let ways = [{ at: [...floors], far: 0, whole: 0, cost: 0, path: null }];
   for (const item of items) {
@@ -68,12 +76,12 @@ export function fit(items, floors) {
     const next = [];
     for (const way of ways) {
       floors.forEach((_, c) => {
-        const top = Math.max(item.ideal, way.at[c]);
+        const top = Math.max(item.ideal - RISE * item.lineHeight, way.at[c]);
         for (const brief of item.short[c] < item.full[c] ? [false, true] : [false]) {
           const at = [...way.at];
           at[c] = top + (brief ? item.short[c] : item.full[c]) + GAP;
           const far = way.far + (top > item.ideal + REACH * item.lineHeight ? 1 : 0);
-          next.push({ at, far, whole: way.whole + (brief ? 0 : 1), cost: way.cost + top - item.ideal, path: { c, brief, before: way.path } });
+          next.push({ at, far, whole: way.whole + (brief ? 0 : 1), cost: way.cost + Math.abs(top - item.ideal), path: { c, brief, top, before: way.path } });
         }
       });
     }
@@ -88,7 +96,7 @@ export function fit(items, floors) {
   }
   for (let path = ways[0].path, i = items.length - 1; path; path = path.before, i--) {
     const item = items[i];
-    Object.assign(item, { column: path.c, brief: path.brief, floor: floors[path.c] });
+    Object.assign(item, { column: path.c, brief: path.brief, floor: floors[path.c], reach: Math.max(path.top, item.ideal + REACH * item.lineHeight) });
     item.height = path.brief ? item.short[path.c] : item.full[path.c];
   }
 }
