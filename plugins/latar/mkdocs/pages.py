@@ -71,6 +71,10 @@ class LatarPage:
         """The files whose problems the preview shows on this page (None: every problem)."""
         return None
 
+    def written_html(self, page: Page, site: SiteModel) -> str | None:
+        """A deferred page's HTML, made as the page is written (in place of :data:`DEFERRED`); None: not deferred."""
+        return self.content("", page, site) if self.deferred else None
+
     def written(self, page: Page, site: SiteModel) -> None:
         """The page is written (``mkdocs build``): let go of what only its output needed."""
 
@@ -104,11 +108,15 @@ class ArticlePage(LatarPage):
         headline = {"level": 1, "id": headline_id(site.options.id_prefix), "name": plain(page.title or ""), "children": []}
         page.toc = get_toc([headline])
         page.meta["latar_rights"] = rights_line(article)
-        return self.html(site)
+        return DEFERRED if _held_back(site) else self.html(site)
 
     def html(self, site: SiteModel) -> str:
         """The rendered article."""
         return site.rendered[self.name].html
+
+    def written_html(self, page: Page, site: SiteModel) -> str | None:
+        """The rendered article, put into the page as it is written (``mkdocs build``)."""
+        return self.html(site) if _held_back(site) else None
 
     def written(self, page: Page, site: SiteModel) -> None:
         """The article's HTML is in the written page: neither MkDocs (``page.content``, held to the end of the build)
@@ -300,17 +308,10 @@ DEFERRED = "<!-- latar: this page's HTML, <h1> included, is written in on_post_p
 """What MkDocs holds as a deferred page's content (Material's template looks for ``<h1`` in it, and finds it)."""
 
 
-def fill_deferred(output: str, page: Page, site: SiteModel) -> str:
-    """A deferred page as written: its HTML made now, in place of :data:`DEFERRED`; with ``mkdocs build``, what only
-    the page's output needed is let go of (:meth:`LatarPage.written`)."""
-    latar_page = site.pages.get(page.file.src_uri)
-    if latar_page is None:
-        return output
-    if not site.serving:
-        latar_page.written(page, site)
-    if not latar_page.deferred or DEFERRED not in output:
-        return output
-    return output.replace(DEFERRED, latar_page.content("", page, site), 1)
+def _held_back(site: SiteModel) -> bool:
+    """Whether an article page's HTML waits for the page to be written (``mkdocs build``), copied once into it
+    (:mod:`~latar.mkdocs.written`) instead of through Material's template too; not when Material's search indexes it."""
+    return not site.serving and (site.search or "material/search" not in site.config.plugins)
 
 
 def register(site: SiteModel, files: Files) -> None:
