@@ -102,6 +102,8 @@ class SiteModel:
         site = cls(options, config, root, serving, search=options.search and "material/search" in config.plugins)
         site.boot = f"<script>{search.boot_script()}</script>" if site.search else ""
         site.island = clientdata.island(clientdata.article_data(proposals=bool(options.repository)))
+        if not serving:
+            memory.map_big_blocks()  # an article page of 10,000 notes is made of several 13-26 MB strings
         if not site.seeds_dir.is_dir():
             raise PluginError(
                 f"latar: the articles folder '{options.seeds_dir}' does not exist next to mkdocs.yml; create it or set plugins.latar.seeds_dir"
