@@ -71,7 +71,7 @@ class LatarPage:
         """The files whose problems the preview shows on this page (None: every problem)."""
         return None
 
-    def written_html(self, page: Page, site: SiteModel) -> str | None:
+    def written_html(self, page: Page, site: SiteModel) -> str | bytes | None:
         """A deferred page's HTML, made as the page is written (in place of :data:`DEFERRED`); None: not deferred."""
         return self.content("", page, site) if self.deferred else None
 
@@ -108,20 +108,21 @@ class ArticlePage(LatarPage):
         headline = {"level": 1, "id": headline_id(site.options.id_prefix), "name": plain(page.title or ""), "children": []}
         page.toc = get_toc([headline])
         page.meta["latar_rights"] = rights_line(article)
-        return DEFERRED if _held_back(site) else self.html(site)
+        return DEFERRED if site.holds_back else self.html(site)
 
     def html(self, site: SiteModel) -> str:
         """The rendered article."""
         return site.rendered[self.name].html
 
-    def written_html(self, page: Page, site: SiteModel) -> str | None:
-        """The rendered article, put into the page as it is written (``mkdocs build``)."""
-        return self.html(site) if _held_back(site) else None
+    def written_html(self, page: Page, site: SiteModel) -> str | bytes | None:
+        """The rendered article, held back in UTF-8 (:attr:`SiteModel.held`) for the page as it is written."""
+        return site.held.pop(page.file.src_uri, None)
 
     def written(self, page: Page, site: SiteModel) -> None:
         """The article's HTML is in the written page: neither MkDocs (``page.content``, held to the end of the build)
         nor the site model keeps it (the markers and texts stay, for the outputs)."""
         page.content = DEFERRED
+        site.held.pop(page.file.src_uri, None)
         rendered = site.rendered[self.name]
         site.rendered[self.name] = replace(rendered, html=Markup(""))
 
@@ -144,6 +145,7 @@ class HomePage(ArticlePage):
         """The copy is in the written page: let go of it."""
         page.content = DEFERRED
         site.home_html = ""
+        site.held.pop(page.file.src_uri, None)
 
 
 class NotePage(LatarPage):
@@ -306,12 +308,6 @@ class Redirect:
 TIMELINE = "linimasa.md"
 DEFERRED = "<!-- latar: this page's HTML, <h1> included, is written in on_post_page -->"
 """What MkDocs holds as a deferred page's content (Material's template looks for ``<h1`` in it, and finds it)."""
-
-
-def _held_back(site: SiteModel) -> bool:
-    """Whether an article page's HTML waits for the page to be written (``mkdocs build``), copied once into it
-    (:mod:`~latar.mkdocs.written`) instead of through Material's template too; not when Material's search indexes it."""
-    return not site.serving and (site.search or "material/search" not in site.config.plugins)
 
 
 def register(site: SiteModel, files: Files) -> None:

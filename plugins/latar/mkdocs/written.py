@@ -20,6 +20,9 @@ from latar.mkdocs.pages import DEFERRED
 from latar.mkdocs.site import SiteModel
 
 _SCRIPT = re.compile(r"<script", re.IGNORECASE)
+_SCRIPT_UTF8 = re.compile(rb"<(?:[sS]|\xc5\xbf)[cC][rR](?:[iI]|\xc4\xb0|\xc4\xb1)[pP][tT]")
+"""``_SCRIPT`` in UTF-8: a ``str`` pattern's IGNORECASE also takes "ſ" for "s", "İ" and "ı" for "i"."""
+_MARKER_UTF8 = csp.MARKER.encode()
 
 
 def page_output(output: str, page: Page, site: SiteModel) -> str:
@@ -37,11 +40,17 @@ def page_output(output: str, page: Page, site: SiteModel) -> str:
         skeleton = csp.with_policy(theme.inject(output, head, boot))
         place = skeleton.find(DEFERRED)
         if csp.settled_before(skeleton, place):
-            return "".join((skeleton[:place], html, skeleton[place + len(DEFERRED) :]))
-    return csp.with_policy(theme.inject(output[:at] + html + output[at + len(DEFERRED) :], head, boot))
+            before, after = skeleton[:place], skeleton[place + len(DEFERRED) :]
+            if isinstance(html, str):
+                return "".join((before, html, after))
+            return b"".join((before.encode("utf-8", "surrogatepass"), html, after.encode("utf-8", "surrogatepass"))).decode(
+                "utf-8", "surrogatepass"
+            )
+    text = html if isinstance(html, str) else html.decode("utf-8", "surrogatepass")
+    return csp.with_policy(theme.inject(output[:at] + text + output[at + len(DEFERRED) :], head, boot))
 
 
-def separable(output: str, at: int, html: str, head: str, boot: str) -> bool:
+def separable(output: str, at: int, html: str | bytes, head: str, boot: str) -> bool:
     """Whether ``html`` cannot change where :func:`~latar.mkdocs.theme.inject` puts the head tags and boot script.
 
     It cannot when it is whole elements with no script and no policy, and ``</head>``, Material's bundle and the
@@ -49,7 +58,10 @@ def separable(output: str, at: int, html: str, head: str, boot: str) -> bool:
     no more. :func:`~latar.html.csp.settled_before` says the same of the policy, on the page with its head tags.
     """
     end = at + len(DEFERRED)
-    if not (html.startswith("<") and html.endswith(">")) or _SCRIPT.search(html) or csp.MARKER in html:
+    if isinstance(html, bytes):
+        if not (html.startswith(b"<") and html.endswith(b">")) or _SCRIPT_UTF8.search(html) or _MARKER_UTF8 in html:
+            return False
+    elif not (html.startswith("<") and html.endswith(">")) or _SCRIPT.search(html) or csp.MARKER in html:
         return False
     if head and not 0 <= output.find("</head>") < at:
         return False
