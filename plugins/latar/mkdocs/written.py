@@ -29,25 +29,35 @@ def page_output(output: str, page: Page, site: SiteModel) -> str:
     """The page as written: a deferred page's HTML in place of :data:`DEFERRED`, head tags, boot script and policy;
     with ``mkdocs build``, what only the page's output needed is let go of (:meth:`LatarPage.written`)."""
     latar_page = site.pages.get(page.file.src_uri)
-    at = output.find(DEFERRED) if latar_page is not None else -1
-    html = latar_page.written_html(page, site) if latar_page is not None and at >= 0 else None
+    deferred = latar_page is not None and DEFERRED in output
+    html = latar_page.written_html(page, site) if latar_page is not None and deferred else None
     if latar_page is not None and not site.serving:  # after its HTML is taken: an article page's HTML goes
         latar_page.written(page, site)
     head, boot = site.head(page.file.src_uri), site.boot
-    if html is None:
+    return csp.with_policy(theme.inject(output, head, boot)) if html is None else assemble(output, html, head, boot)
+
+
+def assemble(output: str, html: str | bytes, head: str, boot: str) -> str:
+    """``output`` with ``html`` (UTF-8 when bytes) in place of its first :data:`DEFERRED`, ``head`` and ``boot``
+    injected and the policy added: the page those steps make in that order, with one copy of ``html`` when they allow."""
+    at = output.find(DEFERRED)
+    if at < 0:
         return csp.with_policy(theme.inject(output, head, boot))
     if separable(output, at, html, head, boot):
-        skeleton = csp.with_policy(theme.inject(output, head, boot))
-        place = skeleton.find(DEFERRED)
-        if csp.settled_before(skeleton, place):
+        injected = theme.inject(output, head, boot)
+        if csp.settled_before(injected, injected.find(DEFERRED)):
+            skeleton = csp.with_policy(injected)
+            place = skeleton.find(DEFERRED)
             before, after = skeleton[:place], skeleton[place + len(DEFERRED) :]
             if isinstance(html, str):
                 return "".join((before, html, after))
-            return b"".join((before.encode("utf-8", "surrogatepass"), html, after.encode("utf-8", "surrogatepass"))).decode(
-                "utf-8", "surrogatepass"
-            )
+            return b"".join((_utf8(before), html, _utf8(after))).decode("utf-8", "surrogatepass")
     text = html if isinstance(html, str) else html.decode("utf-8", "surrogatepass")
     return csp.with_policy(theme.inject(output[:at] + text + output[at + len(DEFERRED) :], head, boot))
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 def separable(output: str, at: int, html: str | bytes, head: str, boot: str) -> bool:
