@@ -29,6 +29,7 @@ POLICY = (
 """Material sets styles from its scripts and inline attributes (``style-src``); its icons are ``data:`` images."""
 _OPEN = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
 _CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
+_OPENING = re.compile(r"<script\b", re.IGNORECASE)
 _SOURCE = re.compile(r"\ssrc\s*=", re.IGNORECASE)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
 _EXECUTED = frozenset({"", "text/javascript", "application/javascript", "module"})
@@ -73,3 +74,19 @@ def with_policy(page: str) -> str:
     charset = _CHARSET.search(page, head.end())
     at = charset.end() if charset is not None and page.find("<", head.end()) == charset.start() else head.end()
     return page[:at] + meta + page[at:]
+
+
+def settled_before(page: str, start: int) -> bool:
+    """Whether the policy's place and every script opened before ``start`` lie wholly before it: then HTML without
+    scripts or a policy put in at ``start`` changes neither where :func:`with_policy` puts the policy nor its hashes."""
+    if MARKER in page:
+        return True
+    head = _HEAD.search(page)
+    first = page.find("<", head.end()) if head is not None else -1
+    if head is None or not head.end() <= first < start:
+        return False
+    charset = _CHARSET.match(page, first)
+    if charset is not None and charset.end() > start:
+        return False
+    before = page[:start]
+    return sum(1 for _ in scripts(before)) == len(_OPENING.findall(before))

@@ -71,6 +71,10 @@ class LatarPage:
         """The files whose problems the preview shows on this page (None: every problem)."""
         return None
 
+    def written_html(self, page: Page, site: SiteModel) -> str | bytes | None:
+        """A deferred page's HTML, made as the page is written (in place of :data:`DEFERRED`); None: not deferred."""
+        return self.content("", page, site) if self.deferred else None
+
     def written(self, page: Page, site: SiteModel) -> None:
         """The page is written (``mkdocs build``): let go of what only its output needed."""
 
@@ -104,16 +108,21 @@ class ArticlePage(LatarPage):
         headline = {"level": 1, "id": headline_id(site.options.id_prefix), "name": plain(page.title or ""), "children": []}
         page.toc = get_toc([headline])
         page.meta["latar_rights"] = rights_line(article)
-        return self.html(site)
+        return DEFERRED if site.holds_back else self.html(site)
 
     def html(self, site: SiteModel) -> str:
         """The rendered article."""
         return site.rendered[self.name].html
 
+    def written_html(self, page: Page, site: SiteModel) -> str | bytes | None:
+        """The rendered article, held back in UTF-8 (:attr:`SiteModel.held`) for the page as it is written."""
+        return site.held.pop(page.file.src_uri, None)
+
     def written(self, page: Page, site: SiteModel) -> None:
         """The article's HTML is in the written page: neither MkDocs (``page.content``, held to the end of the build)
         nor the site model keeps it (the markers and texts stay, for the outputs)."""
         page.content = DEFERRED
+        site.held.pop(page.file.src_uri, None)
         rendered = site.rendered[self.name]
         site.rendered[self.name] = replace(rendered, html=Markup(""))
 
@@ -136,6 +145,7 @@ class HomePage(ArticlePage):
         """The copy is in the written page: let go of it."""
         page.content = DEFERRED
         site.home_html = ""
+        site.held.pop(page.file.src_uri, None)
 
 
 class NotePage(LatarPage):
@@ -298,19 +308,6 @@ class Redirect:
 TIMELINE = "linimasa.md"
 DEFERRED = "<!-- latar: this page's HTML, <h1> included, is written in on_post_page -->"
 """What MkDocs holds as a deferred page's content (Material's template looks for ``<h1`` in it, and finds it)."""
-
-
-def fill_deferred(output: str, page: Page, site: SiteModel) -> str:
-    """A deferred page as written: its HTML made now, in place of :data:`DEFERRED`; with ``mkdocs build``, what only
-    the page's output needed is let go of (:meth:`LatarPage.written`)."""
-    latar_page = site.pages.get(page.file.src_uri)
-    if latar_page is None:
-        return output
-    if not site.serving:
-        latar_page.written(page, site)
-    if not latar_page.deferred or DEFERRED not in output:
-        return output
-    return output.replace(DEFERRED, latar_page.content("", page, site), 1)
 
 
 def register(site: SiteModel, files: Files) -> None:

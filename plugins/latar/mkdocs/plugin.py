@@ -17,7 +17,7 @@ from latar.core.memo import Memo
 from latar.core.notecache import KeptNotes
 from latar.core.notes import ParsedNotes
 from latar.html.csp import with_policy
-from latar.mkdocs import background, pages, preview, rendercache, templatecache, theme
+from latar.mkdocs import background, pages, preview, rendercache, templatecache, theme, written
 from latar.mkdocs import dirty as dirty_preview
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import refuse_linked_folders
@@ -165,8 +165,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
         earlier = self.render_cache.reuse(page) if self.serving else None
         if earlier is not None:
             return earlier
-        output = pages.fill_deferred(output, page, self.site)
-        output = with_policy(theme.inject(output, self.site.head(page.file.src_uri), self.site.boot))
+        output = written.page_output(output, page, self.site)
         return self.render_cache.keep(page, output) if self.serving else output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

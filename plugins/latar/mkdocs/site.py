@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +34,7 @@ from latar.core.problems import Problem
 from latar.core.sanitize import plain_text
 from latar.html import clientdata
 from latar.html.article import ArticleRenderer, RenderedArticle, footnote_body, ref_id
+from latar.html.builder import Markup
 from latar.html.head import Picture
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import publishable_only
@@ -79,6 +80,9 @@ class SiteModel:
     """The article also shown as the home page (the newest), unless the project has its own ``index.md``."""
     home_html: str = ""
     """The newest article again, with links relative to the home page."""
+    held: dict[str, bytes] = field(default_factory=dict)
+    """Under :attr:`holds_back`, article pages' HTML (the home page's copy as ``index.md``) by source URI, in UTF-8 until
+    the page is written: half the memory of a string of an article's characters ("↩︎", "—")."""
     pages: dict[str, LatarPage] = field(default_factory=dict)
     """The page registry: source URI → latar's page there (generated pages, notes, placeholders)."""
     urls: dict[str, str] = field(default_factory=dict)
@@ -102,6 +106,8 @@ class SiteModel:
         site = cls(options, config, root, serving, search=options.search and "material/search" in config.plugins)
         site.boot = f"<script>{search.boot_script()}</script>" if site.search else ""
         site.island = clientdata.island(clientdata.article_data(proposals=bool(options.repository)))
+        if not serving:
+            memory.map_big_blocks()  # an article page of 10,000 notes is made of several 13-26 MB strings
         if not site.seeds_dir.is_dir():
             raise PluginError(
                 f"latar: the articles folder '{options.seeds_dir}' does not exist next to mkdocs.yml; create it or set plugins.latar.seeds_dir"
@@ -158,12 +164,30 @@ class SiteModel:
         for placed in self.placements.placed:
             hrefs = self.note_hrefs_from(self.article_uri(placed.article.name))
             self.rendered[placed.article.name] = ArticleRenderer(self.notes, hrefs, self.options.id_prefix, data).render(placed)
+            self._hold(self.article_uri(placed.article.name), placed.article.name)
         if self.home is not None:
             renderer = ArticleRenderer(self.notes, self.note_hrefs_from("index.md"), self.options.id_prefix, data)
             self.home_html = renderer.render(self.rendered[self.home].placed).html
+            self._hold("index.md", None)
         footnote_body.cache_clear()  # every article is rendered: its notes' footnotes need not stay in memory
         self.problems = self.placements.problems
         memory.give_back()  # the parses' and renders' scratch: the pages are built in that memory, not above it
+
+    @property
+    def holds_back(self) -> bool:
+        """Whether article pages' HTML waits for the page to be written (``mkdocs build``), put into it once
+        (:mod:`~latar.mkdocs.written`) instead of through Material's template too; not when Material's search indexes it."""
+        return not self.serving and (self.search or "material/search" not in self.config.plugins)
+
+    def _hold(self, uri: str, name: str | None) -> None:
+        """Under :attr:`holds_back`, an article page's HTML (``name``'s, or the home page's copy) kept as UTF-8."""
+        if not self.holds_back:
+            return
+        if name is None:
+            self.held[uri], self.home_html = self.home_html.encode("utf-8", "surrogatepass"), ""
+        else:
+            rendered = self.rendered[name]
+            self.held[uri], self.rendered[name] = rendered.html.encode("utf-8", "surrogatepass"), replace(rendered, html=Markup(""))
 
     # addresses
 
