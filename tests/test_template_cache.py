@@ -229,3 +229,16 @@ def test_the_theme_publishes_the_same_files_without_walking_hidden_folders(tmp_p
     assert published["latar"] == published["mkdocs"]
     assert ("assets/d.css", str(custom / "assets" / "d.css")) in published["latar"]
     assert len(published["latar"]) > 20  # Material's own static files
+
+
+def test_a_theme_without_get_env_is_said_not_raised(caplog: pytest.LogCaptureFixture) -> None:
+    """The one coupling to MkDocs' Theme: if it changes, a warning names the file to update and the build goes on."""
+
+    class ThemeOfAnotherMkDocs:
+        pass
+
+    site_theme = ThemeOfAnotherMkDocs()
+    with caplog.at_level("WARNING"):
+        theme.environments(site_theme, Compiled(None))
+    assert not hasattr(site_theme, "get_env")
+    assert "get_env" in caplog.text and "latar/mkdocs/theme.py" in caplog.text

@@ -56,10 +56,14 @@ def render_inline(text: str) -> str:
     return clean(html, INLINE_TAGS).strip()
 
 
+def _untagged(text: str) -> str:
+    return nh3.clean(text, tags=set()).strip()
+
+
 @lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """Contributed text with every tag removed (for titles, attributes, JSON)."""
-    return nh3.clean(text, tags=set()).strip()
+    return _untagged(text)
 
 
 @lru_cache(maxsize=65536)
@@ -70,4 +74,4 @@ def plain_text(text: str) -> str:
 
 def plain_text_once(text: str) -> str:
     """:func:`plain_text` of a long text read once (a note's body for search), not kept in a cache."""
-    return html.unescape(nh3.clean(text, tags=set()).strip())
+    return html.unescape(_untagged(text))

@@ -22,7 +22,7 @@ from latar.mkdocs import dirty as dirty_preview
 from latar.mkdocs.config import LatarConfig
 from latar.mkdocs.contributed import refuse_linked_folders
 from latar.mkdocs.rendercache import RenderCache
-from latar.mkdocs.site import SiteModel
+from latar.mkdocs.site import SiteModel, project_root
 from latar.outputs.cardcache import CardCache, cache_folders
 from latar.outputs.indexcache import IndexCache
 
@@ -84,8 +84,7 @@ class LatarPlugin(BasePlugin[LatarConfig]):
     def _on_config_theme(self, config: MkDocsConfig) -> MkDocsConfig:
         """Before any other plugin makes a Jinja environment (Material's search does, for its words): latar's cache
         folders, and the theme's compiled templates kept in one of them (see :func:`~latar.mkdocs.theme.environments`)."""
-        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        self.folders, self.refused = cache_folders(root, self.config.cache_dir)  # outside the work tree, never a link
+        self.folders, self.refused = cache_folders(project_root(config), self.config.cache_dir)  # outside the work tree, never a link
         theme.environments(config.theme, templatecache.cache(self.folders["templat"]))
         return config
 

@@ -56,6 +56,11 @@ CORRECTION_TEMPLATE = "koreksi-fakta.yml"
 """The issue form behind "Usulkan koreksi" (``.github/ISSUE_TEMPLATE/``)."""
 
 
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder of ``mkdocs.yml``: the project's root."""
+    return Path(config.config_file_path or "mkdocs.yml").resolve().parent
+
+
 @dataclass
 class SiteModel:
     """Everything one build learns; rebuilt from scratch on every build."""
@@ -102,8 +107,7 @@ class SiteModel:
     @classmethod
     def start(cls, options: LatarConfig, config: MkDocsConfig, serving: bool) -> SiteModel:
         """A new build: the project's folders checked, latar's search on when Material's search box is there."""
-        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        site = cls(options, config, root, serving, search=options.search and "material/search" in config.plugins)
+        site = cls(options, config, project_root(config), serving, search=options.search and "material/search" in config.plugins)
         site.boot = f"<script>{search.boot_script()}</script>" if site.search else ""
         site.island = clientdata.island(clientdata.article_data(proposals=bool(options.repository)))
         if not serving:

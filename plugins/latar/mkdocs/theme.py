@@ -39,7 +39,12 @@ def environments(site_theme: Any, compiled: BytecodeCache) -> None:
     """Every Jinja environment ``site_theme`` makes from now on (MkDocs', Material's search plugin's): templates
     compiled once (``compiled``, see :mod:`~latar.mkdocs.templatecache`), and the theme's folders listed without
     their hidden files (:class:`VisibleTemplates`)."""
-    make = site_theme.get_env
+    make = getattr(site_theme, "get_env", None)
+    if not callable(make):
+        log.warning(
+            "MkDocs' theme has no get_env (MkDocs changed): the theme's templates are compiled every build; update latar/mkdocs/theme.py"
+        )
+        return
 
     def get_env() -> jinja2.Environment:
         env: jinja2.Environment = make()
