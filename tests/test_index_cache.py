@@ -14,7 +14,7 @@ import pytest
 from conftest import MKDOCS_YML, SITE_NOTES, build_project, note_text, write_project
 from latar.outputs import searchindex
 from latar.outputs.cardcache import cache_folders
-from latar.outputs.indexcache import IndexCache, digest
+from latar.outputs.indexcache import ENTRY, IndexCache
 from latar.outputs.searchindex import FOLDER, SearchPage, index_key, write_index
 
 PAGES = [
@@ -30,7 +30,8 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def entries(cache: Path) -> list[Path]:
-    return sorted(cache.glob("*.json"))
+    """The kept entries (one folder each)."""
+    return sorted(path for path in cache.iterdir() if not path.name.endswith(".json"))
 
 
 @pytest.mark.parametrize(
@@ -57,11 +58,15 @@ def test_the_key_changes_with_every_field_of_every_page(change: dict[str, object
     assert index_key(list(reversed(PAGES))) != index_key(PAGES)  # a page's number is its place
 
 
-def test_a_kept_index_is_written_as_it_was_made_and_only_the_newest_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_kept_index_is_linked_as_it_was_made_and_only_the_newest_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_index(tmp_path / "plain", PAGES)
     cache = IndexCache(tmp_path / "cache")
+    (tmp_path / "cache").mkdir()
+    old_form = tmp_path / "cache" / f"{'a' * 64}.json"  # an entry of the earlier form (one JSON): dropped
+    old_form.write_text("{}", encoding="utf-8")
     first = write_index(tmp_path / "first", PAGES, cache=cache)
-    assert [path.name for path in entries(tmp_path / "cache")] == [f"{index_key(PAGES)}.json"]
+    assert [path.name for path in entries(tmp_path / "cache")] == [index_key(PAGES)]
+    assert not old_form.exists()
 
     def made_again(*args: object) -> None:
         raise AssertionError("the kept index was not used")
@@ -70,72 +75,102 @@ def test_a_kept_index_is_written_as_it_was_made_and_only_the_newest_is_kept(tmp_
     again = write_index(tmp_path / "again", PAGES, cache=cache)
     assert tree(tmp_path / "first") == tree(tmp_path / "again") == tree(tmp_path / "plain")
     assert (again.pages, again.keys, again.files, again.bytes) == (first.pages, first.keys, first.files, first.bytes)
+    [entry] = entries(tmp_path / "cache")
+    for path in (tmp_path / "again" / FOLDER).glob("*/*.json"):  # no file made anew: each is the kept one
+        assert path.stat().st_ino == (entry / path.name).stat().st_ino
     monkeypatch.undo()
     other = [*PAGES[:2], replace(PAGES[2], body="Situs itu.")]
     write_index(tmp_path / "other", other, cache=cache)
-    assert [path.name for path in entries(tmp_path / "cache")] == [f"{index_key(other)}.json"]
+    assert [path.name for path in entries(tmp_path / "cache")] == [index_key(other)]
     assert tree(tmp_path / "other") != tree(tmp_path / "plain")
+    assert tree(tmp_path / "again") == tree(tmp_path / "plain")  # the site of an earlier build is untouched
 
 
-def _tamper(entry: dict, how: str) -> dict | str | None:
-    files = entry["files"]
-    if how == "text":
-        files["x1.json"] = files["x1.json"].replace("Aliansi", "Racun")
-    elif how == "missing file":  # consistent, but a file is missing: not what the index of these pages is
-        del files["x2.json"]
-        entry["digest"] = digest(files)
+def _tamper(entry: Path, how: str) -> None:
+    """Damage the kept entry folder ``entry`` one way."""
+    manifest_path = entry / ENTRY
+    manifest = json.loads(manifest_path.read_text("utf-8"))
+    if how == "text":  # a file edited in place (through the site's link, or in the cache)
+        text = (entry / "x1.json").read_text("utf-8")
+        with (entry / "x1.json").open("r+", encoding="utf-8") as out:
+            out.write(text.replace("Aliansi", "Racun!!"))
+    elif how == "file gone":
+        (entry / "x2.json").unlink()
+    elif how == "missing file":  # named no more: not what the index of these pages is
+        manifest["files"].remove("x2.json")
     elif how == "extra file":
-        files["../../index.html"] = "racun"
-        entry["digest"] = digest(files)
+        manifest["files"].append("../../index.html")
     elif how == "file order":
-        entry["files"] = dict(reversed(list(files.items())))
-        entry["digest"] = digest(entry["files"])
+        manifest["files"].reverse()
     elif how == "other key":
-        entry["key"] = "0" * 64
+        manifest["key"] = "0" * 64
     elif how == "keys count":
-        entry["keys"] = "12"
+        manifest["keys"] = "12"
+    elif how == "build":
+        manifest["build"] = "f" * 64
     elif how == "not json":
-        return "{racun"
+        manifest_path.write_text("{racun", encoding="utf-8")
     elif how == "truncated":
-        whole = json.dumps(entry)
-        return whole[: len(whole) // 2]
+        whole = manifest_path.read_text("utf-8")
+        manifest_path.write_text(whole[: len(whole) // 2], encoding="utf-8")
     elif how == "list":
-        return json.dumps([entry])
-    return entry
+        manifest_path.write_text(json.dumps([manifest]), encoding="utf-8")
+    elif how == "file is a link":
+        planted = entry.parent.parent / "planted.json"
+        planted.write_text((entry / "x1.json").read_text("utf-8").replace("Aliansi", "Racun"), encoding="utf-8")
+        (entry / "x1.json").unlink()
+        (entry / "x1.json").symlink_to(planted)
+    elif how == "entry is a link":
+        planted = entry.parent.parent / "planted"
+        shutil.copytree(entry, planted)
+        (planted / "x1.json").write_text((planted / "x1.json").read_text("utf-8").replace("Aliansi", "Racun"), encoding="utf-8")
+        shutil.rmtree(entry)
+        entry.symlink_to(planted, target_is_directory=True)
+    if how in ("missing file", "extra file", "file order", "other key", "keys count", "build"):
+        manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
 
 
 @pytest.mark.parametrize(
-    "how", ["text", "missing file", "extra file", "file order", "other key", "keys count", "not json", "truncated", "list", "link"]
+    "how",
+    [
+        "text",
+        "file gone",
+        "missing file",
+        "extra file",
+        "file order",
+        "other key",
+        "keys count",
+        "build",
+        "not json",
+        "truncated",
+        "list",
+        "file is a link",
+        "entry is a link",
+    ],
 )
 def test_a_tampered_entry_is_never_used_and_is_replaced(tmp_path: Path, how: str) -> None:
     write_index(tmp_path / "plain", PAGES)
     cache = IndexCache(tmp_path / "cache")
     write_index(tmp_path / "first", PAGES, cache=cache)
-    [path] = entries(tmp_path / "cache")
-    if how == "link":
-        planted = tmp_path / "planted.json"
-        planted.write_text(path.read_text("utf-8").replace("Aliansi", "Racun"), encoding="utf-8")
-        path.unlink()
-        path.symlink_to(planted)
-    else:
-        tampered = _tamper(json.loads(path.read_text("utf-8")), how)
-        path.write_text(tampered if isinstance(tampered, str) else json.dumps(tampered, ensure_ascii=False), encoding="utf-8")
-    assert cache.get(index_key(PAGES)) is None or how in ("missing file", "file order")  # well-formed: write_index checks the names
+    [entry] = entries(tmp_path / "cache")
+    _tamper(entry, how)
     write_index(tmp_path / "again", PAGES, cache=cache)
     assert tree(tmp_path / "again") == tree(tmp_path / "plain")
-    assert not path.is_symlink() and cache.get(index_key(PAGES)) is not None  # made again, kept again
-    assert "Racun" not in path.read_text("utf-8")
+    assert not entry.is_symlink() and cache.get(index_key(PAGES)) is not None  # made again, kept again
+    assert all("Racun" not in path.read_text("utf-8") for path in entry.iterdir())
+    assert not list((tmp_path / "again" / FOLDER).glob(".making*"))
 
 
 def test_no_cache_folder_or_a_linked_one_keeps_nothing(tmp_path: Path) -> None:
     write_index(tmp_path / "plain", PAGES, cache=IndexCache(None))
     victim = tmp_path / "victim"
     victim.mkdir()
+    (victim / ("f" * 64)).mkdir()
     (victim / ("f" * 64 + ".json")).write_text("milik orang lain", encoding="utf-8")
     (tmp_path / "cache").symlink_to(victim, target_is_directory=True)
     write_index(tmp_path / "linked", PAGES, cache=IndexCache(tmp_path / "cache"))
     assert tree(tmp_path / "linked") == tree(tmp_path / "plain")
-    assert [path.name for path in victim.iterdir()] == ["f" * 64 + ".json"]
+    assert sorted(path.name for path in victim.iterdir()) == ["f" * 64, "f" * 64 + ".json"]
 
 
 def test_the_index_cache_follows_the_card_cache_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

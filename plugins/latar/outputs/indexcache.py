@@ -1,14 +1,16 @@
 """The search index kept between builds, next to the cards (outside the work tree, never through a link).
 
 Indexing every page is the most expensive thing ``on_post_build`` does, and most builds index the same pages as the
-last one (a developer's rebuild, CI with its cache restored). So the files of ``cari/`` are kept as one JSON entry
-named by a hash of everything that makes them (the search pages, the code that indexes them, the stemmer's version;
-see :func:`latar.outputs.searchindex.index_key`), and the next build with the same key writes them from there.
+last one (a developer's rebuild, CI with its cache restored). So the files of ``cari/`` are kept as they were written,
+in a folder named by a hash of everything that makes them (the search pages, the code that indexes them, the stemmer's
+version; see :func:`latar.outputs.searchindex.index_key`), and the next build with the same key hard-links them into
+the site, as cards are: no file is made anew, and nothing of the index is held in memory.
 
-The entry is data, never code: JSON of names and texts, read without following a link and up to :data:`MAX_BYTES`.
-It records the SHA-256 of its own files and is used only when that, its key, its file names and its form all check
-out; anything else (a truncated, edited or foreign entry) is ignored and the index is made again, then replaces it.
-Only the newest entry is kept.
+An entry is data, never code: ``entry.json`` (its key, its key count, its file names in order, and the SHA-256 of those
+names and their bytes, the hash that names the build's folder) and the files themselves, each a regular file, never a
+link, up to :data:`MAX_FILE_BYTES`. Every file is read and hashed as it is placed; an entry whose hash, key, names or
+form do not check out (truncated, edited, foreign) is dropped, the index is made again and replaces it. Only the newest
+entry is kept.
 """
 
 from __future__ import annotations
@@ -17,26 +19,53 @@ import hashlib
 import json
 import os
 import re
+import shutil
+import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from latar.core.contributed import read_bytes
 from latar.core.problems import InputError
 
-ENTRY = re.compile(r"[0-9a-f]{64}\.json")
+KEY = re.compile(r"[0-9a-f]{64}")
+OLD_ENTRY = re.compile(r"[0-9a-f]{64}\.json")
+"""An entry of the earlier form (all files in one JSON): removed when an entry is kept."""
+MAKING = ".making-"
 FILE_NAME = re.compile(r"[tpx](?:0|[1-9][0-9]*)\.json")
 """The names :func:`latar.outputs.searchindex.index_files` gives the index's files."""
-MAX_BYTES = 512 * 1024 * 1024
-"""An entry larger than this is not read (the index of 10,000 pages is about 60 MiB)."""
+ENTRY = "entry.json"
+MAX_ENTRY_BYTES = 8 * 1024 * 1024
+"""``entry.json`` larger than this is not read (10,000 pages name about 10,000 files: some 130 KB)."""
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""A kept file larger than this is not used (the largest, a shard or a long page's text, is well under 1 MiB)."""
 
 
-def digest(files: Mapping[str, str]) -> str:
-    """SHA-256 of the files' names and texts, in order."""
-    hashed = hashlib.sha256()
-    for name, text in files.items():
-        hashed.update(f"{name}\0{text}\0".encode())
-    return hashed.hexdigest()
+@dataclass(frozen=True)
+class Kept:
+    """An entry as its ``entry.json`` describes it (its files not yet read)."""
+
+    folder: Path
+    names: tuple[str, ...]
+    keys: int
+    build: str
+
+
+@dataclass(frozen=True)
+class Placed:
+    """What :meth:`IndexCache.place` put into the site: the build's hash, its key count, its files, bytes and shards."""
+
+    build: str
+    keys: int
+    files: int
+    bytes: int
+    shards: int
+
+
+def hashed_form(name: str, data: bytes) -> bytes:
+    """One file as the build's hash takes it (its name and its bytes; the hash names the build's folder)."""
+    return name.encode("utf-8") + b"\0" + data + b"\0"
 
 
 class IndexCache:
@@ -46,44 +75,85 @@ class IndexCache:
         self.folder = folder
 
     def _entry(self, key: str) -> Path | None:
-        if self.folder is None or not re.fullmatch(r"[0-9a-f]{64}", key) or self.folder.is_symlink():
+        if self.folder is None or not KEY.fullmatch(key) or self.folder.is_symlink():
             return None
-        return self.folder / f"{key}.json"
+        return self.folder / key
 
-    def get(self, key: str) -> tuple[dict[str, str], int] | None:
-        """The files kept for ``key`` and their key count, or None when there is no entry or it does not check out."""
-        path = self._entry(key)
-        if path is None:
+    def get(self, key: str) -> Kept | None:
+        """The entry kept for ``key`` as its ``entry.json`` says, or None when there is none or it is malformed."""
+        folder = self._entry(key)
+        if folder is None or folder.is_symlink() or not folder.is_dir():
             return None
         try:
-            data = json.loads(read_bytes(path, path.name, MAX_BYTES))
+            data = json.loads(read_bytes(folder / ENTRY, ENTRY, MAX_ENTRY_BYTES))
         except (InputError, ValueError, RecursionError):  # missing, a link, too large, not JSON (or nested past the parser)
             return None
-        if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("keys"), int):
+        if not isinstance(data, dict) or data.get("key") != key or type(data.get("keys")) is not int:
             return None
-        files = data.get("files")
-        if not isinstance(files, dict) or not files:
+        names, build = data.get("files"), data.get("build")
+        if not isinstance(build, str) or not KEY.fullmatch(build) or not isinstance(names, list) or not names:
             return None
-        if not all(isinstance(name, str) and FILE_NAME.fullmatch(name) and isinstance(text, str) for name, text in files.items()):
+        if not all(isinstance(name, str) and FILE_NAME.fullmatch(name) for name in names) or len(set(names)) != len(names):
             return None
-        if data.get("digest") != digest(files):
-            return None
-        return files, data["keys"]
+        return Kept(folder, tuple(names), data["keys"], build)
 
-    def put(self, key: str, files: Mapping[str, str], keys: int) -> None:
-        """Keep ``files`` for ``key``, atomically, and drop every other entry; a cache that cannot be written is skipped."""
-        path = self._entry(key)
-        if path is None:
-            return
-        entry = {"key": key, "keys": keys, "digest": digest(files), "files": dict(files)}
+    def place(self, kept: Kept, dest: Path) -> Placed | None:
+        """Hard-link (or copy, across file systems) the kept files into the empty folder ``dest``, reading and hashing
+        each; None, and ``dest`` emptied, when any is not a regular file or the hash is not the entry's."""
+        hashed = hashlib.sha256()
+        size = 0
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, path)
-        except OSError:
+            for name in kept.names:
+                source, target = kept.folder / name, dest / name
+                info = os.lstat(source)
+                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                    raise InputError([])
+                try:
+                    os.link(source, target, follow_symlinks=False)
+                except OSError:
+                    target.write_bytes(read_bytes(source, name, MAX_FILE_BYTES))
+                data = read_bytes(target, name, MAX_FILE_BYTES)  # what the site now holds: the link just made
+                hashed.update(hashed_form(name, data))
+                size += len(data)
+        except (OSError, InputError):
+            hashed = hashlib.sha256(b"unusable")
+        if hashed.hexdigest() != kept.build:
+            for entry in os.scandir(dest):
+                Path(entry.path).unlink(missing_ok=True)
+            return None
+        return Placed(kept.build, kept.keys, len(kept.names), size, sum(name.startswith("t") for name in kept.names))
+
+    def put(self, key: str, written: Path, names: Sequence[str], keys: int, build: str) -> None:
+        """Keep the files ``names`` of the folder ``written`` (in the site) for ``key``, linked or copied, and drop every
+        other entry; a cache that cannot be written is skipped."""
+        final = self._entry(key)
+        if final is None:
             return
-        for other in os.scandir(path.parent):  # only the entries it writes: <sha256>.json, regular files
-            if ENTRY.fullmatch(other.name) and other.name != path.name and other.is_file(follow_symlinks=False):
-                Path(other.path).unlink(missing_ok=True)
+        making: Path | None = None
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            making = Path(tempfile.mkdtemp(prefix=MAKING, dir=final.parent))
+            for name in names:
+                try:
+                    os.link(written / name, making / name, follow_symlinks=False)
+                except OSError:
+                    shutil.copyfile(written / name, making / name, follow_symlinks=False)
+            entry = {"key": key, "keys": keys, "build": build, "files": list(names)}
+            (making / ENTRY).write_text(json.dumps(entry, separators=(",", ":")), encoding="utf-8")
+            _remove(final)
+            making.rename(final)
+        except OSError:
+            if making is not None:
+                _remove(making)
+            return
+        for other in os.scandir(final.parent):  # only what it writes: <sha256>/, .making-*/ and the old <sha256>.json
+            if other.name != final.name and (KEY.fullmatch(other.name) or other.name.startswith(MAKING) or OLD_ENTRY.fullmatch(other.name)):
+                _remove(Path(other.path))
+
+
+def _remove(path: Path) -> None:
+    """Remove a file or a folder of the cache (a link is removed, never followed)."""
+    if path.is_symlink() or path.is_file():
+        path.unlink(missing_ok=True)
+    elif path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)

@@ -37,7 +37,7 @@ from latar.core.memo import Memo
 from latar.core.notes import Note
 from latar.core.sanitize import plain_text, plain_text_once, render_block, render_inline
 from latar.outputs import searchterms
-from latar.outputs.indexcache import IndexCache
+from latar.outputs.indexcache import IndexCache, hashed_form
 from latar.outputs.searchterms import keys, tokenize
 
 FOLDER = "cari"
@@ -227,11 +227,11 @@ def index_files(pages: Sequence[SearchPage], memo: Memo | None = None) -> tuple[
     return made(), len(found)
 
 
-def _complete(files: dict[str, str], pages: int) -> bool:
+def _complete(names: Sequence[str], pages: int) -> bool:
     """Exactly the files :func:`index_files` writes for ``pages`` pages, in its order (a kept entry is checked so)."""
-    shards = sum(name.startswith("t") for name in files)
-    names = [f"t{k}.json" for k in range(shards)] + [f"p{k}.json" for k in range(-(-pages // PAGE_CHUNK))]
-    return shards > 0 and list(files) == names + [f"x{n}.json" for n in range(pages)]
+    shards = sum(name.startswith("t") for name in names)
+    expected = [f"t{k}.json" for k in range(shards)] + [f"p{k}.json" for k in range(-(-pages // PAGE_CHUNK))]
+    return shards > 0 and list(names) == expected + [f"x{n}.json" for n in range(pages)]
 
 
 def write_index(site_dir: Path, pages: Sequence[SearchPage], memo: Memo | None = None, cache: IndexCache | None = None) -> IndexReport:
@@ -239,36 +239,37 @@ def write_index(site_dir: Path, pages: Sequence[SearchPage], memo: Memo | None =
 
     Each file is written as it is made (into a folder named once every file is hashed). ``memo`` (``mkdocs serve``):
     what each unchanged page gave the last build (its counts, its text file). ``cache``: the files of an earlier build
-    (any process) with the same :func:`index_key`, written as they were.
+    (any process) with the same :func:`index_key`, hard-linked as they were; a new index is kept there.
     """
     start = time.process_time()
     key = index_key(pages) if cache is not None else ""
-    kept = cache.get(key) if cache is not None else None
-    keep: dict[str, str] | None = None
-    if kept is not None and _complete(kept[0], len(pages)):
-        made: Iterator[tuple[str, str]] = iter(kept[0].items())
-        keys_count = kept[1]
-    else:
-        made, keys_count = index_files(pages, memo)
-        keep = {} if cache is not None else None
     output = site_dir / FOLDER
     shutil.rmtree(output, ignore_errors=True)
     making = output / ".making"
     making.mkdir(parents=True)
-    hashed = hashlib.sha256()
-    files = written = shards = 0
-    for name, text in made:
-        hashed.update(f"{name}\0{text}\0".encode())
-        data = text.encode("utf-8")
-        (making / name).write_bytes(data)
-        files, written, shards = files + 1, written + len(data), shards + name.startswith("t")
-        if keep is not None:
-            keep[name] = text
-    if cache is not None and keep is not None:
-        cache.put(key, keep, keys_count)
-    build = hashed.hexdigest()[:12]
-    making.rename(output / build)
-    manifest = {"build": build, "shards": shards, "chunk": PAGE_CHUNK, "pages": len(pages)}
+    kept = cache.get(key) if cache is not None else None
+    placed = None
+    names: list[str] = []
+    if cache is not None and kept is not None and _complete(kept.names, len(pages)):
+        placed = cache.place(kept, making)
+    if placed is not None:
+        build, keys_count, files, written, shards = placed.build, placed.keys, placed.files, placed.bytes, placed.shards
+    else:
+        made, keys_count = index_files(pages, memo)
+        hashed = hashlib.sha256()
+        written = shards = 0
+        for name, text in made:
+            data = text.encode("utf-8")
+            hashed.update(hashed_form(name, data))
+            (making / name).write_bytes(data)
+            names.append(name)
+            written, shards = written + len(data), shards + name.startswith("t")
+        build, files = hashed.hexdigest(), len(names)
+    folder = output / build[:12]
+    making.rename(folder)
+    if cache is not None and placed is None:
+        cache.put(key, folder, names, keys_count, build)
+    manifest = {"build": build[:12], "shards": shards, "chunk": PAGE_CHUNK, "pages": len(pages)}
     index = _json(manifest).encode("utf-8")
     (output / "index.json").write_bytes(index)
     return IndexReport(len(pages), keys_count, files + 1, written + len(index), time.process_time() - start)
