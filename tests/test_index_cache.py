@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS_YML, SITE_NOTES, build_project, note_text, write_project
-from latar.outputs import searchindex
+from latar.outputs import indexcache, searchindex
 from latar.outputs.cardcache import cache_folders
 from latar.outputs.indexcache import ENTRY, IndexCache
 from latar.outputs.searchindex import FOLDER, SearchPage, index_key, write_index
@@ -106,6 +106,8 @@ def _tamper(entry: Path, how: str) -> None:
         manifest["key"] = "0" * 64
     elif how == "keys count":
         manifest["keys"] = "12"
+    elif how == "negative keys count":
+        manifest["keys"] = -7
     elif how == "build":
         manifest["build"] = "f" * 64
     elif how == "not json":
@@ -126,7 +128,7 @@ def _tamper(entry: Path, how: str) -> None:
         (planted / "x1.json").write_text((planted / "x1.json").read_text("utf-8").replace("Aliansi", "Racun"), encoding="utf-8")
         shutil.rmtree(entry)
         entry.symlink_to(planted, target_is_directory=True)
-    if how in ("missing file", "extra file", "file order", "other key", "keys count", "build"):
+    if how in ("missing file", "extra file", "file order", "other key", "keys count", "negative keys count", "build"):
         manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
 
 
@@ -140,6 +142,7 @@ def _tamper(entry: Path, how: str) -> None:
         "file order",
         "other key",
         "keys count",
+        "negative keys count",
         "build",
         "not json",
         "truncated",
@@ -149,16 +152,53 @@ def _tamper(entry: Path, how: str) -> None:
     ],
 )
 def test_a_tampered_entry_is_never_used_and_is_replaced(tmp_path: Path, how: str) -> None:
-    write_index(tmp_path / "plain", PAGES)
+    plain = write_index(tmp_path / "plain", PAGES)
     cache = IndexCache(tmp_path / "cache")
     write_index(tmp_path / "first", PAGES, cache=cache)
     [entry] = entries(tmp_path / "cache")
     _tamper(entry, how)
-    write_index(tmp_path / "again", PAGES, cache=cache)
+    again = write_index(tmp_path / "again", PAGES, cache=cache)
     assert tree(tmp_path / "again") == tree(tmp_path / "plain")
+    assert (again.keys, again.files, again.bytes) == (plain.keys, plain.files, plain.bytes)  # what the log reports
     assert not entry.is_symlink() and cache.get(index_key(PAGES)) is not None  # made again, kept again
     assert all("Racun" not in path.read_text("utf-8") for path in entry.iterdir())
     assert not list((tmp_path / "again" / FOLDER).glob(".making*"))
+
+
+def test_leftovers_are_removed_on_a_hit_but_not_another_builds_work(tmp_path: Path) -> None:
+    """What a stopped build or the earlier form of the cache left goes on the next build, hit or miss; a young
+    ``.making-*`` folder may be another build's, at work, and stays."""
+    cache = IndexCache(tmp_path / "cache")
+    write_index(tmp_path / "first", PAGES, cache=cache)
+    old_form = tmp_path / "cache" / f"{'b' * 64}.json"
+    old_form.write_text("{}", encoding="utf-8")
+    (tmp_path / "cache" / "tmpabc.tmp").write_text("{", encoding="utf-8")
+    stopped, working = tmp_path / "cache" / ".making-stopped", tmp_path / "cache" / ".making-working"
+    for folder in (stopped, working):
+        folder.mkdir()
+        (folder / "t0.json").write_text("{}", encoding="utf-8")
+    os.utime(stopped, (1, 1))
+    other_owner = tmp_path / "cache" / "catatan-lain.txt"  # not a name this cache writes: never touched
+    other_owner.write_text("milik orang lain", encoding="utf-8")
+    write_index(tmp_path / "again", PAGES, cache=cache)
+    assert sorted(path.name for path in (tmp_path / "cache").iterdir()) == sorted([index_key(PAGES), working.name, other_owner.name])
+
+
+def test_an_unreadable_cache_is_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder the build may not read (permissions: tests run as root here, so the refusal is the OS's answer
+    played back) is never a traceback: the index is made and the cache left alone."""
+    write_index(tmp_path / "plain", PAGES)
+    cache = IndexCache(tmp_path / "cache")
+    write_index(tmp_path / "first", PAGES, cache=cache)
+
+    def refused(path: object, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(indexcache.os, "lstat", refused)
+    monkeypatch.setattr(indexcache.os, "scandir", refused)
+    assert cache.get(index_key(PAGES)) is None
+    write_index(tmp_path / "again", PAGES, cache=cache)
+    assert tree(tmp_path / "again") == tree(tmp_path / "plain")
 
 
 def test_no_cache_folder_or_a_linked_one_keeps_nothing(tmp_path: Path) -> None:

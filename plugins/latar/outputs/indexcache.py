@@ -22,6 +22,7 @@ import re
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,9 @@ KEY = re.compile(r"[0-9a-f]{64}")
 OLD_ENTRY = re.compile(r"[0-9a-f]{64}\.json")
 """An entry of the earlier form (all files in one JSON): removed when an entry is kept."""
 MAKING = ".making-"
+STALE_SECONDS = 600
+"""A ``.making-*`` folder older than this was left by a stopped build (a younger one may be another build's, at work)."""
+MAX_KEYS = 10**9
 FILE_NAME = re.compile(r"[tpx](?:0|[1-9][0-9]*)\.json")
 """The names :func:`latar.outputs.searchindex.index_files` gives the index's files."""
 ENTRY = "entry.json"
@@ -82,13 +86,13 @@ class IndexCache:
     def get(self, key: str) -> Kept | None:
         """The entry kept for ``key`` as its ``entry.json`` says, or None when there is none or it is malformed."""
         folder = self._entry(key)
-        if folder is None or folder.is_symlink() or not folder.is_dir():
-            return None
         try:
+            if folder is None or not stat.S_ISDIR(os.lstat(folder).st_mode):
+                return None
             data = json.loads(read_bytes(folder / ENTRY, ENTRY, MAX_ENTRY_BYTES))
-        except (InputError, ValueError, RecursionError):  # missing, a link, too large, not JSON (or nested past the parser)
+        except (OSError, InputError, ValueError, RecursionError):  # missing, unreadable, a link, too large, not JSON
             return None
-        if not isinstance(data, dict) or data.get("key") != key or type(data.get("keys")) is not int:
+        if not isinstance(data, dict) or data.get("key") != key or type(data.get("keys")) is not int or not 0 <= data["keys"] <= MAX_KEYS:
             return None
         names, build = data.get("files"), data.get("build")
         if not isinstance(build, str) or not KEY.fullmatch(build) or not isinstance(names, list) or not names:
@@ -121,6 +125,7 @@ class IndexCache:
             for entry in os.scandir(dest):
                 Path(entry.path).unlink(missing_ok=True)
             return None
+        self._tidy(kept.folder.name)
         return Placed(kept.build, kept.keys, len(kept.names), size, sum(name.startswith("t") for name in kept.names))
 
     def put(self, key: str, written: Path, names: Sequence[str], keys: int, build: str) -> None:
@@ -146,9 +151,22 @@ class IndexCache:
             if making is not None:
                 _remove(making)
             return
-        for other in os.scandir(final.parent):  # only what it writes: <sha256>/, .making-*/ and the old <sha256>.json
-            if other.name != final.name and (KEY.fullmatch(other.name) or other.name.startswith(MAKING) or OLD_ENTRY.fullmatch(other.name)):
-                _remove(Path(other.path))
+        self._tidy(final.name)
+
+    def _tidy(self, newest: str) -> None:
+        """Remove every entry but ``newest``: only what this cache writes (``<sha256>/``, a stopped build's
+        ``.making-*/``, and the earlier form's ``<sha256>.json`` and ``*.tmp``); an unreadable folder is left as it is."""
+        if self.folder is None:
+            return
+        try:
+            with os.scandir(self.folder) as found:
+                others = [entry for entry in found if entry.name != newest]
+            for other in others:
+                stale = other.name.startswith(MAKING) and time.time() - other.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+                if KEY.fullmatch(other.name) or OLD_ENTRY.fullmatch(other.name) or other.name.endswith(".tmp") or stale:
+                    _remove(Path(other.path))
+        except OSError:
+            return
 
 
 def _remove(path: Path) -> None:
