@@ -104,6 +104,16 @@ def read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
+def link_or_copy(source: Path, dest: Path, max_bytes: int) -> None:
+    """``dest`` as a hard link to ``source`` (a copy, of at most ``max_bytes``, where links are refused: another file
+    system); an old file or link at ``dest`` is replaced, never written through. OSError or InputError when neither works."""
+    try:
+        dest.unlink(missing_ok=True)
+        os.link(source, dest, follow_symlinks=False)
+    except OSError:
+        dest.write_bytes(read_bytes(source, source.name, max_bytes))
+
+
 def unreadable(label: str, err: Exception) -> Problem:
     """The problem for a file whose reading failed in a way no rule foresaw: said on that file, never a traceback."""
     return Problem(label, None, f"cannot be read as a latar file ({type(err).__name__}); check its encoding and structure")

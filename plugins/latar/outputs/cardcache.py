@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from latar.core import git
-from latar.core.contributed import linked_folder, read_bytes
+from latar.core.contributed import link_or_copy, linked_folder
 from latar.outputs.cards import Card, draw
 
 ENVIRONMENT = "LATAR_CACHE_DIR"
@@ -118,7 +118,7 @@ class CardCache:
         self.drawn += len(missing)
         for dest, key in keys.items():
             if sources[key] != dest:
-                _link(sources[key], dest)
+                link_or_copy(sources[key], dest, MAX_BYTES)
         return set(sources)
 
     def prune(self, used: set[str]) -> None:
@@ -165,12 +165,3 @@ def _usable(path: Path) -> bool:
     except OSError:
         return False
     return stat.S_ISREG(info.st_mode) and 0 < info.st_size <= MAX_BYTES
-
-
-def _link(source: Path, dest: Path) -> None:
-    """``dest`` as a hard link to the cached ``source`` (a copy where links are refused: another file system)."""
-    try:
-        dest.unlink(missing_ok=True)  # never write through an old link into the cache
-        os.link(source, dest, follow_symlinks=False)
-    except OSError:
-        dest.write_bytes(read_bytes(source, source.name, MAX_BYTES))

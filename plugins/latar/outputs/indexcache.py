@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from latar.core.contributed import read_bytes
+from latar.core.contributed import link_or_copy, read_bytes
 from latar.core.problems import InputError
 
 KEY = re.compile(r"[0-9a-f]{64}")
@@ -104,24 +104,11 @@ class IndexCache:
     def place(self, kept: Kept, dest: Path) -> Placed | None:
         """Hard-link (or copy, across file systems) the kept files into the empty folder ``dest``, reading and hashing
         each; None, and ``dest`` emptied, when any is not a regular file or the hash is not the entry's."""
-        hashed = hashlib.sha256()
-        size = 0
         try:
-            for name in kept.names:
-                source, target = kept.folder / name, dest / name
-                info = os.lstat(source)
-                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-                    raise InputError([])
-                try:
-                    os.link(source, target, follow_symlinks=False)
-                except OSError:
-                    target.write_bytes(read_bytes(source, name, MAX_FILE_BYTES))
-                data = read_bytes(target, name, MAX_FILE_BYTES)  # what the site now holds: the link just made
-                hashed.update(hashed_form(name, data))
-                size += len(data)
+            size = _link_all(kept, dest)
         except (OSError, InputError):
-            hashed = hashlib.sha256(b"unusable")
-        if hashed.hexdigest() != kept.build:
+            size = None
+        if size is None:
             for entry in os.scandir(dest):
                 Path(entry.path).unlink(missing_ok=True)
             return None
@@ -139,15 +126,12 @@ class IndexCache:
             final.parent.mkdir(parents=True, exist_ok=True)
             making = Path(tempfile.mkdtemp(prefix=MAKING, dir=final.parent))
             for name in names:
-                try:
-                    os.link(written / name, making / name, follow_symlinks=False)
-                except OSError:
-                    shutil.copyfile(written / name, making / name, follow_symlinks=False)
+                link_or_copy(written / name, making / name, MAX_FILE_BYTES)
             entry = {"key": key, "keys": keys, "build": build, "files": list(names)}
             (making / ENTRY).write_text(json.dumps(entry, separators=(",", ":")), encoding="utf-8")
             _remove(final)
             making.rename(final)
-        except OSError:
+        except (OSError, InputError):
             if making is not None:
                 _remove(making)
             return
@@ -167,6 +151,22 @@ class IndexCache:
                     _remove(Path(other.path))
         except OSError:
             return
+
+
+def _link_all(kept: Kept, dest: Path) -> int | None:
+    """Link each kept file into ``dest`` and hash what ``dest`` then holds: the bytes placed, or None when a file is
+    not a regular one within :data:`MAX_FILE_BYTES` or the hash is not the entry's."""
+    hashed = hashlib.sha256()
+    size = 0
+    for name in kept.names:
+        info = os.lstat(kept.folder / name)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        link_or_copy(kept.folder / name, dest / name, MAX_FILE_BYTES)
+        data = read_bytes(dest / name, name, MAX_FILE_BYTES)  # what the site now holds: the link just made
+        hashed.update(hashed_form(name, data))
+        size += len(data)
+    return size if hashed.hexdigest() == kept.build else None
 
 
 def _remove(path: Path) -> None:
